@@ -1,0 +1,30 @@
+import type { Config } from './config.ts';
+import type { PluginManifest } from './manifest/index.ts';
+import type { ReleasePlan } from './plan.ts';
+import type { Reporter } from './report.ts';
+
+/** One artifact in `dist`, as reported in the `assets` output. */
+export interface Asset {
+  name: string;
+  path: string;
+  size: number;
+  sha256: string;
+  target: string | null;
+  url?: string;
+  action?: 'uploaded' | 'replaced' | 'unchanged' | 'planned';
+}
+
+/**
+ * What the steps of one run share. Steps read `config`, write what later steps need into
+ * `state`, and speak only through `reporter`. Nothing else is global.
+ */
+export interface RunContext {
+  readonly config: Config;
+  readonly reporter: Reporter;
+  readonly state: {
+    manifest?: PluginManifest;
+    plan?: ReleasePlan;
+    assets?: Asset[];
+    release?: { id: number; url: string };
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The public interface's inputs, in one table. The action reads them as `INPUT_<NAME>` (hyphens
+ * kept), the CLI as `--<name> value`. `action.yml` must list exactly these names with these
+ * defaults: a test compares the two, and the README table is generated from `action.yml`.
+ * `cliDefault` is what the CLI uses where the action's default is a workflow expression.
+ */
+export interface InputSpec {
+  name: string;
+  default: string;
+  cliDefault?: string;
+  boolean?: boolean;
+}
+
+export const INPUTS: readonly InputSpec[] = [
+  { name: 'command', default: 'all' },
+  { name: 'tag', default: '' },
+  { name: 'manifest', default: 'nexo-plugin.toml' },
+  { name: 'targets', default: '' },
+  { name: 'binary', default: 'target/{target}/release/{id}' },
+  { name: 'include', default: '' },
+  { name: 'target-aliases', default: '' },
+  { name: 'dist', default: 'dist' },
+  { name: 'working-directory', default: '.' },
+  { name: 'source-date-epoch', default: '' },
+  { name: 'compression-level', default: '6' },
+  { name: 'dry-run', default: 'false', boolean: true },
+  { name: 'token', default: '${{ github.token }}', cliDefault: '' },
+  { name: 'repo', default: '' },
+  { name: 'draft', default: 'false', boolean: true },
+  { name: 'prerelease', default: 'auto' },
+  { name: 'make-latest', default: 'auto' },
+  { name: 'notes', default: 'generate' },
+  { name: 'overwrite-notes', default: 'false', boolean: true },
+  { name: 'concurrency', default: '4' },
+  { name: 'sign', default: 'false', boolean: true },
+  { name: 'signature-files', default: 'sig,cert,pem,bundle,sigstore.json' },
+  { name: 'fulcio-url', default: '' },
+  { name: 'rekor-url', default: '' },
+  { name: 'tsa-url', default: '' },
+  { name: 'trusted-root', default: '' },
+  { name: 'verify', default: 'true', boolean: true },
+  { name: 'require-signature', default: 'false', boolean: true },
+  { name: 'certificate-identity-regexp', default: '' },
+  { name: 'certificate-oidc-issuer', default: 'https://token.actions.githubusercontent.com' },
+];
+
+export const COMMANDS = ['validate', 'pack', 'sign', 'upload', 'publish', 'verify', 'all'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** Raw input values by name, after defaults: what both entry points hand to `parseConfig`. */
+export type RawInputs = Readonly<Record<string, string>>;
+
+/** Reads the action's inputs the way the runner passes them (`INPUT_DRY-RUN`, hyphens kept). */
+export function readActionInputs(env: NodeJS.ProcessEnv): RawInputs {
+  const out: Record<string, string> = {};
+  for (const spec of INPUTS) {
+    const key = `INPUT_${spec.name.replace(/ /g, '_').toUpperCase()}`;
+    const value = env[key];
+    out[spec.name] = value === undefined ? spec.default : value.trim();
+  }
+  // The runner substitutes `${{ github.token }}`; outside a runner fall back to GITHUB_TOKEN.
+  if (out.token === '' || out.token === '${{ github.token }}') out.token = env.GITHUB_TOKEN ?? '';
+  return out;
+}

@@ -1,0 +1,37 @@
+import { parseConfig, type Config } from './config.ts';
+import { isReleaseError, ReleaseError } from './errors.ts';
+import type { RawInputs } from './inputs.ts';
+import { runPipeline } from './pipeline.ts';
+import type { Reporter } from './report.ts';
+
+/**
+ * The one place a run can fail: both entry points call this with their reporter and raw inputs.
+ * Returns the exit status (0 ok, 1 failed, 2 bad usage) after reporting every diagnostic as an
+ * annotation. The token is masked before anything else is said.
+ */
+export async function run(
+  reporter: Reporter,
+  inputs: RawInputs,
+  env: Config['env'],
+  cwd?: string,
+): Promise<number> {
+  if (inputs.token) reporter.mask(inputs.token);
+  try {
+    const config = parseConfig(inputs, env, cwd);
+    await runPipeline({ config, reporter, state: {} });
+    return 0;
+  } catch (e) {
+    const err = isReleaseError(e)
+      ? e
+      : new ReleaseError(
+          'INTERNAL',
+          `unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        );
+    for (const d of err.diagnostics) reporter.error(d.message, d.location);
+    reporter.error(
+      `[${err.code}] ${err.message}`,
+      err.diagnostics.length > 0 ? undefined : err.location,
+    );
+    return err.code === 'USAGE' ? 2 : 1;
+  }
+}

@@ -1,0 +1,57 @@
+import type { Command } from './inputs.ts';
+import type { RunContext } from './context.ts';
+import { ReleaseError } from './errors.ts';
+import { validateStep } from './steps/validate.ts';
+import { packStep } from './steps/pack.ts';
+
+/**
+ * The release as an ordered list of named steps. A step may decline with a reason ("skipped:
+ * ..."), which is reported, not an error. Each command is a fixed slice of the list.
+ */
+export interface Step {
+  readonly name: string;
+  /** A reason to skip in this run, or undefined to run. */
+  skip?(ctx: RunContext): string | undefined;
+  run(ctx: RunContext): Promise<void>;
+}
+
+const STEPS: Readonly<Record<string, Step>> = {
+  validate: validateStep,
+  pack: packStep,
+};
+
+const COMMAND_STEPS: Readonly<Record<Command, readonly string[]>> = {
+  validate: ['validate'],
+  pack: ['validate', 'pack'],
+  sign: ['validate', 'sign'],
+  upload: ['validate', 'upload'],
+  publish: ['validate', 'upload', 'publish', 'verify'],
+  verify: ['verify'],
+  all: ['validate', 'pack', 'sign', 'upload', 'publish', 'verify'],
+};
+
+export function availableCommands(): Command[] {
+  return (Object.keys(COMMAND_STEPS) as Command[]).filter((c) =>
+    COMMAND_STEPS[c].every((s) => s in STEPS),
+  );
+}
+
+export async function runPipeline(ctx: RunContext): Promise<void> {
+  const names = COMMAND_STEPS[ctx.config.command];
+  const missing = names.filter((n) => !(n in STEPS));
+  if (missing.length > 0) {
+    throw new ReleaseError(
+      'NOT_IMPLEMENTED',
+      `command '${ctx.config.command}' is not available yet (its step ${missing.join(', ')} is not built). Commands that work: ${availableCommands().join(', ')}`,
+    );
+  }
+  for (const name of names) {
+    const step = STEPS[name]!;
+    const why = step.skip?.(ctx);
+    if (why !== undefined) {
+      ctx.reporter.info(`${name}: skipped, ${why}`);
+      continue;
+    }
+    await step.run(ctx);
+  }
+}

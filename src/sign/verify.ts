@@ -1,0 +1,160 @@
+/**
+ * Verification of a Sigstore message-signature bundle against a file on disk, a trust root and an
+ * identity, with @sigstore/verify. Used to self-verify right after signing and by `verify`.
+ *
+ * The file is streamed once: its SHA-256 must equal the bundle's digest, and the signature is
+ * checked over the streamed bytes (the only part of @sigstore/verify's SignedEntity we supply;
+ * certificate chain, SCTs, tlog inclusion, timestamps and policy are the library's).
+ * Every verification failure is a ReleaseError SIGNATURE_INVALID.
+ */
+import { readFile } from 'node:fs/promises';
+import { bundleFromJSON } from '@sigstore/bundle';
+import type { Bundle } from '@sigstore/bundle';
+import { HashAlgorithm, TrustedRoot } from '@sigstore/protobuf-specs';
+import { getTrustedRoot } from '@sigstore/tuf';
+import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
+import type { SignedEntity, TrustMaterial } from '@sigstore/verify';
+import { ReleaseError } from '../errors.ts';
+import type { ErrorCode } from '../errors.ts';
+import { verifierForFile } from './stream.ts';
+
+/** Where trust comes from: a trusted_root.json, the public-good root via TUF, or a parsed root. */
+export type TrustedRootSource =
+  { kind: 'file'; path: string } | { kind: 'public-good' } | { kind: 'root'; root: TrustedRoot };
+
+export function trustedRootSource(path: string | undefined): TrustedRootSource {
+  return path ? { kind: 'file', path } : { kind: 'public-good' };
+}
+
+let publicGood: Promise<TrustedRoot> | undefined;
+
+/**
+ * Loads trust material. A bad file is USAGE; a failed TUF refresh is `networkFailure`
+ * (SIGNING_FAILED while signing, VERIFY_FAILED while verifying).
+ */
+export async function loadTrustMaterial(
+  source: TrustedRootSource,
+  networkFailure: ErrorCode,
+): Promise<TrustMaterial> {
+  let root: TrustedRoot;
+  if (source.kind === 'root') {
+    root = source.root;
+  } else if (source.kind === 'file') {
+    try {
+      root = TrustedRoot.fromJSON(JSON.parse(await readFile(source.path, 'utf8')));
+    } catch (e) {
+      throw new ReleaseError('USAGE', `trusted-root ${source.path}: ${(e as Error).message}`, {
+        location: { file: source.path },
+      });
+    }
+  } else {
+    publicGood ??= getTrustedRoot();
+    try {
+      root = await publicGood;
+    } catch (e) {
+      publicGood = undefined;
+      throw new ReleaseError(
+        networkFailure,
+        `cannot fetch the Sigstore public-good trusted root (TUF): ${(e as Error).message}`,
+      );
+    }
+  }
+  try {
+    return toTrustMaterial(root);
+  } catch (e) {
+    throw new ReleaseError('USAGE', `trusted root is unusable: ${(e as Error).message}`);
+  }
+}
+
+/** SAN (exact string or anchored RegExp) and OIDC issuer the certificate must carry. */
+export interface IdentityPolicy {
+  subjectAlternativeName: string | RegExp;
+  issuer: string;
+}
+
+function invalid(what: string, message: string, cause?: unknown): ReleaseError {
+  return new ReleaseError('SIGNATURE_INVALID', `${what}: ${message}`, { cause });
+}
+
+/** Verifies `bundle` over the bytes of `artifactPath`; throws SIGNATURE_INVALID. */
+export async function verifyBundleForFile(
+  bundle: Bundle,
+  artifactPath: string,
+  material: TrustMaterial,
+  policy: IdentityPolicy,
+): Promise<void> {
+  const what = `signature of ${artifactPath}`;
+  if (bundle.content.$case !== 'messageSignature') {
+    throw invalid(what, 'the bundle holds a DSSE envelope, not a signature over the file');
+  }
+  const { messageDigest, signature } = bundle.content.messageSignature;
+  if (!messageDigest || messageDigest.algorithm !== HashAlgorithm.SHA2_256) {
+    throw invalid(what, 'the bundle does not carry a SHA-256 message digest');
+  }
+  const file = await verifierForFile(artifactPath);
+  if (!file.digest.equals(messageDigest.digest)) {
+    throw invalid(
+      what,
+      `file sha256 ${file.digest.toString('hex')} != signed sha256 ${messageDigest.digest.toString('hex')}`,
+    );
+  }
+  let entity: SignedEntity;
+  try {
+    entity = toSignedEntity(bundle);
+  } catch (e) {
+    throw invalid(what, `malformed bundle: ${(e as Error).message}`, e);
+  }
+  const content = entity.signature;
+  entity.signature = {
+    signature: content.signature,
+    compareSignature: (s) => content.compareSignature(s),
+    compareDigest: (d) => content.compareDigest(d),
+    compareSignedDigest: (d) => content.compareSignedDigest(d),
+    verifySignature: (key) => file.verify(key, signature),
+  };
+  try {
+    new Verifier(material).verify(entity, {
+      subjectAlternativeName: policy.subjectAlternativeName,
+      extensions: { issuer: policy.issuer },
+    });
+  } catch (e) {
+    throw invalid(what, (e as Error).message, e);
+  }
+}
+
+/** Reads a `.sigstore.json` (v0.1-v0.3) and verifies it over `artifactPath`. */
+export async function verifyBundleFile(opts: {
+  bundlePath: string;
+  artifactPath: string;
+  trustedRoot: TrustedRootSource;
+  identityRegexp?: string;
+  subjectAlternativeName?: string;
+  issuer: string;
+}): Promise<void> {
+  let san: string | RegExp;
+  if (opts.identityRegexp !== undefined) {
+    try {
+      san = new RegExp(opts.identityRegexp);
+    } catch (e) {
+      throw new ReleaseError('USAGE', `certificate-identity-regexp: ${(e as Error).message}`);
+    }
+  } else if (opts.subjectAlternativeName !== undefined) {
+    san = opts.subjectAlternativeName;
+  } else {
+    throw new ReleaseError('USAGE', 'verifying a signature needs an identity (SAN or regexp)');
+  }
+  let bundle: Bundle;
+  try {
+    bundle = bundleFromJSON(JSON.parse(await readFile(opts.bundlePath, 'utf8')));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new ReleaseError('DIST_MISSING', `${opts.bundlePath} does not exist`);
+    throw invalid(opts.bundlePath, `not a Sigstore bundle (${(e as Error).message})`, e);
+  }
+  const material = await loadTrustMaterial(opts.trustedRoot, 'VERIFY_FAILED');
+  await verifyBundleForFile(bundle, opts.artifactPath, material, {
+    subjectAlternativeName: san,
+    issuer: opts.issuer,
+  });
+}

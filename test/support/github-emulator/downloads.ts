@@ -1,0 +1,50 @@
+/**
+ * The download origin: `/<o>/<r>/releases/download/<tag>/<name>` (browser_download_url; public
+ * repos only, as for token-holding API clients on github.com) and `/_assets/<id>?sig=` (the
+ * target of the API's 302, authorised by the signature alone). Whether an Authorization header
+ * arrived is visible in the request records; it is ignored here.
+ */
+import { notFound, type Ctx, type Reply } from './http.ts';
+import { webTag } from './json.ts';
+import type { RepoState } from './state.ts';
+import type { EmuAsset } from './types.ts';
+
+function serve(ctx: Ctx, asset: EmuAsset): Reply {
+  if (asset.state !== 'uploaded') return notFound();
+  asset.download_count++;
+  return {
+    status: 200,
+    headers: { 'content-disposition': `attachment; filename=${asset.name}` },
+    file: {
+      path: ctx.core.state.assetPath(asset.id),
+      size: asset.size,
+      contentType: 'application/octet-stream',
+    },
+  };
+}
+
+export async function downloadByTag(ctx: Ctx): Promise<Reply> {
+  const repo: RepoState | undefined = ctx.core.state.repo(`${ctx.params.owner}/${ctx.params.repo}`);
+  if (!repo || repo.private) return notFound();
+  const releases = repo.releases
+    .filter((r) => webTag(r) === ctx.params.tag)
+    .sort((a, b) => a.id - b.id);
+  for (const release of releases) {
+    const asset = release.assets.find((a) => a.name === ctx.params.name);
+    if (asset) return serve(ctx, asset);
+  }
+  return notFound();
+}
+
+export async function downloadSigned(ctx: Ctx): Promise<Reply> {
+  const sig = ctx.url.searchParams.get('sig') ?? '';
+  const link = ctx.core.links.get(sig);
+  const assetId = Number(ctx.params.asset_id);
+  if (!link || link.assetId !== assetId || link.expires < Date.now()) {
+    return { status: 403, json: { message: 'Request has expired or the signature is invalid' } };
+  }
+  const repo = ctx.core.state.repo(link.repo);
+  const found = repo && ctx.core.state.findAsset(repo, assetId);
+  if (!found) return notFound();
+  return serve(ctx, found.asset);
+}
