@@ -1,4 +1,6 @@
 import type { Config } from './config.ts';
+import type { Release, ReleaseApi, ReleaseAsset } from './github/types.ts';
+import type { LocalAsset } from './publish/local.ts';
 import type { PluginManifest } from './manifest/index.ts';
 import type { ReleasePlan } from './plan.ts';
 import type { Reporter } from './report.ts';
@@ -25,6 +27,18 @@ export interface RunContext {
     manifest?: PluginManifest;
     plan?: ReleasePlan;
     assets?: Asset[];
-    release?: { id: number; url: string };
+    /** Set by the upload step for publish and verify. */
+    github?: {
+      api: ReleaseApi;
+      release: Release;
+      /** Every release of the repo as listed before this run changed anything. */
+      releases: Release[];
+      local: LocalAsset[];
+      /** The release's assets after the upload; undefined when they must be listed again. */
+      remote?: ReleaseAsset[];
+      /** An immutable release that already matched: nothing was or may be changed. */
+      immutableMatch: boolean;
+    };
+    signingIdentity?: string;
   };
 }

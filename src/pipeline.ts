@@ -3,6 +3,9 @@ import type { RunContext } from './context.ts';
 import { ReleaseError } from './errors.ts';
 import { validateStep } from './steps/validate.ts';
 import { packStep } from './steps/pack.ts';
+import { publishStep } from './steps/publish.ts';
+import { signStep } from './steps/sign.ts';
+import { uploadStep } from './steps/upload.ts';
 
 /**
  * The release as an ordered list of named steps. A step may decline with a reason ("skipped:
@@ -18,6 +21,9 @@ export interface Step {
 const STEPS: Readonly<Record<string, Step>> = {
   validate: validateStep,
   pack: packStep,
+  sign: signStep,
+  upload: uploadStep,
+  publish: publishStep,
 };
 
 const COMMAND_STEPS: Readonly<Record<Command, readonly string[]>> = {
@@ -25,9 +31,9 @@ const COMMAND_STEPS: Readonly<Record<Command, readonly string[]>> = {
   pack: ['validate', 'pack'],
   sign: ['validate', 'sign'],
   upload: ['validate', 'upload'],
-  publish: ['validate', 'upload', 'publish', 'verify'],
+  publish: ['validate', 'upload', 'publish'],
   verify: ['verify'],
-  all: ['validate', 'pack', 'sign', 'upload', 'publish', 'verify'],
+  all: ['validate', 'pack', 'sign', 'upload', 'publish'],
 };
 
 export function availableCommands(): Command[] {

@@ -34,9 +34,11 @@ const stringsAt = (t: TomlTableValue | undefined, key: string): [number, string]
   return v.flatMap((item, i): [number, string][] => (typeof item === 'string' ? [[i, item]] : []));
 };
 
-const arrayLength = (t: TomlTableValue | undefined, key: string): number => {
+/** Array elements that are tables, with their indexes. */
+const tablesAt = (t: TomlTableValue | undefined, key: string): [number, TomlTableValue][] => {
   const v = t?.[key];
-  return Array.isArray(v) ? v.length : 0;
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((item, i): [number, TomlTableValue][] => (isTable(item) ? [[i, item]] : []));
 };
 
 /** Why an id fails the pattern, in the daemon's order of reasons. */
@@ -62,132 +64,160 @@ function pathProblem(p: string): string | undefined {
   return undefined;
 }
 
-/** Daemon checks; appends issues to `out`. `root` is the whole parsed document. */
-export function checkNexoRules(root: unknown, out: Issue[]): void {
-  const plugin = tableAt(root, ['plugin']);
-  if (plugin === undefined) return;
-  const at = (...rest: (string | number)[]): KeyPath => ['plugin', ...rest];
-  const push = (path: KeyPath, message: string): void => {
-    out.push({ path, where: 'key', message });
-  };
+/** Reports a problem at a path under [plugin]. */
+type Report = (path: (string | number)[], message: string) => void;
+type Rule = (plugin: TomlTableValue, report: Report) => void;
 
+/** validate_id, validate_name, validate_description */
+const identity: Rule = (plugin, report) => {
   const id = strAt(plugin, 'id');
   if (id !== undefined && !ID_PATTERN.test(id)) {
-    push(at('id'), `id '${id}' is invalid (${idReason(id)}): it must match ${ID_RULE}`);
+    report(['id'], `id '${id}' is invalid (${idReason(id)}): it must match ${ID_RULE}`);
   }
   for (const key of ['name', 'description']) {
     const v = strAt(plugin, key);
     if (v !== undefined && blank(v)) {
-      push(
-        at(key),
+      report(
+        [key],
         `plugin.${key} must not be empty or only whitespace (the daemon refuses to load the plugin); write a short ${key}`,
       );
     }
   }
+};
 
-  const tools = tableAt(plugin, ['tools']);
-  const expose = stringsAt(tools, 'expose');
-  if (id !== undefined) {
-    for (const [i, tool] of expose) {
-      if (!tool.startsWith(`${id}_`)) {
-        push(
-          at('tools', 'expose', i),
-          `tool '${tool}' in plugin.tools.expose must start with '${id}_' (the plugin id and an underscore); rename it, e.g. '${id}_${tool}'`,
-        );
-      }
+/** validate_tool_namespace (uses the id as written, valid or not), validate_deferred_subset */
+const tools: Rule = (plugin, report) => {
+  const id = strAt(plugin, 'id');
+  const section = tableAt(plugin, ['tools']);
+  const expose = stringsAt(section, 'expose');
+  for (const [i, tool] of id === undefined ? [] : expose) {
+    if (!tool.startsWith(`${id}_`)) {
+      report(
+        ['tools', 'expose', i],
+        `tool '${tool}' in plugin.tools.expose must start with '${id}_' (the plugin id and an underscore); rename it, e.g. '${id}_${tool}'`,
+      );
     }
   }
   const exposed = new Set(expose.map(([, t]) => t));
-  for (const [i, tool] of stringsAt(tools, 'deferred')) {
+  for (const [i, tool] of stringsAt(section, 'deferred')) {
     if (!exposed.has(tool)) {
-      push(
-        at('tools', 'deferred', i),
+      report(
+        ['tools', 'deferred', i],
         `tool '${tool}' in plugin.tools.deferred is not in plugin.tools.expose; deferred tools must be exposed: add it to expose or remove it from deferred`,
       );
     }
   }
+};
 
-  for (const [section, key] of [
+/** validate_path_security for the three path fields */
+const paths: Rule = (plugin, report) => {
+  const fields = [
     ['agents', 'contributes_dir'],
     ['skills', 'contributes_dir'],
     ['config', 'schema_path'],
-  ] as const) {
+  ] as const;
+  for (const [section, key] of fields) {
     const p = strAt(tableAt(plugin, [section]), key);
     const problem = p === undefined ? undefined : pathProblem(p);
-    if (problem !== undefined)
-      push(at(section, key), `${formatPath(at(section, key))} '${p}' ${problem}`);
+    if (problem !== undefined) {
+      report([section, key], `${formatPath(['plugin', section, key])} '${p}' ${problem}`);
+    }
   }
+};
 
-  const channels = tableAt(plugin, ['channels'])?.['register'];
-  const channelList = Array.isArray(channels) ? channels : [];
-  channelList.forEach((decl, i) => {
-    const kind = isTable(decl) ? strAt(decl, 'kind') : undefined;
+/** validate_channel_kinds */
+const channels: Rule = (plugin, report) => {
+  tablesAt(tableAt(plugin, ['channels']), 'register').forEach(([i, decl]) => {
+    const kind = strAt(decl, 'kind');
     if (kind !== undefined && !ID_PATTERN.test(kind)) {
-      push(at('channels', 'register', i, 'kind'), `channel kind '${kind}' must match ${ID_RULE}`);
+      report(['channels', 'register', i, 'kind'], `channel kind '${kind}' must match ${ID_RULE}`);
     }
   });
+};
 
-  // validate_capability_impl: a declared capability needs its section filled in.
-  const filled: Record<string, [boolean, string]> = {
-    tools: [arrayLength(tools, 'expose') > 0, 'list the tools in [plugin.tools] expose = [...]'],
-    advisors: [
-      arrayLength(tableAt(plugin, ['advisors']), 'register') > 0,
-      'list them in [plugin.advisors] register = [...]',
-    ],
-    agents: [
-      tableAt(plugin, ['agents'])?.['contributes_dir'] !== undefined,
-      'set [plugin.agents] contributes_dir = "..."',
-    ],
-    skills: [
-      tableAt(plugin, ['skills'])?.['contributes_dir'] !== undefined,
-      'set [plugin.skills] contributes_dir = "..."',
-    ],
+/** validate_capability_impl: a declared capability needs its section filled in. */
+const capabilities: Rule = (plugin, report) => {
+  const has = (section: string, key: string): boolean => {
+    const v = tableAt(plugin, [section])?.[key];
+    return Array.isArray(v) ? v.length > 0 : v !== undefined;
+  };
+  const needs: Record<string, [boolean, string]> = {
+    tools: [has('tools', 'expose'), 'list the tools in [plugin.tools] expose = [...]'],
+    advisors: [has('advisors', 'register'), 'list them in [plugin.advisors] register = [...]'],
+    agents: [has('agents', 'contributes_dir'), 'set [plugin.agents] contributes_dir = "..."'],
+    skills: [has('skills', 'contributes_dir'), 'set [plugin.skills] contributes_dir = "..."'],
     channels: [
-      channelList.length > 0,
+      has('channels', 'register'),
       'add a [[plugin.channels.register]] table with kind and adapter',
     ],
   };
   for (const [i, cap] of stringsAt(tableAt(plugin, ['capabilities']), 'provides')) {
-    const entry = filled[cap];
-    if (entry !== undefined && !entry[0]) {
-      push(
-        at('capabilities', 'provides', i),
-        `capability '${cap}' is declared in plugin.capabilities.provides but its section is empty; ${entry[1]}, or remove '${cap}' from provides`,
+    const [filled, fix] = needs[cap] ?? [true, ''];
+    if (!filled) {
+      report(
+        ['capabilities', 'provides', i],
+        `capability '${cap}' is declared in plugin.capabilities.provides but its section is empty; ${fix}, or remove '${cap}' from provides`,
       );
     }
   }
+};
 
-  // validate_capability_gates_unique
-  const gates = tableAt(plugin, ['capability_gates'])?.['gate'];
-  const seenEnv = new Set<string>();
-  (Array.isArray(gates) ? gates : []).forEach((gate, i) => {
-    const env = isTable(gate) ? strAt(gate, 'env_var') : undefined;
-    if (env === undefined) return;
-    if (seenEnv.has(env)) {
-      push(
-        at('capability_gates', 'gate', i, 'env_var'),
+/** validate_capability_gates_unique */
+const gates: Rule = (plugin, report) => {
+  const seen = new Set<string>();
+  for (const [i, gate] of tablesAt(tableAt(plugin, ['capability_gates']), 'gate')) {
+    const env = strAt(gate, 'env_var');
+    if (env === undefined) continue;
+    if (seen.has(env)) {
+      report(
+        ['capability_gates', 'gate', i, 'env_var'],
         `capability gate env_var '${env}' is used by more than one gate; each gate needs its own env_var`,
       );
     }
-    seenEnv.add(env);
-  });
+    seen.add(env);
+  }
+};
 
+/** validate_supervisor */
+const supervisor: Rule = (plugin, report) => {
   const tail = tableAt(plugin, ['supervisor'])?.['stderr_tail_lines'];
   if (typeof tail === 'bigint' && tail > BigInt(STDERR_TAIL_MAX)) {
-    push(
-      at('supervisor', 'stderr_tail_lines'),
+    report(
+      ['supervisor', 'stderr_tail_lines'],
       `plugin.supervisor.stderr_tail_lines is ${tail}, above the daemon's cap of ${STDERR_TAIL_MAX}; lower it to ${STDERR_TAIL_MAX} or less`,
     );
   }
+};
 
-  // subprocess.rs refuses to spawn with a reserved env key (checked here even without a command).
-  const env = tableAt(plugin, ['entrypoint', 'env']);
-  for (const key of Object.keys(env ?? {})) {
+/** subprocess.rs refuses to spawn with a reserved env key (checked here even without a command). */
+const reservedEnv: Rule = (plugin, report) => {
+  for (const key of Object.keys(tableAt(plugin, ['entrypoint', 'env']) ?? {})) {
     if (key.startsWith('NEXO_')) {
-      push(
-        at('entrypoint', 'env', key),
+      report(
+        ['entrypoint', 'env', key],
         `plugin.entrypoint.env key '${key}' starts with NEXO_, which is reserved for the nexo runtime; rename it (e.g. without the NEXO_ prefix)`,
       );
     }
   }
+};
+
+const RULES: readonly Rule[] = [
+  identity,
+  tools,
+  paths,
+  channels,
+  capabilities,
+  gates,
+  supervisor,
+  reservedEnv,
+];
+
+/** Runs the daemon checks; appends issues to `out`. `root` is the whole parsed document. */
+export function checkNexoRules(root: unknown, out: Issue[]): void {
+  const plugin = tableAt(root, ['plugin']);
+  if (plugin === undefined) return;
+  const report: Report = (path, message) => {
+    out.push({ path: ['plugin', ...path], where: 'key', message });
+  };
+  for (const rule of RULES) rule(plugin, report);
 }

@@ -18,7 +18,7 @@ import type { ManifestCheck, ManifestReader, PluginManifest } from './types.ts';
 const FILE_NAME = 'nexo-plugin.toml';
 
 interface Inspection extends ManifestCheck {
-  /** True when the text is not TOML at all (MANIFEST_PARSE rather than MANIFEST_INVALID). */
+  /** True when the text is not TOML 1.0 (MANIFEST_PARSE rather than MANIFEST_INVALID). */
   syntaxError: boolean;
 }
 
@@ -39,19 +39,23 @@ function inspect(text: string, file: string): Inspection {
   const issues: Issue[] = [];
   checkShape(doc, NEXO_MANIFEST_SCHEMA, [], issues);
   checkNexoRules(doc, issues);
-  if (issues.length > 0) {
-    const locator = createLocator(text);
-    const diagnostics = issues.map((issue): Diagnostic => {
-      const pos = issue.where === 'table' ? locator.table(issue.path) : locator.at(issue.path);
-      return { message: issue.message, location: { file, ...pos } };
-    });
+  const locator = createLocator(text);
+  const diagnostics = issues.map((issue): Diagnostic => {
+    const pos = issue.where === 'table' ? locator.table(issue.path) : locator.at(issue.path);
+    return { message: issue.message, location: { file, ...pos } };
+  });
+  for (const { line, column, what, fix } of locator.toml11) {
+    const message = `${basename(file)} uses ${what}, which is TOML 1.1: the nexo installer's TOML 1.0 parser rejects it; ${fix}`;
+    diagnostics.push({ message, location: { file, line, column } });
+  }
+  if (diagnostics.length > 0) {
     // In reading order; Array.prototype.sort is stable, so same-place issues keep rule order.
     diagnostics.sort(
       (a, b) =>
         (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
         (a.location?.column ?? 0) - (b.location?.column ?? 0),
     );
-    return { syntaxError: false, diagnostics };
+    return { syntaxError: locator.toml11.length > 0, diagnostics };
   }
 
   // The shape check passed, so these are present and are strings.

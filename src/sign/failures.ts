@@ -15,12 +15,21 @@ export interface Endpoints {
   tsaURL?: string;
 }
 
+function httpStatus(err: unknown): number | undefined {
+  const status = (err as { statusCode?: unknown } | undefined)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function retryable(status: number | undefined): boolean {
+  return status === undefined || status === 408 || status === 429 || status >= 500;
+}
+
 function detail(err: unknown): string {
   const parts: string[] = [];
   let e: unknown = err;
   for (let depth = 0; e instanceof Error && depth < 4; depth++) {
-    const status = (e as { statusCode?: unknown }).statusCode;
-    parts.push(typeof status === 'number' ? `HTTP ${status}: ${e.message}` : e.message);
+    const status = httpStatus(e);
+    parts.push(status === undefined ? e.message : `HTTP ${status}: ${e.message}`);
     e = e.cause;
   }
   return [...new Set(parts)].join(' <- ') || String(err);
@@ -29,6 +38,7 @@ function detail(err: unknown): string {
 export function toSigningFailure(
   err: unknown,
   endpoints: Endpoints,
+  retries: number,
   redact: (text: string) => string,
 ): ReleaseError {
   if (isReleaseError(err)) return err;
@@ -44,12 +54,12 @@ export function toSigningFailure(
           ? ['TSA', endpoints.tsaURL ?? '', 'tsa-url']
           : ['Rekor', endpoints.rekorURL, 'rekor-url'];
     const [name, url, input] = service;
+    const attempts = retryable(httpStatus(err.cause))
+      ? `after ${retries + 1} attempts; check the service's status or the ${input} input`
+      : `the request was rejected (not retried); check the ${input} input`;
     return new ReleaseError(
       'SIGNING_FAILED',
-      redact(
-        `Sigstore ${name} (${url}) failed: ${detail(err.cause ?? err)}. ` +
-          `Retries are exhausted; check the service's status or the ${input} input.`,
-      ),
+      redact(`Sigstore ${name} (${url}) failed: ${detail(err.cause ?? err)} (${attempts})`),
     );
   }
   return new ReleaseError('SIGNING_FAILED', redact(`signing failed: ${detail(err)}`));

@@ -103,7 +103,7 @@ export async function signTarballs(
       // Verify exactly what will be written: the bundle after a JSON round trip.
       bundle = bundleFromJSON(bundleToJSON(await createBundle(tarball, key, witnesses)));
     } catch (e) {
-      throw toSigningFailure(e, endpoints, (text) => tokens.redact(text));
+      throw toSigningFailure(e, endpoints, net.retries, (text) => tokens.redact(text));
     }
     await verifyBundleForFile(bundle, tarball, material, identity);
     return bundle;
@@ -112,12 +112,19 @@ export async function signTarballs(
 
   // Render everything first so a rendering problem cannot leave a partial set on disk.
   const rendered = bundles.map((bundle, i) =>
-    kinds.map((kind) => ({ kind, path: `${tarballs[i]}.${kind}`, text: renderSignatureFile(kind, bundle) })),
+    kinds.map((kind) => ({
+      kind,
+      path: `${tarballs[i]}.${kind}`,
+      text: renderSignatureFile(kind, bundle),
+    })),
   );
   const artifacts: SignedArtifact[] = [];
   for (const [i, files] of rendered.entries()) {
     for (const f of files) await writeFileAtomic(f.path, f.text);
-    artifacts.push({ tarball: tarballs[i], files: files.map(({ kind, path }) => ({ kind, path })) });
+    artifacts.push({
+      tarball: tarballs[i],
+      files: files.map(({ kind, path }) => ({ kind, path })),
+    });
   }
   return { identity, artifacts };
 }

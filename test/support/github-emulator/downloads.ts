@@ -1,17 +1,20 @@
 /**
- * The download origin: `/<o>/<r>/releases/download/<tag>/<name>` (browser_download_url; public
- * repos only, as for token-holding API clients on github.com) and `/_assets/<id>?sig=` (the
+ * The download origin: `/<o>/<r>/releases/download/<tag>/<name>` (browser_download_url; published
+ * releases of public repos only, as for token-holding API clients on github.com) and `/_assets/<id>?sig=` (the
  * target of the API's 302, authorised by the signature alone). Whether an Authorization header
  * arrived is visible in the request records; it is ignored here.
  */
 import { notFound, type Ctx, type Reply } from './http.ts';
-import { webTag } from './json.ts';
 import type { RepoState } from './state.ts';
 import type { EmuAsset } from './types.ts';
 
 function serve(ctx: Ctx, asset: EmuAsset): Reply {
   if (asset.state !== 'uploaded') return notFound();
   asset.download_count++;
+  if (asset.size === 0) {
+    const headers = { 'content-type': 'application/octet-stream', 'content-length': '0' };
+    return { status: 200, headers };
+  }
   return {
     status: 200,
     headers: { 'content-disposition': `attachment; filename=${asset.name}` },
@@ -26,8 +29,9 @@ function serve(ctx: Ctx, asset: EmuAsset): Reply {
 export async function downloadByTag(ctx: Ctx): Promise<Reply> {
   const repo: RepoState | undefined = ctx.core.state.repo(`${ctx.params.owner}/${ctx.params.repo}`);
   if (!repo || repo.private) return notFound();
+  // Drafts are not downloadable by URL without a browser session: 404, as for API clients.
   const releases = repo.releases
-    .filter((r) => webTag(r) === ctx.params.tag)
+    .filter((r) => !r.draft && r.tag_name === ctx.params.tag)
     .sort((a, b) => a.id - b.id);
   for (const release of releases) {
     const asset = release.assets.find((a) => a.name === ctx.params.name);

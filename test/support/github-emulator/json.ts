@@ -53,7 +53,12 @@ function repoPath(repo: RepoState): string {
   return `${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.name)}`;
 }
 
-export function downloadUrl(o: Origins, repo: RepoState, release: EmuRelease, name: string): string {
+export function downloadUrl(
+  o: Origins,
+  repo: RepoState,
+  release: EmuRelease,
+  name: string,
+): string {
   const tag = encodeURIComponent(webTag(release));
   return `${o.downloadOrigin}/${repoPath(repo)}/releases/download/${tag}/${encodeURIComponent(name)}`;
 }

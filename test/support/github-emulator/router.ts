@@ -6,12 +6,7 @@
  */
 import { downloadByTag, downloadSigned } from './downloads.ts';
 import type { Ctx, Reply } from './http.ts';
-import {
-  createRelease,
-  deleteRelease,
-  generateNotes,
-  updateRelease,
-} from './release-writes.ts';
+import { createRelease, deleteRelease, generateNotes, updateRelease } from './release-writes.ts';
 import { deleteAsset, getAsset, listAssets, updateAsset } from './routes-assets.ts';
 import {
   getImmutableReleases,

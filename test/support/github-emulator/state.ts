@@ -54,7 +54,8 @@ export class EmuState {
 
   addRepo(fullName: string, opts: RepoOptions = {}): RepoState {
     const [owner, name, extra] = fullName.split('/');
-    if (!owner || !name || extra !== undefined) throw new Error(`repo must be owner/name: ${fullName}`);
+    if (!owner || !name || extra !== undefined)
+      throw new Error(`repo must be owner/name: ${fullName}`);
     const repo: RepoState = {
       fullName,
       owner,
@@ -117,7 +118,10 @@ export class EmuState {
     return repo.releases.find((r) => r.id === id);
   }
 
-  findAsset(repo: RepoState, assetId: number): { release: EmuRelease; asset: EmuAsset } | undefined {
+  findAsset(
+    repo: RepoState,
+    assetId: number,
+  ): { release: EmuRelease; asset: EmuAsset } | undefined {
     for (const release of repo.releases) {
       const asset = release.assets.find((a) => a.id === assetId);
       if (asset) return { release, asset };
@@ -183,7 +187,13 @@ export class EmuState {
     };
     release.assets.push(asset);
     const type = asset.state === 'starter' ? 'asset-starter-created' : 'asset-created';
-    this.emit({ type, repo: repo.fullName, releaseId: release.id, assetId: id, assetName: asset.name });
+    this.emit({
+      type,
+      repo: repo.fullName,
+      releaseId: release.id,
+      assetId: id,
+      assetName: asset.name,
+    });
     return asset;
   }
 
@@ -191,9 +201,10 @@ export class EmuState {
     return this.nextAssetId++;
   }
 
-  /** Seeding helper: writes the bytes synchronously and returns the digest. */
+  /** Seeding helper: writes the bytes synchronously (no file for empty content: size-0 assets
+   * are served without one) and returns the digest. */
   writeSeedBytes(assetId: number, content: Buffer): string {
-    writeFileSync(this.assetPath(assetId), content);
+    if (content.length > 0) writeFileSync(this.assetPath(assetId), content);
     return `sha256:${createHash('sha256').update(content).digest('hex')}`;
   }
 
@@ -212,7 +223,7 @@ export class EmuState {
   async assetBytes(repo: RepoState, assetId: number): Promise<Buffer> {
     const found = this.findAsset(repo, assetId);
     if (!found) throw new Error(`no asset ${assetId} in ${repo.fullName}`);
-    if (found.asset.state === 'starter') return Buffer.alloc(0);
+    if (found.asset.state === 'starter' || found.asset.size === 0) return Buffer.alloc(0);
     return readFile(this.assetPath(assetId));
   }
 

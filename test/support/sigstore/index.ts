@@ -49,7 +49,14 @@ export interface SigstoreStandIn {
   subject: string;
   issuer: string;
   env(): Record<string, string>;
+  /** Requests received per service (faulted ones included). */
   counts: Record<StandInService, number>;
+  /** Path and query of every OIDC token request. */
+  oidcRequests: string[];
+  /** Every identity token handed out (to check that no message leaks one). */
+  issuedTokens: string[];
+  /** Most requests of a service in flight at once. */
+  peak: Record<StandInService, number>;
   faults: {
     fail(service: StandInService, status: number, times: number): void;
     down(service: StandInService, isDown: boolean): void;
@@ -77,9 +84,13 @@ export async function startSigstoreStandIn(opts: StandInOptions = {}): Promise<S
   const issuer = opts.issuer ?? GITHUB_ISSUER;
   const oidcRequestToken = `stand-in-request-token-${process.pid}-${Date.now()}`;
   const counts: Record<StandInService, number> = { fulcio: 0, rekor: 0, tsa: 0, oidc: 0 };
+  const peak: Record<StandInService, number> = { fulcio: 0, rekor: 0, tsa: 0, oidc: 0 };
+  const inFlight: Record<StandInService, number> = { fulcio: 0, rekor: 0, tsa: 0, oidc: 0 };
   const failures: Partial<Record<StandInService, { status: number; times: number }>> = {};
   const downs = new Set<StandInService>();
   const routes = new Map<string, Route>();
+  const oidcRequests: string[] = [];
+  const issuedTokens: string[] = [];
 
   const server = createServer((req, res) => void serve(req, res));
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -95,22 +106,32 @@ export async function startSigstoreStandIn(opts: StandInOptions = {}): Promise<S
       req.socket.destroy();
       return;
     }
+    inFlight[service]++;
+    peak[service] = Math.max(peak[service], inFlight[service]);
+    try {
+      await respond(route, req, res, url);
+    } finally {
+      inFlight[service]--;
+    }
+  }
+  async function respond(route: Route, req: IncomingMessage, res: ServerResponse, url: URL) {
+    const service = route.service;
     const body = await readBody(req);
     if (opts.latencyMs) await sleep(opts.latencyMs);
     const failure = failures[service];
-    let answer: Answer;
+    let a: Answer;
     if (failure && failure.times > 0) {
       failure.times--;
       const message = `injected fault: ${service} answers ${failure.status}`;
-      answer = { status: failure.status, body: JSON.stringify({ message }), type: 'application/json' };
+      a = { status: failure.status, body: JSON.stringify({ message }), type: 'application/json' };
     } else {
-      answer = await route.answer({ url, headers: req.headers, body }).catch((e: unknown) => ({
+      a = await route.answer({ url, headers: req.headers, body }).catch((e: unknown) => ({
         status: 500,
         body: JSON.stringify({ message: String(e) }),
         type: 'application/json',
       }));
     }
-    res.writeHead(answer.status, { 'content-type': answer.type }).end(answer.body);
+    res.writeHead(a.status, { 'content-type': a.type }).end(a.body);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -148,17 +169,17 @@ export async function startSigstoreStandIn(opts: StandInOptions = {}): Promise<S
       if (req.headers.authorization !== `Bearer ${oidcRequestToken}`) {
         return json(401, { message: 'bad request token' });
       }
-      // Like GitHub's URL, ours carries a query of its own that the client must keep.
-      if (req.url.searchParams.get('api-version') !== '2.0') {
-        return json(400, { message: 'api-version lost' });
-      }
+      oidcRequests.push(`${req.url.pathname}${req.url.search}`);
       if (req.url.searchParams.get('audience') !== 'sigstore') {
         return json(400, { message: 'audience must be sigstore' });
       }
-      return json(200, { count: 1, value: unsignedJWT(tokenClaims(subject, issuer, opts.claims)) });
+      const value = unsignedJWT(tokenClaims(subject, issuer, opts.claims));
+      issuedTokens.push(value);
+      return json(200, { count: 1, value });
     },
   });
 
+  // Like GitHub's, the URL carries a query of its own that the client must keep.
   const oidcRequestURL = `${url}/oidc/token?api-version=2.0`;
   return {
     url,
@@ -168,6 +189,9 @@ export async function startSigstoreStandIn(opts: StandInOptions = {}): Promise<S
     subject,
     issuer,
     counts,
+    peak,
+    oidcRequests,
+    issuedTokens,
     env: () => ({
       ...workflowEnv(subject),
       ACTIONS_ID_TOKEN_REQUEST_URL: oidcRequestURL,

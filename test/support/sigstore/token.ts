@@ -71,7 +71,7 @@ export function workflowEnv(subject: string): Record<string, string> {
     GITHUB_ACTIONS: 'true',
     GITHUB_SERVER_URL: wf.serverURL,
     GITHUB_REPOSITORY: wf.repository,
-    GITHUB_REPOSITORY_OWNER: wf.repository.split("/")[0],
+    GITHUB_REPOSITORY_OWNER: wf.repository.split('/')[0],
     GITHUB_REF: wf.ref,
     GITHUB_WORKFLOW_REF: wf.workflowRef,
   };

@@ -37,11 +37,29 @@ function der(view: ArrayBufferView): Buffer {
   return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The mock TSA writes genTime milliseconds without trailing zeros ("...05.12Z"), which
+ * @sigstore/core's time parser rejects (it wants exactly three digits). Stamp only at instants
+ * whose milliseconds end in 1-8, so even a tick between the check and the stamp keeps three.
+ */
+function threeDigitTSA(tsa: TSA): TSA {
+  return {
+    rootCertificate: tsa.rootCertificate,
+    intCertificate: tsa.intCertificate,
+    timestamp: async (req) => {
+      while (Date.now() % 10 === 0 || Date.now() % 10 === 9) await sleep(1);
+      return tsa.timestamp(req); // reads the clock synchronously, before its first await
+    },
+  };
+}
+
 export async function buildTrust(baseURL: string): Promise<StandInTrust> {
   const ctlog: CTLog = await initializeCTLog(p256());
   const ca = await initializeCA(p256(), ctlog);
   const tlog = await initializeTLog(baseURL, p256());
-  const tsa = await initializeTSA(p256());
+  const tsa = threeDigitTSA(await initializeTSA(p256()));
   const start = new Date(Date.now() - HOUR_MS);
 
   const root: TrustedRoot = {
@@ -88,7 +106,10 @@ export async function buildTrust(baseURL: string): Promise<StandInTrust> {
         subject: { organization: 'sigstore.mock', commonName: 'tsa' },
         uri: baseURL,
         certChain: {
-          certificates: [{ rawBytes: der(tsa.intCertificate) }, { rawBytes: der(tsa.rootCertificate) }],
+          certificates: [
+            { rawBytes: der(tsa.intCertificate) },
+            { rawBytes: der(tsa.rootCertificate) },
+          ],
         },
         validFor: { start },
         operator: 'stand-in',

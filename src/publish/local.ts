@@ -1,0 +1,71 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ReleaseError } from '../errors.ts';
+import { sha256File } from '../steps/pack.ts';
+import { MANIFEST_ASSET, type ReleasePlan } from '../plan.ts';
+import type { Asset } from '../context.ts';
+import { assetNameProblem, contentTypeFor } from './names.ts';
+
+/**
+ * What this run will put on the release: the plan's artifacts found in `dist` (tarballs,
+ * sidecars, signature files) and the manifest. Everything that can be refused is refused here,
+ * before any request that changes GitHub: a missing dist or manifest, names GitHub would
+ * rewrite, files over 2 GiB, sidecars that disagree with their tarball.
+ */
+export interface LocalAsset extends Asset {
+  contentType: string;
+}
+
+export const MAX_ASSET_BYTES = 2 * 1024 * 1024 * 1024;
+const SUFFIX = /\.tar\.gz(\.sha256|\.sig|\.cert|\.pem|\.bundle|\.sigstore\.json)?$/;
+
+export async function collectLocalAssets(plan: ReleasePlan, known: readonly Asset[] = []): Promise<{ assets: LocalAsset[]; ignored: string[] }> {
+  const dir = await fs.readdir(plan.distDir).catch(() => undefined);
+  if (dir === undefined) {
+    throw new ReleaseError('DIST_MISSING', `the artifact directory ${plan.distDir} does not exist. Run pack first, or download the build jobs' artifacts into it (actions/download-artifact with path: dist)`);
+  }
+  const prefix = `${plan.id}-${plan.version}-`;
+  const ignored: string[] = [];
+  const picked: string[] = [];
+  for (const name of dir.sort()) {
+    if (name.startsWith('.')) continue;
+    if (name.startsWith(prefix) && SUFFIX.test(name)) picked.push(name);
+    else ignored.push(name);
+  }
+  const byPath = new Map(known.map((a) => [a.path, a]));
+  const assets: LocalAsset[] = [];
+  for (const name of picked) {
+    const file = path.join(plan.distDir, name);
+    const st = await fs.stat(file);
+    if (!st.isFile()) continue;
+    const prior = byPath.get(file);
+    const sha256 = prior !== undefined && prior.size === st.size ? prior.sha256 : await sha256File(file);
+    const target = name.slice(prefix.length).replace(SUFFIX, '');
+    assets.push({ name, path: file, size: st.size, sha256, target, contentType: contentTypeFor(name) });
+  }
+  const manifest = await fs.stat(plan.manifestPath).catch(() => undefined);
+  if (!manifest?.isFile()) throw new ReleaseError('MANIFEST_NOT_FOUND', `manifest ${plan.manifestPath} not found; it is always published as ${MANIFEST_ASSET}`);
+  assets.unshift({ name: MANIFEST_ASSET, path: plan.manifestPath, size: manifest.size, sha256: await sha256File(plan.manifestPath), target: null, contentType: 'application/toml' });
+  return { assets, ignored };
+}
+
+/** Refusals that need no network: names, sizes, sidecars. Throws with every problem at once. */
+export async function preflightLocal(assets: readonly LocalAsset[]): Promise<void> {
+  const problems: string[] = [];
+  const byName = new Map(assets.map((a) => [a.name, a]));
+  for (const a of assets) {
+    const why = assetNameProblem(a.name);
+    if (why !== undefined) problems.push(`asset name '${a.name}': ${why}; rename it to letters, digits, '.', '-' and '_'`);
+    if (a.size > MAX_ASSET_BYTES) problems.push(`${a.name} is ${a.size} bytes; GitHub's limit per asset is 2 GiB (${MAX_ASSET_BYTES} bytes)`);
+    if (a.name.endsWith('.tar.gz.sha256')) {
+      const text = await fs.readFile(a.path, 'utf8');
+      const tarball = byName.get(a.name.slice(0, -'.sha256'.length));
+      if (!/^[0-9a-f]{64}\n$/.test(text)) problems.push(`${a.name} is not 64 lowercase hex digits and a newline; re-run pack`);
+      else if (tarball !== undefined && text.trim() !== tarball.sha256) problems.push(`${a.name} says ${text.trim()} but ${tarball.name} hashes to ${tarball.sha256}; re-run pack so they agree`);
+    }
+  }
+  if (problems.length > 0) {
+    const code = problems.some((p) => p.includes('2 GiB')) ? 'ASSET_TOO_LARGE' : problems.some((p) => p.startsWith('asset name')) ? 'ASSET_NAME' : 'HASH_MISMATCH';
+    throw new ReleaseError(code, `refusing to upload anything: ${problems.join('; ')}`);
+  }
+}

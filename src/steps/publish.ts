@@ -1,0 +1,53 @@
+import { ReleaseError } from '../errors.ts';
+import { completenessProblems } from '../publish/complete.ts';
+import { decideMakeLatest } from '../publish/latest.ts';
+import { expectedAssets } from '../plan.ts';
+import type { RunContext } from '../context.ts';
+import type { Step } from '../pipeline.ts';
+
+/**
+ * Publishes the release the upload step prepared, and only when it is complete: for every
+ * target the tarball and sidecar (and signature files when signing is on), and the manifest,
+ * each stored whole with GitHub's digest equal to the local sha256. Otherwise the run fails and
+ * the release stays a draft: a partial release is never visible.
+ */
+export const publishStep: Step = {
+  name: 'publish',
+  skip(ctx) {
+    if (ctx.config.dryRun) return 'dry run: the plan above is what would be published';
+    if (ctx.state.github?.immutableMatch) return 'the immutable release already matches';
+    return undefined;
+  },
+  async run(ctx: RunContext): Promise<void> {
+    const { config, reporter, state } = ctx;
+    const plan = state.plan!;
+    const gh = state.github!;
+    if (plan.targets.length === 0) {
+      throw new ReleaseError('TARGETS_MISSING', 'publish needs targets: the list of targets every release must carry, so a missing build is caught before the release goes live');
+    }
+    const expected = expectedAssets(plan, config.sign ? config.signatureFiles : []);
+    const remote = gh.remote ?? (await gh.api.listAssets(gh.release.id));
+    const problems = completenessProblems(expected, gh.local, remote);
+    if (problems.length > 0) {
+      throw new ReleaseError(
+        'INCOMPLETE_RELEASE',
+        `not publishing ${plan.tag}: the release is incomplete and stays a ${gh.release.draft ? 'draft' : 'release as it was'}. ${problems.join('; ')}. Make sure every build job's dist was downloaded (and signed, when sign is on), then run again`,
+      );
+    }
+    if (config.draft) {
+      reporter.info(`publish: complete; left as a draft (draft: true): ${gh.release.html_url}`);
+      return;
+    }
+    if (!gh.release.draft) {
+      reporter.info(`publish: ${plan.tag} was already published; its assets are complete and match`);
+      return;
+    }
+    const prerelease = config.prerelease === 'auto' ? plan.prerelease : config.prerelease === 'true';
+    const makeLatest = decideMakeLatest(config.makeLatest, plan.version, prerelease, gh.releases, gh.release.id);
+    const published = await gh.api.updateRelease(gh.release.id, { draft: false, prerelease, make_latest: makeLatest });
+    gh.release = published;
+    reporter.setOutput('release-url', published.html_url);
+    reporter.info(`publish: published ${plan.tag}${prerelease ? ' as a pre-release' : ''}${makeLatest === 'true' ? ' as latest' : makeLatest === 'false' ? ' (not latest)' : ''}: ${published.html_url}`);
+    reporter.summary(`Published **${plan.tag}**${makeLatest === 'true' ? ' (latest)' : ''}: ${published.html_url}`);
+  },
+};
