@@ -14,7 +14,10 @@ interface ApiErrorLike {
 
 export function apiErrorDetails(e: unknown): { status?: number; message: string; codes: string[] } {
   const err = (e ?? {}) as ApiErrorLike;
-  const data = (err.response?.data ?? {}) as { message?: string; errors?: { code?: string; field?: string; message?: string }[] };
+  const data = (err.response?.data ?? {}) as {
+    message?: string;
+    errors?: { code?: string; field?: string; message?: string }[];
+  };
   const parts = [data.message ?? err.message ?? String(e)];
   const codes: string[] = [];
   for (const x of data.errors ?? []) {
@@ -34,7 +37,11 @@ export function translateApiError(e: unknown, what: string): ReleaseError {
   if (e instanceof ReleaseError) return e;
   const d = apiErrorDetails(e);
   if (d.status === 401) {
-    return new ReleaseError('AUTH', `${what}: GitHub rejected the token (401 ${d.message}). Pass a valid token: the default \${{ github.token }} or a token with contents: write`, { cause: e });
+    return new ReleaseError(
+      'AUTH',
+      `${what}: GitHub rejected the token (401 ${d.message}). Pass a valid token: the default \${{ github.token }} or a token with contents: write`,
+      { cause: e },
+    );
   }
   if (d.status === 403 && !/rate limit/i.test(d.message)) {
     return new ReleaseError(
@@ -44,7 +51,11 @@ export function translateApiError(e: unknown, what: string): ReleaseError {
     );
   }
   if (d.status === 422 && /immutable release/i.test(d.message)) {
-    return new ReleaseError('RELEASE_IMMUTABLE', `${what}: ${d.message}. This version is published as an immutable release and can never change: release a new version (bump the manifest and tag)`, { cause: e });
+    return new ReleaseError(
+      'RELEASE_IMMUTABLE',
+      `${what}: ${d.message}. This version is published as an immutable release and can never change: release a new version (bump the manifest and tag)`,
+      { cause: e },
+    );
   }
   const status = d.status === undefined ? 'network error' : String(d.status);
   return new ReleaseError('GITHUB_API', `${what}: ${status} ${d.message}`, { cause: e });

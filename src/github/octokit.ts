@@ -1,10 +1,18 @@
 import { Octokit } from '@octokit/rest';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ReleaseError } from '../errors.ts';
 import { translateApiError } from './errors.ts';
 import { withRetry, type RetryPolicy } from './retry.ts';
-import type { CreateReleaseParams, Release, ReleaseApi, ReleaseAsset, UpdateReleaseParams, UploadSource } from './types.ts';
+import type {
+  CreateReleaseParams,
+  Release,
+  ReleaseApi,
+  ReleaseAsset,
+  UpdateReleaseParams,
+  UploadSource,
+} from './types.ts';
 
 /**
  * The Octokit adapter behind ReleaseApi. Every request goes through one hook that applies the
@@ -32,7 +40,12 @@ function expandUploadUrl(template: string, name: string): string {
 
 export function createReleaseApi(opts: ApiOptions): ReleaseApi {
   // No token is allowed for read-only use (a dry run or verifying a public repository).
-  const octokit = new Octokit({ auth: opts.token === '' ? undefined : opts.token, baseUrl: opts.apiUrl, userAgent: 'plugin-release-action', log: { debug() {}, info() {}, warn() {}, error() {} } });
+  const octokit = new Octokit({
+    auth: opts.token === '' ? undefined : opts.token,
+    baseUrl: opts.apiUrl,
+    userAgent: 'plugin-release-action',
+    log: { debug() {}, info() {}, warn() {}, error() {} },
+  });
   let count = 0;
   octokit.hook.wrap('request', async (request, options) => {
     // Streamed bodies cannot be replayed: the upload loop retries those itself.
@@ -42,7 +55,11 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
       return request(options);
     };
     if (!replayable) return once();
-    return withRetry(opts.retry, once, (e, wait) => opts.onRetry?.(`${options.method} ${options.url}: ${(e as Error).message}; retrying in ${Math.round(wait / 1000)}s`));
+    return withRetry(opts.retry, once, (e, wait) =>
+      opts.onRetry?.(
+        `${options.method} ${options.url}: ${(e as Error).message}; retrying in ${Math.round(wait / 1000)}s`,
+      ),
+    );
   });
   const o = { owner: opts.owner, repo: opts.repo };
   const call = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
@@ -58,7 +75,14 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
     get requestCount() {
       return count;
     },
-    listReleases: () => call('list releases', () => octokit.paginate(octokit.rest.repos.listReleases, { ...o, per_page: 100 }) as Promise<Release[]>),
+    listReleases: () =>
+      call(
+        'list releases',
+        () =>
+          octokit.paginate(octokit.rest.repos.listReleases, { ...o, per_page: 100 }) as Promise<
+            Release[]
+          >,
+      ),
     getReleaseByTag: (tag) =>
       call(`get release ${tag}`, async () => {
         try {
@@ -77,10 +101,32 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
           throw e;
         }
       }),
-    createRelease: (p: CreateReleaseParams) => call(`create release ${p.tag_name}`, async () => (await octokit.rest.repos.createRelease({ ...o, ...p })).data as Release),
-    updateRelease: (id: number, p: UpdateReleaseParams) => call(`update release ${id}`, async () => (await octokit.rest.repos.updateRelease({ ...o, release_id: id, ...p })).data as Release),
-    deleteRelease: (id) => call(`delete release ${id}`, async () => void (await octokit.rest.repos.deleteRelease({ ...o, release_id: id }))),
-    listAssets: (id) => call(`list assets of release ${id}`, () => octokit.paginate(octokit.rest.repos.listReleaseAssets, { ...o, release_id: id, per_page: 100 }) as Promise<ReleaseAsset[]>),
+    createRelease: (p: CreateReleaseParams) =>
+      call(
+        `create release ${p.tag_name}`,
+        async () => (await octokit.rest.repos.createRelease({ ...o, ...p })).data as Release,
+      ),
+    updateRelease: (id: number, p: UpdateReleaseParams) =>
+      call(
+        `update release ${id}`,
+        async () =>
+          (await octokit.rest.repos.updateRelease({ ...o, release_id: id, ...p })).data as Release,
+      ),
+    deleteRelease: (id) =>
+      call(
+        `delete release ${id}`,
+        async () => void (await octokit.rest.repos.deleteRelease({ ...o, release_id: id })),
+      ),
+    listAssets: (id) =>
+      call(
+        `list assets of release ${id}`,
+        () =>
+          octokit.paginate(octokit.rest.repos.listReleaseAssets, {
+            ...o,
+            release_id: id,
+            per_page: 100,
+          }) as Promise<ReleaseAsset[]>,
+      ),
     uploadAsset: (release: Release, name: string, src: UploadSource) =>
       call(`upload ${name}`, async () => {
         const res = await octokit.request({
@@ -91,33 +137,52 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
         });
         return res.data as ReleaseAsset;
       }),
-    renameAsset: (id, name) => call(`rename asset ${id} to ${name}`, async () => (await octokit.rest.repos.updateReleaseAsset({ ...o, asset_id: id, name })).data as ReleaseAsset),
-    deleteAsset: (id) => call(`delete asset ${id}`, async () => void (await octokit.rest.repos.deleteReleaseAsset({ ...o, asset_id: id }))),
+    renameAsset: (id, name) =>
+      call(
+        `rename asset ${id} to ${name}`,
+        async () =>
+          (await octokit.rest.repos.updateReleaseAsset({ ...o, asset_id: id, name }))
+            .data as ReleaseAsset,
+      ),
+    deleteAsset: (id) =>
+      call(
+        `delete asset ${id}`,
+        async () => void (await octokit.rest.repos.deleteReleaseAsset({ ...o, asset_id: id })),
+      ),
     downloadAsset: (id) =>
       call(`download asset ${id}`, async () => {
         // Ask for the redirect instead of following it, so the token stays with GitHub's API.
-        const res = await octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
-          ...o,
-          asset_id: id,
-          headers: { accept: 'application/octet-stream' },
-          request: { redirect: 'manual' },
-        }).catch((e: { status?: number; response?: { headers?: Record<string, string> } }) => {
-          if (e.status === 302 || e.status === 301 || e.status === 307) return { status: e.status, headers: e.response?.headers ?? {}, data: undefined };
-          throw e;
-        });
+        const res = await octokit
+          .request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+            ...o,
+            asset_id: id,
+            headers: { accept: 'application/octet-stream' },
+            request: { redirect: 'manual' },
+          })
+          .catch((e: { status?: number; response?: { headers?: Record<string, string> } }) => {
+            if (e.status === 302 || e.status === 301 || e.status === 307)
+              return { status: e.status, headers: e.response?.headers ?? {}, data: undefined };
+            throw e;
+          });
         const location = (res.headers as Record<string, string | undefined>).location;
-        if (location === undefined) throw new ReleaseError('GITHUB_API', `download asset ${id}: no redirect location`);
+        if (location === undefined)
+          throw new ReleaseError('GITHUB_API', `download asset ${id}: no redirect location`);
         return downloadWithoutToken(location);
       }),
-    getRepository: () => call('get repository', async () => {
-      const { data } = await octokit.rest.repos.get(o);
-      return { private: data.private, fullName: data.full_name };
-    }),
+    getRepository: () =>
+      call('get repository', async () => {
+        const { data } = await octokit.rest.repos.get(o);
+        return { private: data.private, fullName: data.full_name };
+      }),
   };
 }
 
 async function downloadWithoutToken(url: string): Promise<Readable> {
   const res = await fetch(url, { redirect: 'follow' });
-  if (!res.ok || res.body === null) throw new ReleaseError('GITHUB_API', `download ${new URL(url).pathname}: ${res.status} ${res.statusText}`);
-  return Readable.fromWeb(res.body as import('node:stream/web').ReadableStream);
+  if (!res.ok || res.body === null)
+    throw new ReleaseError(
+      'GITHUB_API',
+      `download ${new URL(url).pathname}: ${res.status} ${res.statusText}`,
+    );
+  return Readable.fromWeb(res.body as WebReadableStream);
 }

@@ -19,10 +19,16 @@ export interface LocalAsset extends Asset {
 export const MAX_ASSET_BYTES = 2 * 1024 * 1024 * 1024;
 const SUFFIX = /\.tar\.gz(\.sha256|\.sig|\.cert|\.pem|\.bundle|\.sigstore\.json)?$/;
 
-export async function collectLocalAssets(plan: ReleasePlan, known: readonly Asset[] = []): Promise<{ assets: LocalAsset[]; ignored: string[] }> {
+export async function collectLocalAssets(
+  plan: ReleasePlan,
+  known: readonly Asset[] = [],
+): Promise<{ assets: LocalAsset[]; ignored: string[] }> {
   const dir = await fs.readdir(plan.distDir).catch(() => undefined);
   if (dir === undefined) {
-    throw new ReleaseError('DIST_MISSING', `the artifact directory ${plan.distDir} does not exist. Run pack first, or download the build jobs' artifacts into it (actions/download-artifact with path: dist)`);
+    throw new ReleaseError(
+      'DIST_MISSING',
+      `the artifact directory ${plan.distDir} does not exist. Run pack first, or download the build jobs' artifacts into it (actions/download-artifact with path: dist)`,
+    );
   }
   const prefix = `${plan.id}-${plan.version}-`;
   const ignored: string[] = [];
@@ -39,13 +45,37 @@ export async function collectLocalAssets(plan: ReleasePlan, known: readonly Asse
     const st = await fs.stat(file);
     if (!st.isFile()) continue;
     const prior = byPath.get(file);
-    const sha256 = prior !== undefined && prior.size === st.size ? prior.sha256 : await sha256File(file);
+    // Files over GitHub's limit are refused by preflight; hashing 2 GiB first would only waste time.
+    const sha256 =
+      prior !== undefined && prior.size === st.size
+        ? prior.sha256
+        : st.size > MAX_ASSET_BYTES
+          ? ''
+          : await sha256File(file);
     const target = name.slice(prefix.length).replace(SUFFIX, '');
-    assets.push({ name, path: file, size: st.size, sha256, target, contentType: contentTypeFor(name) });
+    assets.push({
+      name,
+      path: file,
+      size: st.size,
+      sha256,
+      target,
+      contentType: contentTypeFor(name),
+    });
   }
   const manifest = await fs.stat(plan.manifestPath).catch(() => undefined);
-  if (!manifest?.isFile()) throw new ReleaseError('MANIFEST_NOT_FOUND', `manifest ${plan.manifestPath} not found; it is always published as ${MANIFEST_ASSET}`);
-  assets.unshift({ name: MANIFEST_ASSET, path: plan.manifestPath, size: manifest.size, sha256: await sha256File(plan.manifestPath), target: null, contentType: 'application/toml' });
+  if (!manifest?.isFile())
+    throw new ReleaseError(
+      'MANIFEST_NOT_FOUND',
+      `manifest ${plan.manifestPath} not found; it is always published as ${MANIFEST_ASSET}`,
+    );
+  assets.unshift({
+    name: MANIFEST_ASSET,
+    path: plan.manifestPath,
+    size: manifest.size,
+    sha256: await sha256File(plan.manifestPath),
+    target: null,
+    contentType: 'application/toml',
+  });
   return { assets, ignored };
 }
 
@@ -55,17 +85,31 @@ export async function preflightLocal(assets: readonly LocalAsset[]): Promise<voi
   const byName = new Map(assets.map((a) => [a.name, a]));
   for (const a of assets) {
     const why = assetNameProblem(a.name);
-    if (why !== undefined) problems.push(`asset name '${a.name}': ${why}; rename it to letters, digits, '.', '-' and '_'`);
-    if (a.size > MAX_ASSET_BYTES) problems.push(`${a.name} is ${a.size} bytes; GitHub's limit per asset is 2 GiB (${MAX_ASSET_BYTES} bytes)`);
+    if (why !== undefined)
+      problems.push(
+        `asset name '${a.name}': ${why}; rename it to letters, digits, '.', '-' and '_'`,
+      );
+    if (a.size > MAX_ASSET_BYTES)
+      problems.push(
+        `${a.name} is ${a.size} bytes; GitHub's limit per asset is 2 GiB (${MAX_ASSET_BYTES} bytes)`,
+      );
     if (a.name.endsWith('.tar.gz.sha256')) {
       const text = await fs.readFile(a.path, 'utf8');
       const tarball = byName.get(a.name.slice(0, -'.sha256'.length));
-      if (!/^[0-9a-f]{64}\n$/.test(text)) problems.push(`${a.name} is not 64 lowercase hex digits and a newline; re-run pack`);
-      else if (tarball !== undefined && text.trim() !== tarball.sha256) problems.push(`${a.name} says ${text.trim()} but ${tarball.name} hashes to ${tarball.sha256}; re-run pack so they agree`);
+      if (!/^[0-9a-f]{64}\n$/.test(text))
+        problems.push(`${a.name} is not 64 lowercase hex digits and a newline; re-run pack`);
+      else if (tarball !== undefined && text.trim() !== tarball.sha256)
+        problems.push(
+          `${a.name} says ${text.trim()} but ${tarball.name} hashes to ${tarball.sha256}; re-run pack so they agree`,
+        );
     }
   }
   if (problems.length > 0) {
-    const code = problems.some((p) => p.includes('2 GiB')) ? 'ASSET_TOO_LARGE' : problems.some((p) => p.startsWith('asset name')) ? 'ASSET_NAME' : 'HASH_MISMATCH';
+    const code = problems.some((p) => p.includes('2 GiB'))
+      ? 'ASSET_TOO_LARGE'
+      : problems.some((p) => p.startsWith('asset name'))
+        ? 'ASSET_NAME'
+        : 'HASH_MISMATCH';
     throw new ReleaseError(code, `refusing to upload anything: ${problems.join('; ')}`);
   }
 }

@@ -9,7 +9,9 @@ export function assetNameProblem(name: string): string | undefined {
   if (name.length === 0) return 'it is empty';
   if (name.length > 255) return 'it is longer than 255 characters';
   if (!SAFE.test(name)) {
-    const bad = [...new Set([...name].filter((c) => !/[A-Za-z0-9._-]/.test(c)))].map((c) => JSON.stringify(c));
+    const bad = [...new Set([...name].filter((c) => !/[A-Za-z0-9._-]/.test(c)))].map((c) =>
+      JSON.stringify(c),
+    );
     if (name.startsWith('.')) return 'it starts with a dot';
     return `GitHub rewrites the character${bad.length > 1 ? 's' : ''} ${bad.join(' ')}`;
   }
@@ -25,7 +27,9 @@ export function tempAssetName(name: string, nonce: string): string {
 /** The final name a temporary asset stands for, or undefined when `name` is not temporary. */
 export function tempAssetTarget(name: string): string | undefined {
   const i = name.lastIndexOf(TEMP_MARK);
-  return i > 0 && /^[0-9a-z]+-[0-9a-z]+$/.test(name.slice(i + TEMP_MARK.length)) ? name.slice(0, i) : undefined;
+  return i > 0 && /^[0-9a-z]+-[0-9a-z]+$/.test(name.slice(i + TEMP_MARK.length))
+    ? name.slice(0, i)
+    : undefined;
 }
 
 export function contentTypeFor(name: string): string {

@@ -18,7 +18,10 @@ export function changelogSection(text: string, version: string): string | undefi
   if (start === -1) return undefined;
   let end = lines.findIndex((l, i) => i > start && /^##\s/.test(l));
   if (end === -1) end = lines.length;
-  return lines.slice(start + 1, end).join('\n').trim();
+  return lines
+    .slice(start + 1, end)
+    .join('\n')
+    .trim();
 }
 
 export interface NotesChoice {
@@ -26,8 +29,15 @@ export interface NotesChoice {
   generate: boolean;
 }
 
-export async function resolveNotes(notes: Notes, version: string, cwd: string): Promise<NotesChoice> {
-  const clip = (body: string) => (body.length > MAX_BODY ? `${body.slice(0, MAX_BODY - 40)}\n\n(notes truncated to fit GitHub)` : body);
+export async function resolveNotes(
+  notes: Notes,
+  version: string,
+  cwd: string,
+): Promise<NotesChoice> {
+  const clip = (body: string) =>
+    body.length > MAX_BODY
+      ? `${body.slice(0, MAX_BODY - 40)}\n\n(notes truncated to fit GitHub)`
+      : body;
   switch (notes.kind) {
     case 'generate':
       return { generate: true };
@@ -47,7 +57,11 @@ export async function resolveNotes(notes: Notes, version: string, cwd: string): 
       });
       const section = changelogSection(text, version);
       if (section === undefined) {
-        throw new ReleaseError('NOTES', `CHANGELOG.md has no section for ${version}: add a "## [${version}] - YYYY-MM-DD" heading (Keep a Changelog), or use notes: generate`, { location: { file } });
+        throw new ReleaseError(
+          'NOTES',
+          `CHANGELOG.md has no section for ${version}: add a "## [${version}] - YYYY-MM-DD" heading (Keep a Changelog), or use notes: generate`,
+          { location: { file } },
+        );
       }
       return { generate: false, body: clip(section) };
     }

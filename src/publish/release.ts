@@ -28,7 +28,11 @@ export interface EnsureResult {
   removedDuplicates: number[];
 }
 
-export async function ensureRelease(api: ReleaseApi, params: CreateReleaseParams, existing: Release | undefined): Promise<EnsureResult> {
+export async function ensureRelease(
+  api: ReleaseApi,
+  params: CreateReleaseParams,
+  existing: Release | undefined,
+): Promise<EnsureResult> {
   if (existing !== undefined) return { release: existing, created: false, removedDuplicates: [] };
   let mine: Release | undefined;
   try {
@@ -36,7 +40,11 @@ export async function ensureRelease(api: ReleaseApi, params: CreateReleaseParams
   } catch (e) {
     const d = apiErrorDetails(e);
     if (d.status === 422 && /immutable release/i.test(d.message)) {
-      throw new ReleaseError('RELEASE_IMMUTABLE', `tag ${params.tag_name} was used by an immutable release, so it can never be released again. Bump the version in the manifest and push a new tag`, { cause: e });
+      throw new ReleaseError(
+        'RELEASE_IMMUTABLE',
+        `tag ${params.tag_name} was used by an immutable release, so it can never be released again. Bump the version in the manifest and push a new tag`,
+        { cause: e },
+      );
     }
     // Another job published a release for the tag between our look-up and our create.
     if (!isAlreadyExists(e, 'tag_name')) throw e;
@@ -44,7 +52,10 @@ export async function ensureRelease(api: ReleaseApi, params: CreateReleaseParams
   const chosen = await findRelease(api, params.tag_name);
   if (chosen === undefined) {
     if (mine !== undefined) return { release: mine, created: true, removedDuplicates: [] };
-    throw new ReleaseError('GITHUB_API', `GitHub said a release for ${params.tag_name} exists, but none is listed. Run again`);
+    throw new ReleaseError(
+      'GITHUB_API',
+      `GitHub said a release for ${params.tag_name} exists, but none is listed. Run again`,
+    );
   }
   const removed: number[] = [];
   if (mine !== undefined && chosen.id !== mine.id) {
@@ -55,5 +66,9 @@ export async function ensureRelease(api: ReleaseApi, params: CreateReleaseParams
       removed.push(mine.id);
     }
   }
-  return { release: chosen, created: mine !== undefined && chosen.id === mine.id, removedDuplicates: removed };
+  return {
+    release: chosen,
+    created: mine !== undefined && chosen.id === mine.id,
+    removedDuplicates: removed,
+  };
 }

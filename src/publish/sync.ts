@@ -29,29 +29,44 @@ const STALE_TEMP_MS = 60 * 60 * 1000;
 const wanted = (l: LocalAsset) => `sha256:${l.sha256}`;
 
 /** Pure: what to do with each local asset, and which temporary leftovers to clean up. */
-export function planSync(local: readonly LocalAsset[], remote: readonly ReleaseAsset[], now = Date.now()): { items: SyncItem[]; stale: ReleaseAsset[] } {
+export function planSync(
+  local: readonly LocalAsset[],
+  remote: readonly ReleaseAsset[],
+  now = Date.now(),
+): { items: SyncItem[]; stale: ReleaseAsset[] } {
   const byName = new Map(remote.map((r) => [r.name, r]));
   const ours = new Set(local.map((l) => l.name));
   const items = local.map((l): SyncItem => {
     const r = byName.get(l.name);
     if (r === undefined) return { local: l, action: 'upload' };
-    if (r.state === 'uploaded' && r.digest === wanted(l)) return { local: l, remote: r, action: 'unchanged' };
+    if (r.state === 'uploaded' && r.digest === wanted(l))
+      return { local: l, remote: r, action: 'unchanged' };
     return { local: l, remote: r, action: r.state === 'uploaded' ? 'replace' : 'upload' };
   });
   const stale = remote.filter((r) => {
     const target = tempAssetTarget(r.name);
-    return target !== undefined && (ours.has(target) || now - Date.parse(r.created_at) > STALE_TEMP_MS);
+    return (
+      target !== undefined && (ours.has(target) || now - Date.parse(r.created_at) > STALE_TEMP_MS)
+    );
   });
   return { items, stale };
 }
 
 /** Refuses, before any upload, a sync that would take the release past GitHub's 1000 assets. */
-export function checkAssetCount(items: readonly SyncItem[], remoteCount: number, staleCount: number, concurrency: number): void {
+export function checkAssetCount(
+  items: readonly SyncItem[],
+  remoteCount: number,
+  staleCount: number,
+  concurrency: number,
+): void {
   const added = items.filter((i) => i.action === 'upload' && i.remote === undefined).length;
   const inFlightTemps = Math.min(concurrency, items.filter((i) => i.action === 'replace').length);
   const total = remoteCount - staleCount + added + inFlightTemps;
   if (total > MAX_ASSETS) {
-    throw new ReleaseError('TOO_MANY_ASSETS', `the release would hold ${total} assets (${remoteCount} there now, ${added} new${inFlightTemps ? `, ${inFlightTemps} temporary during replacement` : ''}); GitHub allows ${MAX_ASSETS}. Publish fewer targets or files per release, e.g. signature-files: sig,cert`);
+    throw new ReleaseError(
+      'TOO_MANY_ASSETS',
+      `the release would hold ${total} assets (${remoteCount} there now, ${added} new${inFlightTemps ? `, ${inFlightTemps} temporary during replacement` : ''}); GitHub allows ${MAX_ASSETS}. Publish fewer targets or files per release, e.g. signature-files: sig,cert`,
+    );
   }
 }
 
@@ -69,14 +84,27 @@ async function remoteSha256(api: ReleaseApi, asset: ReleaseAsset): Promise<strin
 }
 
 /** Uploads under `name` until GitHub holds exactly these bytes; reconciles after each failure. */
-async function uploadVerified(api: ReleaseApi, release: Release, name: string, local: LocalAsset, opts: SyncOptions): Promise<ReleaseAsset> {
+async function uploadVerified(
+  api: ReleaseApi,
+  release: Release,
+  name: string,
+  local: LocalAsset,
+  opts: SyncOptions,
+): Promise<ReleaseAsset> {
   for (let attempt = 0; ; attempt++) {
     let failure: unknown;
     try {
-      const asset = await api.uploadAsset(release, name, { path: local.path, size: local.size, contentType: local.contentType });
+      const asset = await api.uploadAsset(release, name, {
+        path: local.path,
+        size: local.size,
+        contentType: local.contentType,
+      });
       if (asset.digest === null || asset.digest === wanted(local)) return asset;
       await api.deleteAsset(asset.id);
-      failure = new ReleaseError('HASH_MISMATCH', `GitHub stored ${name} with digest ${asset.digest}, not ${wanted(local)}`);
+      failure = new ReleaseError(
+        'HASH_MISMATCH',
+        `GitHub stored ${name} with digest ${asset.digest}, not ${wanted(local)}`,
+      );
     } catch (e) {
       failure = e;
     }
@@ -96,26 +124,50 @@ async function uploadVerified(api: ReleaseApi, release: Release, name: string, l
         // Someone else put different bytes under our final name: replace it the safe way.
         return replaceAsset(api, release, local, existing, opts);
       }
-      opts.log(`upload ${name}: removing ${existing.state === 'starter' ? 'broken (starter)' : 'mismatched'} asset ${existing.id} before retrying`);
+      opts.log(
+        `upload ${name}: removing ${existing.state === 'starter' ? 'broken (starter)' : 'mismatched'} asset ${existing.id} before retrying`,
+      );
       await api.deleteAsset(existing.id);
     }
-    opts.log(`upload ${name}: attempt ${attempt + 1} failed (${(failure as Error).message}); retrying${wait ? ` in ${Math.round(wait / 100) / 10}s` : ''}`);
+    opts.log(
+      `upload ${name}: attempt ${attempt + 1} failed (${(failure as Error).message}); retrying${wait ? ` in ${Math.round(wait / 100) / 10}s` : ''}`,
+    );
     if (wait) await sleep(wait);
   }
 }
 
-async function replaceAsset(api: ReleaseApi, release: Release, local: LocalAsset, old: ReleaseAsset, opts: SyncOptions): Promise<ReleaseAsset> {
-  const temp = await uploadVerified(api, release, tempAssetName(local.name, opts.nonce), local, opts);
+async function replaceAsset(
+  api: ReleaseApi,
+  release: Release,
+  local: LocalAsset,
+  old: ReleaseAsset,
+  opts: SyncOptions,
+): Promise<ReleaseAsset> {
+  const temp = await uploadVerified(
+    api,
+    release,
+    tempAssetName(local.name, opts.nonce),
+    local,
+    opts,
+  );
   // The new bytes are safely stored: only now may the old asset go.
   await api.deleteAsset(old.id).catch((e: { status?: number; cause?: { status?: number } }) => {
     if ((e.cause?.status ?? e.status) !== 404) throw e;
   });
   const renamed = await api.renameAsset(temp.id, local.name);
-  if (renamed.name !== local.name) throw new ReleaseError('ASSET_NAME', `GitHub renamed ${temp.name} to ${renamed.name}, not ${local.name}`);
+  if (renamed.name !== local.name)
+    throw new ReleaseError(
+      'ASSET_NAME',
+      `GitHub renamed ${temp.name} to ${renamed.name}, not ${local.name}`,
+    );
   return renamed;
 }
 
-async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function pool<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   let failed: unknown;
@@ -140,7 +192,13 @@ export interface SyncResult {
   action: 'uploaded' | 'replaced' | 'unchanged';
 }
 
-export async function executeSync(api: ReleaseApi, release: Release, items: readonly SyncItem[], stale: readonly ReleaseAsset[], opts: SyncOptions): Promise<SyncResult[]> {
+export async function executeSync(
+  api: ReleaseApi,
+  release: Release,
+  items: readonly SyncItem[],
+  stale: readonly ReleaseAsset[],
+  opts: SyncOptions,
+): Promise<SyncResult[]> {
   for (const s of stale) {
     opts.log(`removing temporary asset ${s.name} left by an earlier run`);
     await api.deleteAsset(s.id).catch(() => undefined);
@@ -148,14 +206,27 @@ export async function executeSync(api: ReleaseApi, release: Release, items: read
   return pool(items, opts.concurrency, async (item): Promise<SyncResult> => {
     const { local, remote } = item;
     if (item.action === 'unchanged') return { local, asset: remote!, action: 'unchanged' };
-    if (item.action === 'replace' && remote!.digest === null && (await remoteSha256(api, remote!)) === wanted(local)) {
+    if (
+      item.action === 'replace' &&
+      remote!.digest === null &&
+      (await remoteSha256(api, remote!)) === wanted(local)
+    ) {
       return { local, asset: remote!, action: 'unchanged' };
     }
-    if (item.action === 'replace') return { local, asset: await replaceAsset(api, release, local, remote!, opts), action: 'replaced' };
+    if (item.action === 'replace')
+      return {
+        local,
+        asset: await replaceAsset(api, release, local, remote!, opts),
+        action: 'replaced',
+      };
     if (remote !== undefined) {
       opts.log(`removing broken (${remote.state}) asset ${remote.name} before uploading`);
       await api.deleteAsset(remote.id);
     }
-    return { local, asset: await uploadVerified(api, release, local.name, local, opts), action: 'uploaded' };
+    return {
+      local,
+      asset: await uploadVerified(api, release, local.name, local, opts),
+      action: 'uploaded',
+    };
   });
 }

@@ -23,7 +23,10 @@ export const publishStep: Step = {
     const plan = state.plan!;
     const gh = state.github!;
     if (plan.targets.length === 0) {
-      throw new ReleaseError('TARGETS_MISSING', 'publish needs targets: the list of targets every release must carry, so a missing build is caught before the release goes live');
+      throw new ReleaseError(
+        'TARGETS_MISSING',
+        'publish needs targets: the list of targets every release must carry, so a missing build is caught before the release goes live',
+      );
     }
     const expected = expectedAssets(plan, config.sign ? config.signatureFiles : []);
     const remote = gh.remote ?? (await gh.api.listAssets(gh.release.id));
@@ -39,15 +42,32 @@ export const publishStep: Step = {
       return;
     }
     if (!gh.release.draft) {
-      reporter.info(`publish: ${plan.tag} was already published; its assets are complete and match`);
+      reporter.info(
+        `publish: ${plan.tag} was already published; its assets are complete and match`,
+      );
       return;
     }
-    const prerelease = config.prerelease === 'auto' ? plan.prerelease : config.prerelease === 'true';
-    const makeLatest = decideMakeLatest(config.makeLatest, plan.version, prerelease, gh.releases, gh.release.id);
-    const published = await gh.api.updateRelease(gh.release.id, { draft: false, prerelease, make_latest: makeLatest });
+    const prerelease =
+      config.prerelease === 'auto' ? plan.prerelease : config.prerelease === 'true';
+    const makeLatest = decideMakeLatest(
+      config.makeLatest,
+      plan.version,
+      prerelease,
+      gh.releases,
+      gh.release.id,
+    );
+    const published = await gh.api.updateRelease(gh.release.id, {
+      draft: false,
+      prerelease,
+      make_latest: makeLatest,
+    });
     gh.release = published;
     reporter.setOutput('release-url', published.html_url);
-    reporter.info(`publish: published ${plan.tag}${prerelease ? ' as a pre-release' : ''}${makeLatest === 'true' ? ' as latest' : makeLatest === 'false' ? ' (not latest)' : ''}: ${published.html_url}`);
-    reporter.summary(`Published **${plan.tag}**${makeLatest === 'true' ? ' (latest)' : ''}: ${published.html_url}`);
+    reporter.info(
+      `publish: published ${plan.tag}${prerelease ? ' as a pre-release' : ''}${makeLatest === 'true' ? ' as latest' : makeLatest === 'false' ? ' (not latest)' : ''}: ${published.html_url}`,
+    );
+    reporter.summary(
+      `Published **${plan.tag}**${makeLatest === 'true' ? ' (latest)' : ''}: ${published.html_url}`,
+    );
   },
 };

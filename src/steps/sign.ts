@@ -14,7 +14,9 @@ import type { Step } from '../pipeline.ts';
 async function repositoryIsPrivate(env: RunContext['config']['env']): Promise<boolean> {
   if (!env.GITHUB_EVENT_PATH) return false;
   try {
-    const event = JSON.parse(await fs.readFile(env.GITHUB_EVENT_PATH, 'utf8')) as { repository?: { private?: boolean } };
+    const event = JSON.parse(await fs.readFile(env.GITHUB_EVENT_PATH, 'utf8')) as {
+      repository?: { private?: boolean };
+    };
     return event.repository?.private === true;
   } catch {
     return false;
@@ -32,32 +34,47 @@ export const signStep: Step = {
     const tarballs = plan.targets.map((t) => path.join(plan.distDir, t.tarball));
     for (const t of tarballs) {
       if (!(await fs.stat(t).catch(() => undefined))?.isFile()) {
-        throw new ReleaseError('DIST_MISSING', `cannot sign ${path.basename(t)}: it is not in ${plan.distDir}. Run pack first (or download the build artifacts into dist)`);
+        throw new ReleaseError(
+          'DIST_MISSING',
+          `cannot sign ${path.basename(t)}: it is not in ${plan.distDir}. Run pack first (or download the build artifacts into dist)`,
+        );
       }
     }
     if (config.rekorUrl === PUBLIC_REKOR_URL && (await repositoryIsPrivate(config.env))) {
-      reporter.warning(`${config.env.GITHUB_REPOSITORY ?? 'this repository'} is private, but signing writes to the public Rekor transparency log: the repository name, workflow and tag become public there. Use a private Sigstore instance (fulcio-url, rekor-url, trusted-root) to avoid that`);
+      reporter.warning(
+        `${config.env.GITHUB_REPOSITORY ?? 'this repository'} is private, but signing writes to the public Rekor transparency log: the repository name, workflow and tag become public there. Use a private Sigstore instance (fulcio-url, rekor-url, trusted-root) to avoid that`,
+      );
     }
     if (config.dryRun) {
-      for (const t of tarballs) reporter.info(`dry-run: would sign ${path.basename(t)} (${config.signatureFiles.join(', ')})`);
+      for (const t of tarballs)
+        reporter.info(
+          `dry-run: would sign ${path.basename(t)} (${config.signatureFiles.join(', ')})`,
+        );
       return;
     }
     const retryBase = Number(config.env.PLUGIN_RELEASE_RETRY_BASE_MS);
-    const outcome = await signTarballs({
-      fulcioURL: config.fulcioUrl,
-      rekorURL: config.rekorUrl,
-      ...(config.tsaUrl ? { tsaURL: config.tsaUrl } : {}),
-      ...(config.trustedRoot ? { trustedRootPath: config.trustedRoot } : {}),
-      files: [...config.signatureFiles],
-      concurrency: config.concurrency,
-      env: { ...config.env },
-      ...(Number.isFinite(retryBase) && retryBase > 0 ? { retryBaseMs: retryBase } : {}),
-    }, tarballs);
+    const outcome = await signTarballs(
+      {
+        fulcioURL: config.fulcioUrl,
+        rekorURL: config.rekorUrl,
+        ...(config.tsaUrl ? { tsaURL: config.tsaUrl } : {}),
+        ...(config.trustedRoot ? { trustedRootPath: config.trustedRoot } : {}),
+        files: [...config.signatureFiles],
+        concurrency: config.concurrency,
+        env: { ...config.env },
+        ...(Number.isFinite(retryBase) && retryBase > 0 ? { retryBaseMs: retryBase } : {}),
+      },
+      tarballs,
+    );
     const identity = outcome.identity;
     ctx.state.signingIdentity = identity.subjectAlternativeName;
     reporter.setOutput('signing-identity', identity.subjectAlternativeName);
-    reporter.info(`sign: ${outcome.artifacts.length} tarballs signed as ${identity.subjectAlternativeName} (issuer ${identity.issuer})`);
-    const repo = config.repo ? `${config.repo.owner}/${config.repo.name}` : (config.env.GITHUB_REPOSITORY ?? 'owner/repo');
+    reporter.info(
+      `sign: ${outcome.artifacts.length} tarballs signed as ${identity.subjectAlternativeName} (issuer ${identity.issuer})`,
+    );
+    const repo = config.repo
+      ? `${config.repo.owner}/${config.repo.name}`
+      : (config.env.GITHUB_REPOSITORY ?? 'owner/repo');
     const example = path.basename(tarballs[0]!);
     reporter.summary(
       [

@@ -22,37 +22,68 @@ function prereleaseFlag(ctx: RunContext): boolean {
   return p === 'auto' ? ctx.state.plan!.prerelease : p === 'true';
 }
 
-function describePlan(items: readonly SyncItem[], stale: readonly ReleaseAsset[], release: Release | undefined, tag: string): string[] {
-  const lines = [release === undefined ? `create draft release ${tag}` : `use ${release.draft ? 'draft' : 'published'} release ${tag} (id ${release.id})`];
+function describePlan(
+  items: readonly SyncItem[],
+  stale: readonly ReleaseAsset[],
+  release: Release | undefined,
+  tag: string,
+): string[] {
+  const lines = [
+    release === undefined
+      ? `create draft release ${tag}`
+      : `use ${release.draft ? 'draft' : 'published'} release ${tag} (id ${release.id})`,
+  ];
   for (const s of stale) lines.push(`remove temporary ${s.name}`);
-  for (const i of items) lines.push(`${i.action === 'upload' ? 'upload' : i.action === 'replace' ? 'replace' : 'unchanged'} ${i.local.name} (${formatBytes(i.local.size)}, sha256 ${i.local.sha256})`);
+  for (const i of items)
+    lines.push(
+      `${i.action === 'upload' ? 'upload' : i.action === 'replace' ? 'replace' : 'unchanged'} ${i.local.name} (${formatBytes(i.local.size)}, sha256 ${i.local.sha256})`,
+    );
   return lines;
 }
 
 function immutableCheck(ctx: RunContext, release: Release, items: readonly SyncItem[]): boolean {
   if (release.draft || release.immutable !== true) return false;
-  const differ = items.filter((i) => i.action !== 'unchanged').map((i) => `${i.local.name} (${i.remote ? 'different bytes' : 'missing'})`);
+  const differ = items
+    .filter((i) => i.action !== 'unchanged')
+    .map((i) => `${i.local.name} (${i.remote ? 'different bytes' : 'missing'})`);
   if (differ.length > 0) {
     throw new ReleaseError(
       'RELEASE_IMMUTABLE',
       `release ${release.tag_name} is published and immutable, and these assets would have to change: ${differ.join(', ')}. The version is burned: GitHub never lets an immutable release change. Bump the version in the manifest and tag a new release`,
     );
   }
-  ctx.reporter.notice(`release ${release.tag_name} is immutable and already holds exactly these assets: nothing to do`);
+  ctx.reporter.notice(
+    `release ${release.tag_name} is immutable and already holds exactly these assets: nothing to do`,
+  );
   return true;
 }
 
-async function createOrAdopt(ctx: RunContext, api: ReleaseApi, existing: Release | undefined): Promise<{ release: Release; fresh: boolean }> {
+async function createOrAdopt(
+  ctx: RunContext,
+  api: ReleaseApi,
+  existing: Release | undefined,
+): Promise<{ release: Release; fresh: boolean }> {
   const { config, state, reporter } = ctx;
   const plan = state.plan!;
   const needNotes = existing === undefined || config.overwriteNotes;
-  const notes = needNotes ? await resolveNotes(config.notes, plan.version, config.workingDirectory) : undefined;
+  const notes = needNotes
+    ? await resolveNotes(config.notes, plan.version, config.workingDirectory)
+    : undefined;
   const ensured = await ensureRelease(
     api,
-    { tag_name: plan.tag!, name: plan.tag!, draft: true, prerelease: prereleaseFlag(ctx), ...(notes?.generate ? { generate_release_notes: true } : { body: notes?.body ?? '' }) },
+    {
+      tag_name: plan.tag!,
+      name: plan.tag!,
+      draft: true,
+      prerelease: prereleaseFlag(ctx),
+      ...(notes?.generate ? { generate_release_notes: true } : { body: notes?.body ?? '' }),
+    },
     existing,
   );
-  for (const id of ensured.removedDuplicates) reporter.info(`upload: another job created the release first; removed our empty duplicate ${id}`);
+  for (const id of ensured.removedDuplicates)
+    reporter.info(
+      `upload: another job created the release first; removed our empty duplicate ${id}`,
+    );
   let release = ensured.release;
   if (existing !== undefined && config.overwriteNotes && notes !== undefined && !notes.generate) {
     release = await api.updateRelease(release.id, { name: plan.tag!, body: notes.body ?? '' });
@@ -61,8 +92,8 @@ async function createOrAdopt(ctx: RunContext, api: ReleaseApi, existing: Release
 }
 
 function assetOutput(local: LocalAsset, url: string | undefined, action: Asset['action']): Asset {
-  const { contentType: _c, ...rest } = local;
-  return { ...rest, ...(url === undefined ? {} : { url }), action };
+  const { name, path, size, sha256, target } = local;
+  return { name, path, size, sha256, target, ...(url === undefined ? {} : { url }), action };
 }
 
 export const uploadStep: Step = {
@@ -72,7 +103,10 @@ export const uploadStep: Step = {
     const plan = state.plan!;
     const tag = plan.tag!;
     const { assets: local, ignored } = await collectLocalAssets(plan, state.assets);
-    for (const name of ignored) reporter.info(`upload: ignoring ${name} in dist (not an artifact of ${plan.id} ${plan.version})`);
+    for (const name of ignored)
+      reporter.info(
+        `upload: ignoring ${name} in dist (not an artifact of ${plan.id} ${plan.version})`,
+      );
     await preflightLocal(local);
     const api = releaseApiFor(config, reporter, { needWrite: true });
     const releases = await api.listReleases();
@@ -81,13 +115,24 @@ export const uploadStep: Step = {
     let { items, stale } = planSync(local, remote);
     if (existing !== undefined && immutableCheck(ctx, existing, items)) {
       state.github = { api, release: existing, releases, local, remote, immutableMatch: true };
-      reporter.setOutput('assets', JSON.stringify(items.map((i) => assetOutput(i.local, i.remote?.browser_download_url, 'unchanged'))));
+      reporter.setOutput(
+        'assets',
+        JSON.stringify(
+          items.map((i) => assetOutput(i.local, i.remote?.browser_download_url, 'unchanged')),
+        ),
+      );
       return;
     }
     checkAssetCount(items, remote.length, stale.length, config.concurrency);
     if (config.dryRun) {
-      for (const line of describePlan(items, stale, existing, tag)) reporter.info(`dry-run: would ${line}`);
-      reporter.setOutput('assets', JSON.stringify(items.map((i) => assetOutput(i.local, i.remote?.browser_download_url, 'planned'))));
+      for (const line of describePlan(items, stale, existing, tag))
+        reporter.info(`dry-run: would ${line}`);
+      reporter.setOutput(
+        'assets',
+        JSON.stringify(
+          items.map((i) => assetOutput(i.local, i.remote?.browser_download_url, 'planned')),
+        ),
+      );
       return;
     }
     const { release, fresh } = await createOrAdopt(ctx, api, existing);
@@ -103,15 +148,33 @@ export const uploadStep: Step = {
       log: (m) => reporter.info(`upload: ${m}`),
     });
     const changed = results.some((r) => r.action !== 'unchanged') || stale.length > 0;
-    state.github = { api, release, releases, local, remote: changed ? undefined : remote, immutableMatch: false };
+    state.github = {
+      api,
+      release,
+      releases,
+      local,
+      remote: changed ? undefined : remote,
+      immutableMatch: false,
+    };
     const assets = results.map((r) => assetOutput(r.local, r.asset.browser_download_url, r.action));
     state.assets = assets;
     reporter.setOutput('release-id', String(release.id));
     reporter.setOutput('release-url', release.html_url);
     reporter.setOutput('assets', JSON.stringify(assets));
-    const counts = ['uploaded', 'replaced', 'unchanged'].map((a) => `${results.filter((r) => r.action === a).length} ${a}`).join(', ');
-    reporter.info(`upload: ${release.draft ? 'draft' : 'published'} release ${tag} (id ${release.id}): ${counts}`);
-    const rows = assets.map((a) => [a.url ? `[${a.name}](${a.url})` : a.name, formatBytes(a.size), `\`${a.sha256}\``, a.action ?? '']);
-    reporter.summary(`### Release [${tag}](${release.html_url})\n\n${markdownTable(['asset', 'size', 'sha256', 'action'], rows)}\n`);
+    const counts = ['uploaded', 'replaced', 'unchanged']
+      .map((a) => `${results.filter((r) => r.action === a).length} ${a}`)
+      .join(', ');
+    reporter.info(
+      `upload: ${release.draft ? 'draft' : 'published'} release ${tag} (id ${release.id}): ${counts}`,
+    );
+    const rows = assets.map((a) => [
+      a.url ? `[${a.name}](${a.url})` : a.name,
+      formatBytes(a.size),
+      `\`${a.sha256}\``,
+      a.action ?? '',
+    ]);
+    reporter.summary(
+      `### Release [${tag}](${release.html_url})\n\n${markdownTable(['asset', 'size', 'sha256', 'action'], rows)}\n`,
+    );
   },
 };

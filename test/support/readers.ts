@@ -19,9 +19,7 @@ export interface PyMember {
 }
 
 /** Reads a tarball with Python's tarfile and a first-member-only gzip decoder. */
-export async function readWithPython(
-  file: string,
-): Promise<{
+export async function readWithPython(file: string): Promise<{
   trailing: number;
   globalPax: Record<string, string>;
   members: PyMember[];

@@ -37,29 +37,27 @@ function der(view: ArrayBufferView): Buffer {
   return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * The mock TSA writes genTime milliseconds without trailing zeros ("...05.12Z"), which
- * @sigstore/core's time parser rejects (it wants exactly three digits). Stamp only at instants
- * whose milliseconds end in 1-8, so even a tick between the check and the stamp keeps three.
+ * @sigstore/core's time parser rejects (it wants exactly three digits or none), so about one
+ * stamp in ten would not verify. Its clock is an instance field; stamping whole seconds (no
+ * fraction at all) is deterministic. Certificates have whole-second validity too, so a stamp
+ * taken after issuance is never before the certificate's notBefore.
  */
-function threeDigitTSA(tsa: TSA): TSA {
-  return {
-    rootCertificate: tsa.rootCertificate,
-    intCertificate: tsa.intCertificate,
-    timestamp: async (req) => {
-      while (Date.now() % 10 === 0 || Date.now() % 10 === 9) await sleep(1);
-      return tsa.timestamp(req); // reads the clock synchronously, before its first await
-    },
-  };
+function wholeSecondTSA(tsa: TSA): TSA {
+  const impl = tsa as TSA & { getCurrentTime?: unknown };
+  if (typeof impl.getCurrentTime !== 'function') {
+    throw new Error('@sigstore/mock TSA internals changed: no getCurrentTime to pin');
+  }
+  impl.getCurrentTime = () => new Date(Math.floor(Date.now() / 1000) * 1000);
+  return tsa;
 }
 
 export async function buildTrust(baseURL: string): Promise<StandInTrust> {
   const ctlog: CTLog = await initializeCTLog(p256());
   const ca = await initializeCA(p256(), ctlog);
   const tlog = await initializeTLog(baseURL, p256());
-  const tsa = threeDigitTSA(await initializeTSA(p256()));
+  const tsa = wholeSecondTSA(await initializeTSA(p256()));
   const start = new Date(Date.now() - HOUR_MS);
 
   const root: TrustedRoot = {
