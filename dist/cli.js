@@ -43922,11 +43922,14 @@ function completenessProblems(expected2, local, remote) {
   for (const name of expected2) {
     const l = localBy.get(name);
     const r = remoteBy.get(name);
-    if (l === void 0 && r === void 0) problems.push(`${name} is missing (not in dist, not on the release)`);
+    if (l === void 0 && r === void 0)
+      problems.push(`${name} is missing (not in dist, not on the release)`);
     else if (r === void 0) problems.push(`${name} is not on the release`);
     else if (r.state !== "uploaded") problems.push(`${name} is a broken upload (state ${r.state})`);
-    else if (l !== void 0 && r.digest !== null && r.digest !== `sha256:${l.sha256}`) problems.push(`${name} on the release has ${r.digest}, the local file sha256:${l.sha256}`);
-    else if (l === void 0 && r.digest === null) problems.push(`${name} on the release has no digest and no local copy to compare with`);
+    else if (l !== void 0 && r.digest !== null && r.digest !== `sha256:${l.sha256}`)
+      problems.push(`${name} on the release has ${r.digest}, the local file sha256:${l.sha256}`);
+    else if (l === void 0 && r.digest === null)
+      problems.push(`${name} on the release has no digest and no local copy to compare with`);
   }
   return problems;
 }
@@ -43953,7 +43956,10 @@ var publishStep = {
     const plan = state.plan;
     const gh = state.github;
     if (plan.targets.length === 0) {
-      throw new ReleaseError("TARGETS_MISSING", "publish needs targets: the list of targets every release must carry, so a missing build is caught before the release goes live");
+      throw new ReleaseError(
+        "TARGETS_MISSING",
+        "publish needs targets: the list of targets every release must carry, so a missing build is caught before the release goes live"
+      );
     }
     const expected2 = expectedAssets(plan, config.sign ? config.signatureFiles : []);
     const remote = gh.remote ?? await gh.api.listAssets(gh.release.id);
@@ -43969,16 +43975,32 @@ var publishStep = {
       return;
     }
     if (!gh.release.draft) {
-      reporter.info(`publish: ${plan.tag} was already published; its assets are complete and match`);
+      reporter.info(
+        `publish: ${plan.tag} was already published; its assets are complete and match`
+      );
       return;
     }
     const prerelease = config.prerelease === "auto" ? plan.prerelease : config.prerelease === "true";
-    const makeLatest = decideMakeLatest(config.makeLatest, plan.version, prerelease, gh.releases, gh.release.id);
-    const published = await gh.api.updateRelease(gh.release.id, { draft: false, prerelease, make_latest: makeLatest });
+    const makeLatest = decideMakeLatest(
+      config.makeLatest,
+      plan.version,
+      prerelease,
+      gh.releases,
+      gh.release.id
+    );
+    const published = await gh.api.updateRelease(gh.release.id, {
+      draft: false,
+      prerelease,
+      make_latest: makeLatest
+    });
     gh.release = published;
     reporter.setOutput("release-url", published.html_url);
-    reporter.info(`publish: published ${plan.tag}${prerelease ? " as a pre-release" : ""}${makeLatest === "true" ? " as latest" : makeLatest === "false" ? " (not latest)" : ""}: ${published.html_url}`);
-    reporter.summary(`Published **${plan.tag}**${makeLatest === "true" ? " (latest)" : ""}: ${published.html_url}`);
+    reporter.info(
+      `publish: published ${plan.tag}${prerelease ? " as a pre-release" : ""}${makeLatest === "true" ? " as latest" : makeLatest === "false" ? " (not latest)" : ""}: ${published.html_url}`
+    );
+    reporter.summary(
+      `Published **${plan.tag}**${makeLatest === "true" ? " (latest)" : ""}: ${published.html_url}`
+    );
   }
 };
 
@@ -44176,6 +44198,9 @@ function checkConfig(cfg) {
       );
     }
     kinds.add(kind);
+  }
+  if (kinds.size === 0) {
+    throw new ReleaseError("USAGE", "signature-files is empty: signing would write nothing");
   }
   return SIGNATURE_FILE_KINDS2.filter((k2) => kinds.has(k2));
 }
@@ -44664,31 +44689,44 @@ var signStep = {
     const tarballs = plan.targets.map((t) => path6.join(plan.distDir, t.tarball));
     for (const t of tarballs) {
       if (!(await fs4.stat(t).catch(() => void 0))?.isFile()) {
-        throw new ReleaseError("DIST_MISSING", `cannot sign ${path6.basename(t)}: it is not in ${plan.distDir}. Run pack first (or download the build artifacts into dist)`);
+        throw new ReleaseError(
+          "DIST_MISSING",
+          `cannot sign ${path6.basename(t)}: it is not in ${plan.distDir}. Run pack first (or download the build artifacts into dist)`
+        );
       }
     }
     if (config.rekorUrl === PUBLIC_REKOR_URL && await repositoryIsPrivate(config.env)) {
-      reporter.warning(`${config.env.GITHUB_REPOSITORY ?? "this repository"} is private, but signing writes to the public Rekor transparency log: the repository name, workflow and tag become public there. Use a private Sigstore instance (fulcio-url, rekor-url, trusted-root) to avoid that`);
+      reporter.warning(
+        `${config.env.GITHUB_REPOSITORY ?? "this repository"} is private, but signing writes to the public Rekor transparency log: the repository name, workflow and tag become public there. Use a private Sigstore instance (fulcio-url, rekor-url, trusted-root) to avoid that`
+      );
     }
     if (config.dryRun) {
-      for (const t of tarballs) reporter.info(`dry-run: would sign ${path6.basename(t)} (${config.signatureFiles.join(", ")})`);
+      for (const t of tarballs)
+        reporter.info(
+          `dry-run: would sign ${path6.basename(t)} (${config.signatureFiles.join(", ")})`
+        );
       return;
     }
     const retryBase = Number(config.env.PLUGIN_RELEASE_RETRY_BASE_MS);
-    const outcome = await signTarballs({
-      fulcioURL: config.fulcioUrl,
-      rekorURL: config.rekorUrl,
-      ...config.tsaUrl ? { tsaURL: config.tsaUrl } : {},
-      ...config.trustedRoot ? { trustedRootPath: config.trustedRoot } : {},
-      files: [...config.signatureFiles],
-      concurrency: config.concurrency,
-      env: { ...config.env },
-      ...Number.isFinite(retryBase) && retryBase > 0 ? { retryBaseMs: retryBase } : {}
-    }, tarballs);
+    const outcome = await signTarballs(
+      {
+        fulcioURL: config.fulcioUrl,
+        rekorURL: config.rekorUrl,
+        ...config.tsaUrl ? { tsaURL: config.tsaUrl } : {},
+        ...config.trustedRoot ? { trustedRootPath: config.trustedRoot } : {},
+        files: [...config.signatureFiles],
+        concurrency: config.concurrency,
+        env: { ...config.env },
+        ...Number.isFinite(retryBase) && retryBase > 0 ? { retryBaseMs: retryBase } : {}
+      },
+      tarballs
+    );
     const identity2 = outcome.identity;
     ctx.state.signingIdentity = identity2.subjectAlternativeName;
     reporter.setOutput("signing-identity", identity2.subjectAlternativeName);
-    reporter.info(`sign: ${outcome.artifacts.length} tarballs signed as ${identity2.subjectAlternativeName} (issuer ${identity2.issuer})`);
+    reporter.info(
+      `sign: ${outcome.artifacts.length} tarballs signed as ${identity2.subjectAlternativeName} (issuer ${identity2.issuer})`
+    );
     const repo = config.repo ? `${config.repo.owner}/${config.repo.name}` : config.env.GITHUB_REPOSITORY ?? "owner/repo";
     const example = path6.basename(tarballs[0]);
     reporter.summary(
@@ -48791,7 +48829,11 @@ function translateApiError(e, what) {
   if (e instanceof ReleaseError) return e;
   const d = apiErrorDetails(e);
   if (d.status === 401) {
-    return new ReleaseError("AUTH", `${what}: GitHub rejected the token (401 ${d.message}). Pass a valid token: the default \${{ github.token }} or a token with contents: write`, { cause: e });
+    return new ReleaseError(
+      "AUTH",
+      `${what}: GitHub rejected the token (401 ${d.message}). Pass a valid token: the default \${{ github.token }} or a token with contents: write`,
+      { cause: e }
+    );
   }
   if (d.status === 403 && !/rate limit/i.test(d.message)) {
     return new ReleaseError(
@@ -48801,7 +48843,11 @@ function translateApiError(e, what) {
     );
   }
   if (d.status === 422 && /immutable release/i.test(d.message)) {
-    return new ReleaseError("RELEASE_IMMUTABLE", `${what}: ${d.message}. This version is published as an immutable release and can never change: release a new version (bump the manifest and tag)`, { cause: e });
+    return new ReleaseError(
+      "RELEASE_IMMUTABLE",
+      `${what}: ${d.message}. This version is published as an immutable release and can never change: release a new version (bump the manifest and tag)`,
+      { cause: e }
+    );
   }
   const status = d.status === void 0 ? "network error" : String(d.status);
   return new ReleaseError("GITHUB_API", `${what}: ${status} ${d.message}`, { cause: e });
@@ -48809,17 +48855,38 @@ function translateApiError(e, what) {
 
 // src/github/retry.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
-var DEFAULT_RETRY = { attempts: 6, baseMs: 1e3, maxMs: 3e4, maxServerWaitMs: 15 * 6e4 };
+var DEFAULT_RETRY = {
+  attempts: 6,
+  baseMs: 1e3,
+  maxMs: 3e4,
+  maxServerWaitMs: 15 * 6e4
+};
 function retryPolicyFromEnv(env) {
   const base = Number(env.PLUGIN_RELEASE_RETRY_BASE_MS);
   if (!Number.isFinite(base) || base <= 0) return DEFAULT_RETRY;
-  return { ...DEFAULT_RETRY, baseMs: base, maxMs: base * 30, maxServerWaitMs: Math.max(base * 100, 5e3) };
+  return {
+    ...DEFAULT_RETRY,
+    baseMs: base,
+    maxMs: base * 30,
+    maxServerWaitMs: Math.max(base * 100, 5e3)
+  };
 }
-var NETWORK_CODES = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CLOSED"]);
+var NETWORK_CODES = /* @__PURE__ */ new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+  "UND_ERR_CLOSED"
+]);
 function networkCode(e) {
   for (let cur = e, depth = 0; cur && depth < 5; cur = cur.cause, depth++) {
     if (cur.code && NETWORK_CODES.has(cur.code)) return cur.code;
-    if (typeof cur.message === "string" && /fetch failed|socket hang up|other side closed|terminated/i.test(cur.message)) return "ECONNRESET";
+    if (typeof cur.message === "string" && /fetch failed|socket hang up|other side closed|terminated/i.test(cur.message))
+      return "ECONNRESET";
   }
   return void 0;
 }
@@ -48836,9 +48903,11 @@ function retryDelay(e, attempt, policy, now = Date.now()) {
   const retriable = status !== void 0 && (status === 408 || status === 429 || status >= 500) || (status === 403 || status === 429) && (secondary || primary) || status === void 0 && networkCode(e) !== void 0;
   if (!retriable) return void 0;
   const retryAfter = Number(headers["retry-after"]);
-  if (Number.isFinite(retryAfter) && retryAfter >= 0) return Math.min(retryAfter * 1e3, policy.maxServerWaitMs);
+  if (Number.isFinite(retryAfter) && retryAfter >= 0)
+    return Math.min(retryAfter * 1e3, policy.maxServerWaitMs);
   const reset = Number(headers["x-ratelimit-reset"]);
-  if (primary && Number.isFinite(reset)) return Math.min(Math.max(reset * 1e3 - now, 0) + 1e3, policy.maxServerWaitMs);
+  if (primary && Number.isFinite(reset))
+    return Math.min(Math.max(reset * 1e3 - now, 0) + 1e3, policy.maxServerWaitMs);
   const floor = secondary ? policy.baseMs * 60 : 0;
   const cap = Math.min(policy.maxMs, policy.baseMs * 2 ** attempt);
   return Math.max(floor, Math.floor(Math.random() * cap) + policy.baseMs / 2);
@@ -48862,11 +48931,16 @@ function expandUploadUrl(template, name) {
   return `${base}?name=${encodeURIComponent(name)}`;
 }
 function createReleaseApi(opts) {
-  const octokit = new Octokit2({ auth: opts.token === "" ? void 0 : opts.token, baseUrl: opts.apiUrl, userAgent: "plugin-release-action", log: { debug() {
-  }, info() {
-  }, warn() {
-  }, error() {
-  } } });
+  const octokit = new Octokit2({
+    auth: opts.token === "" ? void 0 : opts.token,
+    baseUrl: opts.apiUrl,
+    userAgent: "plugin-release-action",
+    log: { debug() {
+    }, info() {
+    }, warn() {
+    }, error() {
+    } }
+  });
   let count = 0;
   octokit.hook.wrap("request", async (request2, options) => {
     const replayable = !(options.data instanceof Readable);
@@ -48875,7 +48949,13 @@ function createReleaseApi(opts) {
       return request2(options);
     };
     if (!replayable) return once2();
-    return withRetry(opts.retry, once2, (e, wait) => opts.onRetry?.(`${options.method} ${options.url}: ${e.message}; retrying in ${Math.round(wait / 1e3)}s`));
+    return withRetry(
+      opts.retry,
+      once2,
+      (e, wait) => opts.onRetry?.(
+        `${options.method} ${options.url}: ${e.message}; retrying in ${Math.round(wait / 1e3)}s`
+      )
+    );
   });
   const o = { owner: opts.owner, repo: opts.repo };
   const call = async (what, fn) => {
@@ -48890,7 +48970,10 @@ function createReleaseApi(opts) {
     get requestCount() {
       return count;
     },
-    listReleases: () => call("list releases", () => octokit.paginate(octokit.rest.repos.listReleases, { ...o, per_page: 100 })),
+    listReleases: () => call(
+      "list releases",
+      () => octokit.paginate(octokit.rest.repos.listReleases, { ...o, per_page: 100 })
+    ),
     getReleaseByTag: (tag) => call(`get release ${tag}`, async () => {
       try {
         return (await octokit.rest.repos.getReleaseByTag({ ...o, tag })).data;
@@ -48907,10 +48990,26 @@ function createReleaseApi(opts) {
         throw e;
       }
     }),
-    createRelease: (p2) => call(`create release ${p2.tag_name}`, async () => (await octokit.rest.repos.createRelease({ ...o, ...p2 })).data),
-    updateRelease: (id, p2) => call(`update release ${id}`, async () => (await octokit.rest.repos.updateRelease({ ...o, release_id: id, ...p2 })).data),
-    deleteRelease: (id) => call(`delete release ${id}`, async () => void await octokit.rest.repos.deleteRelease({ ...o, release_id: id })),
-    listAssets: (id) => call(`list assets of release ${id}`, () => octokit.paginate(octokit.rest.repos.listReleaseAssets, { ...o, release_id: id, per_page: 100 })),
+    createRelease: (p2) => call(
+      `create release ${p2.tag_name}`,
+      async () => (await octokit.rest.repos.createRelease({ ...o, ...p2 })).data
+    ),
+    updateRelease: (id, p2) => call(
+      `update release ${id}`,
+      async () => (await octokit.rest.repos.updateRelease({ ...o, release_id: id, ...p2 })).data
+    ),
+    deleteRelease: (id) => call(
+      `delete release ${id}`,
+      async () => void await octokit.rest.repos.deleteRelease({ ...o, release_id: id })
+    ),
+    listAssets: (id) => call(
+      `list assets of release ${id}`,
+      () => octokit.paginate(octokit.rest.repos.listReleaseAssets, {
+        ...o,
+        release_id: id,
+        per_page: 100
+      })
+    ),
     uploadAsset: (release, name, src) => call(`upload ${name}`, async () => {
       const res = await octokit.request({
         method: "POST",
@@ -48920,8 +49019,14 @@ function createReleaseApi(opts) {
       });
       return res.data;
     }),
-    renameAsset: (id, name) => call(`rename asset ${id} to ${name}`, async () => (await octokit.rest.repos.updateReleaseAsset({ ...o, asset_id: id, name })).data),
-    deleteAsset: (id) => call(`delete asset ${id}`, async () => void await octokit.rest.repos.deleteReleaseAsset({ ...o, asset_id: id })),
+    renameAsset: (id, name) => call(
+      `rename asset ${id} to ${name}`,
+      async () => (await octokit.rest.repos.updateReleaseAsset({ ...o, asset_id: id, name })).data
+    ),
+    deleteAsset: (id) => call(
+      `delete asset ${id}`,
+      async () => void await octokit.rest.repos.deleteReleaseAsset({ ...o, asset_id: id })
+    ),
     downloadAsset: (id) => call(`download asset ${id}`, async () => {
       const res = await octokit.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
         ...o,
@@ -48929,11 +49034,13 @@ function createReleaseApi(opts) {
         headers: { accept: "application/octet-stream" },
         request: { redirect: "manual" }
       }).catch((e) => {
-        if (e.status === 302 || e.status === 301 || e.status === 307) return { status: e.status, headers: e.response?.headers ?? {}, data: void 0 };
+        if (e.status === 302 || e.status === 301 || e.status === 307)
+          return { status: e.status, headers: e.response?.headers ?? {}, data: void 0 };
         throw e;
       });
       const location = res.headers.location;
-      if (location === void 0) throw new ReleaseError("GITHUB_API", `download asset ${id}: no redirect location`);
+      if (location === void 0)
+        throw new ReleaseError("GITHUB_API", `download asset ${id}: no redirect location`);
       return downloadWithoutToken(location);
     }),
     getRepository: () => call("get repository", async () => {
@@ -48944,17 +49051,27 @@ function createReleaseApi(opts) {
 }
 async function downloadWithoutToken(url) {
   const res = await fetch(url, { redirect: "follow" });
-  if (!res.ok || res.body === null) throw new ReleaseError("GITHUB_API", `download ${new URL(url).pathname}: ${res.status} ${res.statusText}`);
+  if (!res.ok || res.body === null)
+    throw new ReleaseError(
+      "GITHUB_API",
+      `download ${new URL(url).pathname}: ${res.status} ${res.statusText}`
+    );
   return Readable.fromWeb(res.body);
 }
 
 // src/github/client.ts
 function releaseApiFor(config, reporter, opts) {
   if (config.repo === void 0) {
-    throw new ReleaseError("USAGE", "no repository: set GITHUB_REPOSITORY (the runner does) or pass repo: owner/name");
+    throw new ReleaseError(
+      "USAGE",
+      "no repository: set GITHUB_REPOSITORY (the runner does) or pass repo: owner/name"
+    );
   }
   if (config.token === "" && opts.needWrite && !config.dryRun) {
-    throw new ReleaseError("AUTH", "no token: pass token (the action defaults to ${{ github.token }}; the CLI reads GITHUB_TOKEN) with contents: write");
+    throw new ReleaseError(
+      "AUTH",
+      "no token: pass token (the action defaults to ${{ github.token }}; the CLI reads GITHUB_TOKEN) with contents: write"
+    );
   }
   return createReleaseApi({
     token: config.token,
@@ -48976,7 +49093,9 @@ function assetNameProblem(name) {
   if (name.length === 0) return "it is empty";
   if (name.length > 255) return "it is longer than 255 characters";
   if (!SAFE.test(name)) {
-    const bad = [...new Set([...name].filter((c) => !/[A-Za-z0-9._-]/.test(c)))].map((c) => JSON.stringify(c));
+    const bad = [...new Set([...name].filter((c) => !/[A-Za-z0-9._-]/.test(c)))].map(
+      (c) => JSON.stringify(c)
+    );
     if (name.startsWith(".")) return "it starts with a dot";
     return `GitHub rewrites the character${bad.length > 1 ? "s" : ""} ${bad.join(" ")}`;
   }
@@ -49004,7 +49123,10 @@ var SUFFIX = /\.tar\.gz(\.sha256|\.sig|\.cert|\.pem|\.bundle|\.sigstore\.json)?$
 async function collectLocalAssets(plan, known = []) {
   const dir = await fs5.readdir(plan.distDir).catch(() => void 0);
   if (dir === void 0) {
-    throw new ReleaseError("DIST_MISSING", `the artifact directory ${plan.distDir} does not exist. Run pack first, or download the build jobs' artifacts into it (actions/download-artifact with path: dist)`);
+    throw new ReleaseError(
+      "DIST_MISSING",
+      `the artifact directory ${plan.distDir} does not exist. Run pack first, or download the build jobs' artifacts into it (actions/download-artifact with path: dist)`
+    );
   }
   const prefix = `${plan.id}-${plan.version}-`;
   const ignored = [];
@@ -49023,11 +49145,29 @@ async function collectLocalAssets(plan, known = []) {
     const prior = byPath.get(file);
     const sha256 = prior !== void 0 && prior.size === st2.size ? prior.sha256 : st2.size > MAX_ASSET_BYTES ? "" : await sha256File(file);
     const target = name.slice(prefix.length).replace(SUFFIX, "");
-    assets.push({ name, path: file, size: st2.size, sha256, target, contentType: contentTypeFor(name) });
+    assets.push({
+      name,
+      path: file,
+      size: st2.size,
+      sha256,
+      target,
+      contentType: contentTypeFor(name)
+    });
   }
   const manifest = await fs5.stat(plan.manifestPath).catch(() => void 0);
-  if (!manifest?.isFile()) throw new ReleaseError("MANIFEST_NOT_FOUND", `manifest ${plan.manifestPath} not found; it is always published as ${MANIFEST_ASSET}`);
-  assets.unshift({ name: MANIFEST_ASSET, path: plan.manifestPath, size: manifest.size, sha256: await sha256File(plan.manifestPath), target: null, contentType: "application/toml" });
+  if (!manifest?.isFile())
+    throw new ReleaseError(
+      "MANIFEST_NOT_FOUND",
+      `manifest ${plan.manifestPath} not found; it is always published as ${MANIFEST_ASSET}`
+    );
+  assets.unshift({
+    name: MANIFEST_ASSET,
+    path: plan.manifestPath,
+    size: manifest.size,
+    sha256: await sha256File(plan.manifestPath),
+    target: null,
+    contentType: "application/toml"
+  });
   return { assets, ignored };
 }
 async function preflightLocal(assets) {
@@ -49035,13 +49175,23 @@ async function preflightLocal(assets) {
   const byName = new Map(assets.map((a) => [a.name, a]));
   for (const a of assets) {
     const why = assetNameProblem(a.name);
-    if (why !== void 0) problems.push(`asset name '${a.name}': ${why}; rename it to letters, digits, '.', '-' and '_'`);
-    if (a.size > MAX_ASSET_BYTES) problems.push(`${a.name} is ${a.size} bytes; GitHub's limit per asset is 2 GiB (${MAX_ASSET_BYTES} bytes)`);
+    if (why !== void 0)
+      problems.push(
+        `asset name '${a.name}': ${why}; rename it to letters, digits, '.', '-' and '_'`
+      );
+    if (a.size > MAX_ASSET_BYTES)
+      problems.push(
+        `${a.name} is ${a.size} bytes; GitHub's limit per asset is 2 GiB (${MAX_ASSET_BYTES} bytes)`
+      );
     if (a.name.endsWith(".tar.gz.sha256")) {
       const text = await fs5.readFile(a.path, "utf8");
       const tarball = byName.get(a.name.slice(0, -".sha256".length));
-      if (!/^[0-9a-f]{64}\n$/.test(text)) problems.push(`${a.name} is not 64 lowercase hex digits and a newline; re-run pack`);
-      else if (tarball !== void 0 && text.trim() !== tarball.sha256) problems.push(`${a.name} says ${text.trim()} but ${tarball.name} hashes to ${tarball.sha256}; re-run pack so they agree`);
+      if (!/^[0-9a-f]{64}\n$/.test(text))
+        problems.push(`${a.name} is not 64 lowercase hex digits and a newline; re-run pack`);
+      else if (tarball !== void 0 && text.trim() !== tarball.sha256)
+        problems.push(
+          `${a.name} says ${text.trim()} but ${tarball.name} hashes to ${tarball.sha256}; re-run pack so they agree`
+        );
     }
   }
   if (problems.length > 0) {
@@ -49087,7 +49237,11 @@ async function resolveNotes(notes, version, cwd) {
       });
       const section = changelogSection(text, version);
       if (section === void 0) {
-        throw new ReleaseError("NOTES", `CHANGELOG.md has no section for ${version}: add a "## [${version}] - YYYY-MM-DD" heading (Keep a Changelog), or use notes: generate`, { location: { file } });
+        throw new ReleaseError(
+          "NOTES",
+          `CHANGELOG.md has no section for ${version}: add a "## [${version}] - YYYY-MM-DD" heading (Keep a Changelog), or use notes: generate`,
+          { location: { file } }
+        );
       }
       return { generate: false, body: clip(section) };
     }
@@ -49112,14 +49266,21 @@ async function ensureRelease(api, params, existing) {
   } catch (e) {
     const d = apiErrorDetails(e);
     if (d.status === 422 && /immutable release/i.test(d.message)) {
-      throw new ReleaseError("RELEASE_IMMUTABLE", `tag ${params.tag_name} was used by an immutable release, so it can never be released again. Bump the version in the manifest and push a new tag`, { cause: e });
+      throw new ReleaseError(
+        "RELEASE_IMMUTABLE",
+        `tag ${params.tag_name} was used by an immutable release, so it can never be released again. Bump the version in the manifest and push a new tag`,
+        { cause: e }
+      );
     }
     if (!isAlreadyExists(e, "tag_name")) throw e;
   }
   const chosen = await findRelease(api, params.tag_name);
   if (chosen === void 0) {
     if (mine !== void 0) return { release: mine, created: true, removedDuplicates: [] };
-    throw new ReleaseError("GITHUB_API", `GitHub said a release for ${params.tag_name} exists, but none is listed. Run again`);
+    throw new ReleaseError(
+      "GITHUB_API",
+      `GitHub said a release for ${params.tag_name} exists, but none is listed. Run again`
+    );
   }
   const removed = [];
   if (mine !== void 0 && chosen.id !== mine.id) {
@@ -49129,7 +49290,11 @@ async function ensureRelease(api, params, existing) {
       removed.push(mine.id);
     }
   }
-  return { release: chosen, created: mine !== void 0 && chosen.id === mine.id, removedDuplicates: removed };
+  return {
+    release: chosen,
+    created: mine !== void 0 && chosen.id === mine.id,
+    removedDuplicates: removed
+  };
 }
 
 // src/publish/sync.ts
@@ -49144,7 +49309,8 @@ function planSync(local, remote, now = Date.now()) {
   const items = local.map((l) => {
     const r = byName.get(l.name);
     if (r === void 0) return { local: l, action: "upload" };
-    if (r.state === "uploaded" && r.digest === wanted(l)) return { local: l, remote: r, action: "unchanged" };
+    if (r.state === "uploaded" && r.digest === wanted(l))
+      return { local: l, remote: r, action: "unchanged" };
     return { local: l, remote: r, action: r.state === "uploaded" ? "replace" : "upload" };
   });
   const stale = remote.filter((r) => {
@@ -49158,7 +49324,10 @@ function checkAssetCount(items, remoteCount, staleCount, concurrency) {
   const inFlightTemps = Math.min(concurrency, items.filter((i) => i.action === "replace").length);
   const total = remoteCount - staleCount + added + inFlightTemps;
   if (total > MAX_ASSETS) {
-    throw new ReleaseError("TOO_MANY_ASSETS", `the release would hold ${total} assets (${remoteCount} there now, ${added} new${inFlightTemps ? `, ${inFlightTemps} temporary during replacement` : ""}); GitHub allows ${MAX_ASSETS}. Publish fewer targets or files per release, e.g. signature-files: sig,cert`);
+    throw new ReleaseError(
+      "TOO_MANY_ASSETS",
+      `the release would hold ${total} assets (${remoteCount} there now, ${added} new${inFlightTemps ? `, ${inFlightTemps} temporary during replacement` : ""}); GitHub allows ${MAX_ASSETS}. Publish fewer targets or files per release, e.g. signature-files: sig,cert`
+    );
   }
 }
 async function remoteSha256(api, asset) {
@@ -49170,10 +49339,17 @@ async function uploadVerified(api, release, name, local, opts) {
   for (let attempt = 0; ; attempt++) {
     let failure;
     try {
-      const asset = await api.uploadAsset(release, name, { path: local.path, size: local.size, contentType: local.contentType });
+      const asset = await api.uploadAsset(release, name, {
+        path: local.path,
+        size: local.size,
+        contentType: local.contentType
+      });
       if (asset.digest === null || asset.digest === wanted(local)) return asset;
       await api.deleteAsset(asset.id);
-      failure = new ReleaseError("HASH_MISMATCH", `GitHub stored ${name} with digest ${asset.digest}, not ${wanted(local)}`);
+      failure = new ReleaseError(
+        "HASH_MISMATCH",
+        `GitHub stored ${name} with digest ${asset.digest}, not ${wanted(local)}`
+      );
     } catch (e) {
       failure = e;
     }
@@ -49191,20 +49367,34 @@ async function uploadVerified(api, release, name, local, opts) {
       if (conflict && existing.state === "uploaded" && name === local.name) {
         return replaceAsset(api, release, local, existing, opts);
       }
-      opts.log(`upload ${name}: removing ${existing.state === "starter" ? "broken (starter)" : "mismatched"} asset ${existing.id} before retrying`);
+      opts.log(
+        `upload ${name}: removing ${existing.state === "starter" ? "broken (starter)" : "mismatched"} asset ${existing.id} before retrying`
+      );
       await api.deleteAsset(existing.id);
     }
-    opts.log(`upload ${name}: attempt ${attempt + 1} failed (${failure.message}); retrying${wait ? ` in ${Math.round(wait / 100) / 10}s` : ""}`);
+    opts.log(
+      `upload ${name}: attempt ${attempt + 1} failed (${failure.message}); retrying${wait ? ` in ${Math.round(wait / 100) / 10}s` : ""}`
+    );
     if (wait) await sleep3(wait);
   }
 }
 async function replaceAsset(api, release, local, old, opts) {
-  const temp = await uploadVerified(api, release, tempAssetName(local.name, opts.nonce), local, opts);
+  const temp = await uploadVerified(
+    api,
+    release,
+    tempAssetName(local.name, opts.nonce),
+    local,
+    opts
+  );
   await api.deleteAsset(old.id).catch((e) => {
     if ((e.cause?.status ?? e.status) !== 404) throw e;
   });
   const renamed = await api.renameAsset(temp.id, local.name);
-  if (renamed.name !== local.name) throw new ReleaseError("ASSET_NAME", `GitHub renamed ${temp.name} to ${renamed.name}, not ${local.name}`);
+  if (renamed.name !== local.name)
+    throw new ReleaseError(
+      "ASSET_NAME",
+      `GitHub renamed ${temp.name} to ${renamed.name}, not ${local.name}`
+    );
   return renamed;
 }
 async function pool(items, limit, fn) {
@@ -49236,12 +49426,21 @@ async function executeSync(api, release, items, stale, opts) {
     if (item.action === "replace" && remote.digest === null && await remoteSha256(api, remote) === wanted(local)) {
       return { local, asset: remote, action: "unchanged" };
     }
-    if (item.action === "replace") return { local, asset: await replaceAsset(api, release, local, remote, opts), action: "replaced" };
+    if (item.action === "replace")
+      return {
+        local,
+        asset: await replaceAsset(api, release, local, remote, opts),
+        action: "replaced"
+      };
     if (remote !== void 0) {
       opts.log(`removing broken (${remote.state}) asset ${remote.name} before uploading`);
       await api.deleteAsset(remote.id);
     }
-    return { local, asset: await uploadVerified(api, release, local.name, local, opts), action: "uploaded" };
+    return {
+      local,
+      asset: await uploadVerified(api, release, local.name, local, opts),
+      action: "uploaded"
+    };
   });
 }
 
@@ -49251,9 +49450,14 @@ function prereleaseFlag(ctx) {
   return p2 === "auto" ? ctx.state.plan.prerelease : p2 === "true";
 }
 function describePlan(items, stale, release, tag) {
-  const lines = [release === void 0 ? `create draft release ${tag}` : `use ${release.draft ? "draft" : "published"} release ${tag} (id ${release.id})`];
+  const lines = [
+    release === void 0 ? `create draft release ${tag}` : `use ${release.draft ? "draft" : "published"} release ${tag} (id ${release.id})`
+  ];
   for (const s3 of stale) lines.push(`remove temporary ${s3.name}`);
-  for (const i of items) lines.push(`${i.action === "upload" ? "upload" : i.action === "replace" ? "replace" : "unchanged"} ${i.local.name} (${formatBytes(i.local.size)}, sha256 ${i.local.sha256})`);
+  for (const i of items)
+    lines.push(
+      `${i.action === "upload" ? "upload" : i.action === "replace" ? "replace" : "unchanged"} ${i.local.name} (${formatBytes(i.local.size)}, sha256 ${i.local.sha256})`
+    );
   return lines;
 }
 function immutableCheck(ctx, release, items) {
@@ -49265,7 +49469,9 @@ function immutableCheck(ctx, release, items) {
       `release ${release.tag_name} is published and immutable, and these assets would have to change: ${differ.join(", ")}. The version is burned: GitHub never lets an immutable release change. Bump the version in the manifest and tag a new release`
     );
   }
-  ctx.reporter.notice(`release ${release.tag_name} is immutable and already holds exactly these assets: nothing to do`);
+  ctx.reporter.notice(
+    `release ${release.tag_name} is immutable and already holds exactly these assets: nothing to do`
+  );
   return true;
 }
 async function createOrAdopt(ctx, api, existing) {
@@ -49275,10 +49481,19 @@ async function createOrAdopt(ctx, api, existing) {
   const notes = needNotes ? await resolveNotes(config.notes, plan.version, config.workingDirectory) : void 0;
   const ensured = await ensureRelease(
     api,
-    { tag_name: plan.tag, name: plan.tag, draft: true, prerelease: prereleaseFlag(ctx), ...notes?.generate ? { generate_release_notes: true } : { body: notes?.body ?? "" } },
+    {
+      tag_name: plan.tag,
+      name: plan.tag,
+      draft: true,
+      prerelease: prereleaseFlag(ctx),
+      ...notes?.generate ? { generate_release_notes: true } : { body: notes?.body ?? "" }
+    },
     existing
   );
-  for (const id of ensured.removedDuplicates) reporter.info(`upload: another job created the release first; removed our empty duplicate ${id}`);
+  for (const id of ensured.removedDuplicates)
+    reporter.info(
+      `upload: another job created the release first; removed our empty duplicate ${id}`
+    );
   let release = ensured.release;
   if (existing !== void 0 && config.overwriteNotes && notes !== void 0 && !notes.generate) {
     release = await api.updateRelease(release.id, { name: plan.tag, body: notes.body ?? "" });
@@ -49286,8 +49501,8 @@ async function createOrAdopt(ctx, api, existing) {
   return { release, fresh: ensured.created };
 }
 function assetOutput(local, url, action) {
-  const { contentType: _c, ...rest } = local;
-  return { ...rest, ...url === void 0 ? {} : { url }, action };
+  const { name, path: path9, size, sha256, target } = local;
+  return { name, path: path9, size, sha256, target, ...url === void 0 ? {} : { url }, action };
 }
 var uploadStep = {
   name: "upload",
@@ -49296,7 +49511,10 @@ var uploadStep = {
     const plan = state.plan;
     const tag = plan.tag;
     const { assets: local, ignored } = await collectLocalAssets(plan, state.assets);
-    for (const name of ignored) reporter.info(`upload: ignoring ${name} in dist (not an artifact of ${plan.id} ${plan.version})`);
+    for (const name of ignored)
+      reporter.info(
+        `upload: ignoring ${name} in dist (not an artifact of ${plan.id} ${plan.version})`
+      );
     await preflightLocal(local);
     const api = releaseApiFor(config, reporter, { needWrite: true });
     const releases = await api.listReleases();
@@ -49305,13 +49523,24 @@ var uploadStep = {
     let { items, stale } = planSync(local, remote);
     if (existing !== void 0 && immutableCheck(ctx, existing, items)) {
       state.github = { api, release: existing, releases, local, remote, immutableMatch: true };
-      reporter.setOutput("assets", JSON.stringify(items.map((i) => assetOutput(i.local, i.remote?.browser_download_url, "unchanged"))));
+      reporter.setOutput(
+        "assets",
+        JSON.stringify(
+          items.map((i) => assetOutput(i.local, i.remote?.browser_download_url, "unchanged"))
+        )
+      );
       return;
     }
     checkAssetCount(items, remote.length, stale.length, config.concurrency);
     if (config.dryRun) {
-      for (const line of describePlan(items, stale, existing, tag)) reporter.info(`dry-run: would ${line}`);
-      reporter.setOutput("assets", JSON.stringify(items.map((i) => assetOutput(i.local, i.remote?.browser_download_url, "planned"))));
+      for (const line of describePlan(items, stale, existing, tag))
+        reporter.info(`dry-run: would ${line}`);
+      reporter.setOutput(
+        "assets",
+        JSON.stringify(
+          items.map((i) => assetOutput(i.local, i.remote?.browser_download_url, "planned"))
+        )
+      );
       return;
     }
     const { release, fresh } = await createOrAdopt(ctx, api, existing);
@@ -49327,19 +49556,35 @@ var uploadStep = {
       log: (m2) => reporter.info(`upload: ${m2}`)
     });
     const changed = results.some((r) => r.action !== "unchanged") || stale.length > 0;
-    state.github = { api, release, releases, local, remote: changed ? void 0 : remote, immutableMatch: false };
+    state.github = {
+      api,
+      release,
+      releases,
+      local,
+      remote: changed ? void 0 : remote,
+      immutableMatch: false
+    };
     const assets = results.map((r) => assetOutput(r.local, r.asset.browser_download_url, r.action));
     state.assets = assets;
     reporter.setOutput("release-id", String(release.id));
     reporter.setOutput("release-url", release.html_url);
     reporter.setOutput("assets", JSON.stringify(assets));
     const counts = ["uploaded", "replaced", "unchanged"].map((a) => `${results.filter((r) => r.action === a).length} ${a}`).join(", ");
-    reporter.info(`upload: ${release.draft ? "draft" : "published"} release ${tag} (id ${release.id}): ${counts}`);
-    const rows = assets.map((a) => [a.url ? `[${a.name}](${a.url})` : a.name, formatBytes(a.size), `\`${a.sha256}\``, a.action ?? ""]);
-    reporter.summary(`### Release [${tag}](${release.html_url})
+    reporter.info(
+      `upload: ${release.draft ? "draft" : "published"} release ${tag} (id ${release.id}): ${counts}`
+    );
+    const rows = assets.map((a) => [
+      a.url ? `[${a.name}](${a.url})` : a.name,
+      formatBytes(a.size),
+      `\`${a.sha256}\``,
+      a.action ?? ""
+    ]);
+    reporter.summary(
+      `### Release [${tag}](${release.html_url})
 
 ${markdownTable(["asset", "size", "sha256", "action"], rows)}
-`);
+`
+    );
   }
 };
 
@@ -49356,7 +49601,7 @@ var COMMAND_STEPS = {
   pack: ["validate", "pack"],
   sign: ["validate", "sign"],
   upload: ["validate", "upload"],
-  publish: ["validate", "upload", "publish"],
+  publish: ["validate", "sign", "upload", "publish"],
   verify: ["verify"],
   all: ["validate", "pack", "sign", "upload", "publish"]
 };

@@ -31,7 +31,7 @@ const COMMAND_STEPS: Readonly<Record<Command, readonly string[]>> = {
   pack: ['validate', 'pack'],
   sign: ['validate', 'sign'],
   upload: ['validate', 'upload'],
-  publish: ['validate', 'upload', 'publish'],
+  publish: ['validate', 'sign', 'upload', 'publish'],
   verify: ['verify'],
   all: ['validate', 'pack', 'sign', 'upload', 'publish'],
 };

@@ -484,6 +484,7 @@ describe('files and configuration', () => {
     const tarballs = await makeTarballs(await tempDir(t), 1);
     const bad: Partial<SigningConfig>[] = [
       { files: ['sig', 'asc' as never] },
+      { files: [] },
       { concurrency: 0 },
       { rekorURL: 'ftp://example' },
       { trustedRootPath: join(tmpdir(), 'does-not-exist', 'trusted_root.json') },

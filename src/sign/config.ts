@@ -130,6 +130,9 @@ export function checkConfig(cfg: SigningConfig): SignatureFileKind[] {
     }
     kinds.add(kind);
   }
+  if (kinds.size === 0) {
+    throw new ReleaseError('USAGE', 'signature-files is empty: signing would write nothing');
+  }
   return SIGNATURE_FILE_KINDS.filter((k) => kinds.has(k));
 }
 
