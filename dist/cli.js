@@ -43944,6 +43944,24 @@ function decideMakeLatest(input, version, prerelease, releases, selfId) {
 }
 
 // src/steps/publish.ts
+async function remoteSidecarProblems(api, expected2, local, remote) {
+  const problems = [];
+  const localNames = new Set(local.map((l) => l.name));
+  const byName = new Map(remote.map((r) => [r.name, r]));
+  for (const name of expected2.filter((n) => n.endsWith(".tar.gz.sha256") && !localNames.has(n))) {
+    const sidecar = byName.get(name);
+    const tarball = byName.get(name.slice(0, -".sha256".length));
+    if (sidecar === void 0 || tarball?.digest == null) continue;
+    const chunks = [];
+    for await (const c of await api.downloadAsset(sidecar.id)) chunks.push(c);
+    const token = Buffer.concat(chunks).toString("utf8").split(/\s+/)[0]?.toLowerCase() ?? "";
+    if (`sha256:${token}` !== tarball.digest)
+      problems.push(
+        `${name} on the release says ${token || "(empty)"} but GitHub's digest of ${tarball.name} is ${tarball.digest}`
+      );
+  }
+  return problems;
+}
 var publishStep = {
   name: "publish",
   skip(ctx) {
@@ -43964,6 +43982,7 @@ var publishStep = {
     const expected2 = expectedAssets(plan, config.sign ? config.signatureFiles : []);
     const remote = gh.remote ?? await gh.api.listAssets(gh.release.id);
     const problems = completenessProblems(expected2, gh.local, remote);
+    problems.push(...await remoteSidecarProblems(gh.api, expected2, gh.local, remote));
     if (problems.length > 0) {
       throw new ReleaseError(
         "INCOMPLETE_RELEASE",
@@ -44005,6 +44024,7 @@ var publishStep = {
 };
 
 // src/steps/sign.ts
+import { existsSync } from "node:fs";
 import fs4 from "node:fs/promises";
 import path6 from "node:path";
 
@@ -44681,7 +44701,11 @@ async function repositoryIsPrivate(env) {
 var signStep = {
   name: "sign",
   skip(ctx) {
-    return ctx.config.sign ? void 0 : "sign is not enabled (sign: true turns it on)";
+    if (!ctx.config.sign) return "sign is not enabled (sign: true turns it on)";
+    if (ctx.config.command === "publish" && !existsSync(ctx.config.distDir)) {
+      return "no dist here: the build jobs signed and attached their tarballs; publish checks their signature files are on the release";
+    }
+    return void 0;
   },
   async run(ctx) {
     const { config, reporter } = ctx;
@@ -49120,14 +49144,15 @@ function contentTypeFor(name) {
 // src/publish/local.ts
 var MAX_ASSET_BYTES = 2 * 1024 * 1024 * 1024;
 var SUFFIX = /\.tar\.gz(\.sha256|\.sig|\.cert|\.pem|\.bundle|\.sigstore\.json)?$/;
-async function collectLocalAssets(plan, known = []) {
-  const dir = await fs5.readdir(plan.distDir).catch(() => void 0);
-  if (dir === void 0) {
+async function collectLocalAssets(plan, known = [], opts = {}) {
+  const found = await fs5.readdir(plan.distDir).catch(() => void 0);
+  if (found === void 0 && !opts.allowMissingDist) {
     throw new ReleaseError(
       "DIST_MISSING",
       `the artifact directory ${plan.distDir} does not exist. Run pack first, or download the build jobs' artifacts into it (actions/download-artifact with path: dist)`
     );
   }
+  const dir = found ?? [];
   const prefix = `${plan.id}-${plan.version}-`;
   const ignored = [];
   const picked = [];
@@ -49168,7 +49193,7 @@ async function collectLocalAssets(plan, known = []) {
     target: null,
     contentType: "application/toml"
   });
-  return { assets, ignored };
+  return { assets, ignored, distMissing: found === void 0 };
 }
 async function preflightLocal(assets) {
   const problems = [];
@@ -49510,7 +49535,12 @@ var uploadStep = {
     const { config, reporter, state } = ctx;
     const plan = state.plan;
     const tag = plan.tag;
-    const { assets: local, ignored } = await collectLocalAssets(plan, state.assets);
+    const publishing = config.command === "publish";
+    const {
+      assets: local,
+      ignored,
+      distMissing
+    } = await collectLocalAssets(plan, state.assets, { allowMissingDist: publishing });
     for (const name of ignored)
       reporter.info(
         `upload: ignoring ${name} in dist (not an artifact of ${plan.id} ${plan.version})`
@@ -49519,6 +49549,16 @@ var uploadStep = {
     const api = releaseApiFor(config, reporter, { needWrite: true });
     const releases = await api.listReleases();
     const existing = pickRelease(releases, tag);
+    if (distMissing && existing === void 0) {
+      throw new ReleaseError(
+        "DIST_MISSING",
+        `the artifact directory ${plan.distDir} does not exist and ${tag} has no release yet. Run pack first, or download the build jobs' artifacts into it (actions/download-artifact with path: dist)`
+      );
+    }
+    if (distMissing)
+      reporter.info(
+        `upload: no ${plan.distDir}: checking the files the build jobs attached to ${tag}`
+      );
     let remote = existing === void 0 ? [] : await api.listAssets(existing.id);
     let { items, stale } = planSync(local, remote);
     if (existing !== void 0 && immutableCheck(ctx, existing, items)) {

@@ -1,6 +1,7 @@
 // Generates the README's inputs/outputs tables from action.yml, between marker comments.
 // `--check` fails (exit 1) when the README is out of date, so the two never drift.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { parse as parseYaml } from 'yaml';
 
 const START = '<!-- action-docs:start (generated from action.yml by npm run docs) -->';
@@ -37,7 +38,9 @@ if (a === -1 || b === -1) {
   console.error('README.md lacks the action-docs markers');
   process.exit(1);
 }
-const next = `${readme.slice(0, a + START.length)}\n\n${renderTables(parseYaml(readFileSync('action.yml', 'utf8')))}\n\n${readme.slice(b)}`;
+const raw = `${readme.slice(0, a + START.length)}\n\n${renderTables(parseYaml(readFileSync('action.yml', 'utf8')))}\n\n${readme.slice(b)}`;
+// Formatted as Prettier would, so `prettier --check` and this check agree.
+const next = await format(raw, { ...(await resolveConfig('README.md')), parser: 'markdown' });
 if (process.argv.includes('--check')) {
   if (next !== readme) {
     console.error('README.md inputs/outputs tables differ from action.yml: run npm run docs');

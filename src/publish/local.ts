@@ -22,14 +22,16 @@ const SUFFIX = /\.tar\.gz(\.sha256|\.sig|\.cert|\.pem|\.bundle|\.sigstore\.json)
 export async function collectLocalAssets(
   plan: ReleasePlan,
   known: readonly Asset[] = [],
-): Promise<{ assets: LocalAsset[]; ignored: string[] }> {
-  const dir = await fs.readdir(plan.distDir).catch(() => undefined);
-  if (dir === undefined) {
+  opts: { allowMissingDist?: boolean } = {},
+): Promise<{ assets: LocalAsset[]; ignored: string[]; distMissing: boolean }> {
+  const found = await fs.readdir(plan.distDir).catch(() => undefined);
+  if (found === undefined && !opts.allowMissingDist) {
     throw new ReleaseError(
       'DIST_MISSING',
       `the artifact directory ${plan.distDir} does not exist. Run pack first, or download the build jobs' artifacts into it (actions/download-artifact with path: dist)`,
     );
   }
+  const dir = found ?? [];
   const prefix = `${plan.id}-${plan.version}-`;
   const ignored: string[] = [];
   const picked: string[] = [];
@@ -76,7 +78,7 @@ export async function collectLocalAssets(
     target: null,
     contentType: 'application/toml',
   });
-  return { assets, ignored };
+  return { assets, ignored, distMissing: found === undefined };
 }
 
 /** Refusals that need no network: names, sizes, sidecars. Throws with every problem at once. */

@@ -3,6 +3,8 @@ import { completenessProblems } from '../publish/complete.ts';
 import { decideMakeLatest } from '../publish/latest.ts';
 import { expectedAssets } from '../plan.ts';
 import type { RunContext } from '../context.ts';
+import type { ReleaseApi, ReleaseAsset } from '../github/types.ts';
+import type { LocalAsset } from '../publish/local.ts';
 import type { Step } from '../pipeline.ts';
 
 /**
@@ -11,6 +13,34 @@ import type { Step } from '../pipeline.ts';
  * each stored whole with GitHub's digest equal to the local sha256. Otherwise the run fails and
  * the release stays a draft: a partial release is never visible.
  */
+/**
+ * Sidecars attached by other jobs and absent here: the installer reads their first token, so
+ * download each (a few bytes) and compare it with GitHub's digest of its tarball.
+ */
+async function remoteSidecarProblems(
+  api: ReleaseApi,
+  expected: readonly string[],
+  local: readonly LocalAsset[],
+  remote: readonly ReleaseAsset[],
+): Promise<string[]> {
+  const problems: string[] = [];
+  const localNames = new Set(local.map((l) => l.name));
+  const byName = new Map(remote.map((r) => [r.name, r]));
+  for (const name of expected.filter((n) => n.endsWith('.tar.gz.sha256') && !localNames.has(n))) {
+    const sidecar = byName.get(name);
+    const tarball = byName.get(name.slice(0, -'.sha256'.length));
+    if (sidecar === undefined || tarball?.digest == null) continue;
+    const chunks: Buffer[] = [];
+    for await (const c of await api.downloadAsset(sidecar.id)) chunks.push(c as Buffer);
+    const token = Buffer.concat(chunks).toString('utf8').split(/\s+/)[0]?.toLowerCase() ?? '';
+    if (`sha256:${token}` !== tarball.digest)
+      problems.push(
+        `${name} on the release says ${token || '(empty)'} but GitHub's digest of ${tarball.name} is ${tarball.digest}`,
+      );
+  }
+  return problems;
+}
+
 export const publishStep: Step = {
   name: 'publish',
   skip(ctx) {
@@ -31,6 +61,7 @@ export const publishStep: Step = {
     const expected = expectedAssets(plan, config.sign ? config.signatureFiles : []);
     const remote = gh.remote ?? (await gh.api.listAssets(gh.release.id));
     const problems = completenessProblems(expected, gh.local, remote);
+    problems.push(...(await remoteSidecarProblems(gh.api, expected, gh.local, remote)));
     if (problems.length > 0) {
       throw new ReleaseError(
         'INCOMPLETE_RELEASE',

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PUBLIC_REKOR_URL } from '../config.ts';
@@ -26,7 +27,11 @@ async function repositoryIsPrivate(env: RunContext['config']['env']): Promise<bo
 export const signStep: Step = {
   name: 'sign',
   skip(ctx) {
-    return ctx.config.sign ? undefined : 'sign is not enabled (sign: true turns it on)';
+    if (!ctx.config.sign) return 'sign is not enabled (sign: true turns it on)';
+    if (ctx.config.command === 'publish' && !existsSync(ctx.config.distDir)) {
+      return 'no dist here: the build jobs signed and attached their tarballs; publish checks their signature files are on the release';
+    }
+    return undefined;
   },
   async run(ctx: RunContext): Promise<void> {
     const { config, reporter } = ctx;

@@ -102,7 +102,14 @@ export const uploadStep: Step = {
     const { config, reporter, state } = ctx;
     const plan = state.plan!;
     const tag = plan.tag!;
-    const { assets: local, ignored } = await collectLocalAssets(plan, state.assets);
+    // `publish` in the per-job upload variant runs where no dist exists: the build jobs already
+    // attached their files, and the completeness check judges the release itself.
+    const publishing = config.command === 'publish';
+    const {
+      assets: local,
+      ignored,
+      distMissing,
+    } = await collectLocalAssets(plan, state.assets, { allowMissingDist: publishing });
     for (const name of ignored)
       reporter.info(
         `upload: ignoring ${name} in dist (not an artifact of ${plan.id} ${plan.version})`,
@@ -111,6 +118,16 @@ export const uploadStep: Step = {
     const api = releaseApiFor(config, reporter, { needWrite: true });
     const releases = await api.listReleases();
     const existing = pickRelease(releases, tag);
+    if (distMissing && existing === undefined) {
+      throw new ReleaseError(
+        'DIST_MISSING',
+        `the artifact directory ${plan.distDir} does not exist and ${tag} has no release yet. Run pack first, or download the build jobs' artifacts into it (actions/download-artifact with path: dist)`,
+      );
+    }
+    if (distMissing)
+      reporter.info(
+        `upload: no ${plan.distDir}: checking the files the build jobs attached to ${tag}`,
+      );
     let remote = existing === undefined ? [] : await api.listAssets(existing.id);
     let { items, stale } = planSync(local, remote);
     if (existing !== undefined && immutableCheck(ctx, existing, items)) {
