@@ -43915,7 +43915,7 @@ source-date-epoch: ${epoch}
 };
 
 // src/publish/complete.ts
-function completenessProblems(expected2, local, remote) {
+function completenessProblems(expected2, local, remote, kept = /* @__PURE__ */ new Set()) {
   const problems = [];
   const localBy = new Map(local.map((l) => [l.name, l]));
   const remoteBy = new Map(remote.map((r) => [r.name, r]));
@@ -43926,7 +43926,7 @@ function completenessProblems(expected2, local, remote) {
       problems.push(`${name} is missing (not in dist, not on the release)`);
     else if (r === void 0) problems.push(`${name} is not on the release`);
     else if (r.state !== "uploaded") problems.push(`${name} is a broken upload (state ${r.state})`);
-    else if (l !== void 0 && r.digest !== null && r.digest !== `sha256:${l.sha256}`)
+    else if (l !== void 0 && !kept.has(name) && r.digest !== null && r.digest !== `sha256:${l.sha256}`)
       problems.push(`${name} on the release has ${r.digest}, the local file sha256:${l.sha256}`);
     else if (l === void 0 && r.digest === null)
       problems.push(`${name} on the release has no digest and no local copy to compare with`);
@@ -43981,7 +43981,7 @@ var publishStep = {
     }
     const expected2 = expectedAssets(plan, config.sign ? config.signatureFiles : []);
     const remote = gh.remote ?? await gh.api.listAssets(gh.release.id);
-    const problems = completenessProblems(expected2, gh.local, remote);
+    const problems = completenessProblems(expected2, gh.local, remote, gh.kept);
     problems.push(...await remoteSidecarProblems(gh.api, expected2, gh.local, remote));
     if (problems.length > 0) {
       throw new ReleaseError(
@@ -49325,6 +49325,7 @@ async function ensureRelease(api, params, existing) {
 // src/publish/sync.ts
 import { createHash as createHash4 } from "node:crypto";
 import { setTimeout as sleep3 } from "node:timers/promises";
+var SIGNATURE_FILE = /\.tar\.gz\.(sig|cert|pem|bundle|sigstore\.json)$/;
 var MAX_ASSETS = 1e3;
 var STALE_TEMP_MS = 60 * 60 * 1e3;
 var wanted = (l) => `sha256:${l.sha256}`;
@@ -49338,6 +49339,16 @@ function planSync(local, remote, now = Date.now()) {
       return { local: l, remote: r, action: "unchanged" };
     return { local: l, remote: r, action: r.state === "uploaded" ? "replace" : "upload" };
   });
+  const unchangedTarballs = new Set(
+    items.filter((i) => i.action === "unchanged" && i.local.name.endsWith(".tar.gz")).map((i) => i.local.name)
+  );
+  for (const i of items) {
+    const m2 = SIGNATURE_FILE.exec(i.local.name);
+    if (m2 && i.action === "replace" && unchangedTarballs.has(i.local.name.slice(0, m2.index + ".tar.gz".length))) {
+      i.action = "unchanged";
+      i.kept = true;
+    }
+  }
   const stale = remote.filter((r) => {
     const target = tempAssetTarget(r.name);
     return target !== void 0 && (ours.has(target) || now - Date.parse(r.created_at) > STALE_TEMP_MS);
@@ -49525,6 +49536,9 @@ async function createOrAdopt(ctx, api, existing) {
   }
   return { release, fresh: ensured.created };
 }
+function keptNames(items) {
+  return new Set(items.filter((i) => i.kept).map((i) => i.local.name));
+}
 function assetOutput(local, url, action) {
   const { name, path: path9, size, sha256, target } = local;
   return { name, path: path9, size, sha256, target, ...url === void 0 ? {} : { url }, action };
@@ -49562,7 +49576,15 @@ var uploadStep = {
     let remote = existing === void 0 ? [] : await api.listAssets(existing.id);
     let { items, stale } = planSync(local, remote);
     if (existing !== void 0 && immutableCheck(ctx, existing, items)) {
-      state.github = { api, release: existing, releases, local, remote, immutableMatch: true };
+      state.github = {
+        api,
+        release: existing,
+        releases,
+        local,
+        remote,
+        immutableMatch: true,
+        kept: keptNames(items)
+      };
       reporter.setOutput(
         "assets",
         JSON.stringify(
@@ -49602,7 +49624,8 @@ var uploadStep = {
       releases,
       local,
       remote: changed ? void 0 : remote,
-      immutableMatch: false
+      immutableMatch: false,
+      kept: keptNames(items)
     };
     const assets = results.map((r) => assetOutput(r.local, r.asset.browser_download_url, r.action));
     state.assets = assets;

@@ -38,6 +38,8 @@ export interface RunContext {
       remote?: ReleaseAsset[];
       /** An immutable release that already matched: nothing was or may be changed. */
       immutableMatch: boolean;
+      /** Signature files kept as they are on the release (their tarball did not change). */
+      kept: ReadonlySet<string>;
     };
     signingIdentity?: string;
   };

@@ -86,6 +86,25 @@ describe('config', () => {
 });
 
 describe('action inputs', () => {
+  test('action.yml declares exactly the input table, with the same defaults', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+      inputs: Record<string, { default: string; description: string }>;
+      runs: { using: string; main: string };
+    };
+    assert.deepEqual(
+      Object.keys(action.inputs),
+      INPUTS.map((i) => i.name),
+    );
+    for (const i of INPUTS) {
+      assert.equal(action.inputs[i.name]!.default, i.default, i.name);
+      assert.ok(action.inputs[i.name]!.description.length > 10, i.name);
+    }
+    assert.equal(action.runs.using, 'node24');
+    assert.equal(action.runs.main, 'dist/index.js');
+  });
+
   test('INPUT_ names keep hyphens and defaults apply', () => {
     const raw = readActionInputs({
       'INPUT_DRY-RUN': 'true',

@@ -189,6 +189,27 @@ describe('publish: first release and reruns', () => {
     );
   });
 
+  test('temporary assets left by a crashed run are cleaned up', async () => {
+    const w = await world();
+    await w.repo.binary(GNU);
+    w.emu.seedRelease(REPO, {
+      tag_name: 'v1.2.3',
+      draft: true,
+      assets: [
+        { name: `${TARBALL}.partial-abc123-0f0f0f0f`, content: 'half' },
+        { name: 'unrelated.partial-zz-11', content: 'x' },
+      ],
+    });
+    const res = await w.action({ command: 'all', targets: GNU });
+    assert.equal(res.status, 0, res.stdout);
+    const names = w.emu.releases(REPO)[0]!.assets.map((a) => a.name);
+    assert.ok(!names.includes(`${TARBALL}.partial-abc123-0f0f0f0f`));
+    assert.ok(
+      names.includes('unrelated.partial-zz-11'),
+      'a fresh temporary asset of another name is not ours to delete',
+    );
+  });
+
   test('overwrite-notes replaces the notes of an existing release; changelog notes', async () => {
     const w = await world();
     await w.repo.binary(GNU);

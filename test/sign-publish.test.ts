@@ -127,6 +127,52 @@ describe('sign + publish', () => {
     assert.equal(rel.assets.length, 1 + 2 * (2 + KINDS.length));
   });
 
+  test('an identical rerun with signing uploads nothing: the signatures on the release stay valid', async () => {
+    const { w, inputs, env } = await setup();
+    assert.equal((await w.action(inputs, { env })).status, 0);
+    const before = w.emu
+      .releases(REPO)[0]!
+      .assets.map((a) => `${a.name}:${a.digest}`)
+      .sort();
+    w.emu.resetRequests();
+    const again = await w.action(inputs, { env });
+    assert.equal(again.status, 0, again.stdout);
+    assert.equal(w.emu.requests.filter((r) => r.route === 'upload-asset').length, 0);
+    assert.deepEqual(
+      w.emu
+        .releases(REPO)[0]!
+        .assets.map((a) => `${a.name}:${a.digest}`)
+        .sort(),
+      before,
+    );
+  });
+
+  test('immutable: a signed identical rerun succeeds', async () => {
+    const w = await publishWorld({ immutable: true });
+    const sig = await startSigstoreStandIn({ subject: SUBJECT });
+    closers.push(
+      () => w.close(),
+      () => sig.close(),
+    );
+    await w.repo.binary(GNU);
+    const inputs = {
+      command: 'all',
+      targets: GNU,
+      sign: 'true',
+      'fulcio-url': sig.url,
+      'rekor-url': sig.url,
+      'trusted-root': sig.trustedRootPath,
+    };
+    const env = {
+      ...sig.env(),
+      GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/release.yml@refs/tags/v1.2.3`,
+    };
+    assert.equal((await w.action(inputs, { env })).status, 0);
+    const again = await w.action(inputs, { env });
+    assert.equal(again.status, 0, again.stdout);
+    assert.match(again.stdout, /nothing to do/);
+  });
+
   test('missing OIDC permissions: a clear error and nothing uploaded', async () => {
     const { w, inputs } = await setup();
     const res = await w.action(inputs, {

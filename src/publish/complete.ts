@@ -11,6 +11,7 @@ export function completenessProblems(
   expected: readonly string[],
   local: readonly LocalAsset[],
   remote: readonly ReleaseAsset[],
+  kept: ReadonlySet<string> = new Set(),
 ): string[] {
   const problems: string[] = [];
   const localBy = new Map(local.map((l) => [l.name, l]));
@@ -22,7 +23,12 @@ export function completenessProblems(
       problems.push(`${name} is missing (not in dist, not on the release)`);
     else if (r === undefined) problems.push(`${name} is not on the release`);
     else if (r.state !== 'uploaded') problems.push(`${name} is a broken upload (state ${r.state})`);
-    else if (l !== undefined && r.digest !== null && r.digest !== `sha256:${l.sha256}`)
+    else if (
+      l !== undefined &&
+      !kept.has(name) &&
+      r.digest !== null &&
+      r.digest !== `sha256:${l.sha256}`
+    )
       problems.push(`${name} on the release has ${r.digest}, the local file sha256:${l.sha256}`);
     else if (l === undefined && r.digest === null)
       problems.push(`${name} on the release has no digest and no local copy to compare with`);

@@ -21,7 +21,11 @@ export interface SyncItem {
   local: LocalAsset;
   remote?: ReleaseAsset;
   action: SyncAction;
+  /** A signature file left as it is on the release although ours differs (see planSync). */
+  kept?: boolean;
 }
+
+const SIGNATURE_FILE = /\.tar\.gz\.(sig|cert|pem|bundle|sigstore\.json)$/;
 
 export const MAX_ASSETS = 1000;
 const STALE_TEMP_MS = 60 * 60 * 1000;
@@ -43,6 +47,25 @@ export function planSync(
       return { local: l, remote: r, action: 'unchanged' };
     return { local: l, remote: r, action: r.state === 'uploaded' ? 'replace' : 'upload' };
   });
+  // Signatures are not reproducible (fresh key, certificate and log entry each run), but those on
+  // the release are valid for the exact bytes of a tarball that did not change: keep them, so
+  // an identical rerun with signing uploads nothing (and an immutable release stays acceptable).
+  const unchangedTarballs = new Set(
+    items
+      .filter((i) => i.action === 'unchanged' && i.local.name.endsWith('.tar.gz'))
+      .map((i) => i.local.name),
+  );
+  for (const i of items) {
+    const m = SIGNATURE_FILE.exec(i.local.name);
+    if (
+      m &&
+      i.action === 'replace' &&
+      unchangedTarballs.has(i.local.name.slice(0, m.index + '.tar.gz'.length))
+    ) {
+      i.action = 'unchanged';
+      i.kept = true;
+    }
+  }
   const stale = remote.filter((r) => {
     const target = tempAssetTarget(r.name);
     return (

@@ -60,7 +60,7 @@ export const publishStep: Step = {
     }
     const expected = expectedAssets(plan, config.sign ? config.signatureFiles : []);
     const remote = gh.remote ?? (await gh.api.listAssets(gh.release.id));
-    const problems = completenessProblems(expected, gh.local, remote);
+    const problems = completenessProblems(expected, gh.local, remote, gh.kept);
     problems.push(...(await remoteSidecarProblems(gh.api, expected, gh.local, remote)));
     if (problems.length > 0) {
       throw new ReleaseError(

@@ -91,6 +91,10 @@ async function createOrAdopt(
   return { release, fresh: ensured.created };
 }
 
+function keptNames(items: readonly SyncItem[]): Set<string> {
+  return new Set(items.filter((i) => i.kept).map((i) => i.local.name));
+}
+
 function assetOutput(local: LocalAsset, url: string | undefined, action: Asset['action']): Asset {
   const { name, path, size, sha256, target } = local;
   return { name, path, size, sha256, target, ...(url === undefined ? {} : { url }), action };
@@ -131,7 +135,15 @@ export const uploadStep: Step = {
     let remote = existing === undefined ? [] : await api.listAssets(existing.id);
     let { items, stale } = planSync(local, remote);
     if (existing !== undefined && immutableCheck(ctx, existing, items)) {
-      state.github = { api, release: existing, releases, local, remote, immutableMatch: true };
+      state.github = {
+        api,
+        release: existing,
+        releases,
+        local,
+        remote,
+        immutableMatch: true,
+        kept: keptNames(items),
+      };
       reporter.setOutput(
         'assets',
         JSON.stringify(
@@ -172,6 +184,7 @@ export const uploadStep: Step = {
       local,
       remote: changed ? undefined : remote,
       immutableMatch: false,
+      kept: keptNames(items),
     };
     const assets = results.map((r) => assetOutput(r.local, r.asset.browser_download_url, r.action));
     state.assets = assets;
