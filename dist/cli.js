@@ -49067,6 +49067,10 @@ function createReleaseApi(opts) {
         throw new ReleaseError("GITHUB_API", `download asset ${id}: no redirect location`);
       return downloadWithoutToken(location);
     }),
+    generateNotes: (tag) => call(`generate notes for ${tag}`, async () => {
+      const { data } = await octokit.rest.repos.generateReleaseNotes({ ...o, tag_name: tag });
+      return { name: data.name, body: data.body };
+    }),
     getRepository: () => call("get repository", async () => {
       const { data } = await octokit.rest.repos.get(o);
       return { private: data.private, fullName: data.full_name };
@@ -49531,8 +49535,9 @@ async function createOrAdopt(ctx, api, existing) {
       `upload: another job created the release first; removed our empty duplicate ${id}`
     );
   let release = ensured.release;
-  if (existing !== void 0 && config.overwriteNotes && notes !== void 0 && !notes.generate) {
-    release = await api.updateRelease(release.id, { name: plan.tag, body: notes.body ?? "" });
+  if (existing !== void 0 && config.overwriteNotes && notes !== void 0) {
+    const body = notes.generate ? (await api.generateNotes(plan.tag)).body : notes.body ?? "";
+    release = await api.updateRelease(release.id, { name: plan.tag, body });
   }
   return { release, fresh: ensured.created };
 }

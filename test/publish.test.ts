@@ -237,6 +237,13 @@ describe('publish: first release and reruns', () => {
       0,
     );
     assert.equal(w.emu.releases(REPO)[0]!.body, '### Fixed\n\n- the thing');
+    assert.equal(
+      (await w.action({ command: 'all', targets: GNU, 'overwrite-notes': 'true' })).status,
+      0,
+    );
+    const generated = w.emu.releases(REPO)[0]!.body!;
+    assert.notEqual(generated, '### Fixed\n\n- the thing');
+    assert.ok(w.emu.requests.some((r) => r.route === 'generate-notes'));
   });
 });
 

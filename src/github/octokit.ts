@@ -169,6 +169,11 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
           throw new ReleaseError('GITHUB_API', `download asset ${id}: no redirect location`);
         return downloadWithoutToken(location);
       }),
+    generateNotes: (tag) =>
+      call(`generate notes for ${tag}`, async () => {
+        const { data } = await octokit.rest.repos.generateReleaseNotes({ ...o, tag_name: tag });
+        return { name: data.name, body: data.body };
+      }),
     getRepository: () =>
       call('get repository', async () => {
         const { data } = await octokit.rest.repos.get(o);

@@ -71,6 +71,8 @@ export interface ReleaseApi {
   /** The asset's bytes, following GitHub's redirect without forwarding the token. */
   downloadAsset(assetId: number): Promise<Readable>;
   getRepository(): Promise<{ private: boolean; fullName: string }>;
+  /** GitHub's generated notes for a tag (saves nothing). */
+  generateNotes(tag: string): Promise<{ name: string; body: string }>;
   /** How many HTTP requests this client has sent (retries included). */
   readonly requestCount: number;
 }

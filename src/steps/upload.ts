@@ -85,8 +85,9 @@ async function createOrAdopt(
       `upload: another job created the release first; removed our empty duplicate ${id}`,
     );
   let release = ensured.release;
-  if (existing !== undefined && config.overwriteNotes && notes !== undefined && !notes.generate) {
-    release = await api.updateRelease(release.id, { name: plan.tag!, body: notes.body ?? '' });
+  if (existing !== undefined && config.overwriteNotes && notes !== undefined) {
+    const body = notes.generate ? (await api.generateNotes(plan.tag!)).body : (notes.body ?? '');
+    release = await api.updateRelease(release.id, { name: plan.tag!, body });
   }
   return { release, fresh: ensured.created };
 }

@@ -7,7 +7,8 @@
  * "Whitespace" is Rust's `split_whitespace` (Unicode White_Space), which unlike JavaScript's
  * `\s` does not include U+FEFF: a BOM stays glued to the hex and makes the token invalid.
  */
-const RUST_WHITESPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+const RUST_WHITESPACE =
+  /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
 
 export type SidecarResult = { ok: true; sha256: string } | { ok: false; token: string };
 

@@ -130,13 +130,15 @@ export class TarHeaderWalker {
       return;
     }
     const paxSize = this.pax ? paxValue(this.pax, 'size') : undefined;
-    const size = paxSize !== undefined && /^\d+$/.test(paxSize.toString()) ? Number(paxSize) : headerSize;
+    const size =
+      paxSize !== undefined && /^\d+$/.test(paxSize.toString()) ? Number(paxSize) : headerSize;
     const typeflag = String.fromCharCode(h[156]!);
     const ustar = h.subarray(257, 263).equals(Buffer.from('ustar\0'));
     const recognized = ustar || h.subarray(257, 265).equals(Buffer.from('ustar  \0'));
     const pad = (BLOCK - (size % BLOCK)) % BLOCK;
     if (recognized && (typeflag === 'L' || typeflag === 'K' || typeflag === 'x')) {
-      const pending = typeflag === 'L' ? this.longName : typeflag === 'K' ? this.longLink : this.pax;
+      const pending =
+        typeflag === 'L' ? this.longName : typeflag === 'K' ? this.longLink : this.pax;
       if (pending !== undefined) {
         this.fail(`two '${typeflag}' extended headers describe one entry`);
       } else if (size > MAX_META) {

@@ -76,7 +76,12 @@ export class EntryRules {
   private readonly noarch: boolean;
   private readonly findings: Findings;
 
-  constructor(opts: { tarball: string; id: string | undefined; noarch: boolean; findings: Findings }) {
+  constructor(opts: {
+    tarball: string;
+    id: string | undefined;
+    noarch: boolean;
+    findings: Findings;
+  }) {
     this.tarball = opts.tarball;
     this.id = opts.id;
     this.noarch = opts.noarch;
@@ -84,7 +89,13 @@ export class EntryRules {
   }
 
   /** Records a failing (or warning) rule for one entry, within the per-code cap. */
-  private report(level: 'fail' | 'warn', check: string, code: OperatorCode, what: string, message: string) {
+  private report(
+    level: 'fail' | 'warn',
+    check: string,
+    code: OperatorCode,
+    what: string,
+    message: string,
+  ) {
     const n = (this.listed.get(code)?.n ?? 0) + 1;
     this.listed.set(code, { n, level });
     if (n <= PER_CODE) this.findings[level](check, `${this.tarball}:${what}`, code, message);
@@ -97,23 +108,51 @@ export class EntryRules {
     const dir = e.typeflag === '5' || (regular && !e.ustar && e.path.at(-1) === 0x2f);
     if (!regular && e.typeflag !== '5') {
       const kind = KIND_LABEL[e.typeflag] ?? 'non-regular';
-      this.report('fail', 'tar', 'DisallowedEntryType', shown, `entry ${shown} rejected: type \`${kind}\` not allowed (regular files and directories only)`);
+      this.report(
+        'fail',
+        'tar',
+        'DisallowedEntryType',
+        shown,
+        `entry ${shown} rejected: type \`${kind}\` not allowed (regular files and directories only)`,
+      );
     }
     const key = entryKey(e.path);
     if ('unsafe' in key) {
-      this.report('fail', 'tar', 'UnsafePath', shown, `entry path ${shown} rejected: ${key.unsafe}`);
+      this.report(
+        'fail',
+        'tar',
+        'UnsafePath',
+        shown,
+        `entry path ${shown} rejected: ${key.unsafe}`,
+      );
     }
     if (this.count === LIMITS.entries + 1) {
-      this.findings.fail('limits', this.tarball, 'TooManyEntries', `more than ${LIMITS.entries} entries (directories count): the installer stops at entry ${LIMITS.entries + 1}`);
+      this.findings.fail(
+        'limits',
+        this.tarball,
+        'TooManyEntries',
+        `more than ${LIMITS.entries} entries (directories count): the installer stops at entry ${LIMITS.entries + 1}`,
+      );
     }
     const size = Math.max(e.size, e.headerSize);
     if (size > LIMITS.entryBytes) {
-      this.report('fail', 'limits', 'EntryTooLarge', shown, `entry ${shown} is ${size} bytes (${formatBytes(size)}); the per-entry limit is ${LIMITS.entryBytes} (${LIMITS.entryBytes / MIB} MiB)`);
+      this.report(
+        'fail',
+        'limits',
+        'EntryTooLarge',
+        shown,
+        `entry ${shown} is ${size} bytes (${formatBytes(size)}); the per-entry limit is ${LIMITS.entryBytes} (${LIMITS.entryBytes / MIB} MiB)`,
+      );
     }
     const before = this.total;
     this.total += size;
     if (before <= LIMITS.totalBytes && this.total > LIMITS.totalBytes) {
-      this.findings.fail('limits', this.tarball, 'ExtractedTooLarge', `the entries add up to more than ${LIMITS.totalBytes / MIB} MiB (the limit on the extracted size), passed at entry ${shown}`);
+      this.findings.fail(
+        'limits',
+        this.tarball,
+        'ExtractedTooLarge',
+        `the entries add up to more than ${LIMITS.totalBytes / MIB} MiB (the limit on the extracted size), passed at entry ${shown}`,
+      );
     }
     if ('unsafe' in key || (!regular && !dir)) return;
     this.place(key.key, dir ? 'dir' : 'file', shown);
@@ -125,15 +164,33 @@ export class EntryRules {
     if (key === '' || this.seen.size > LIMITS.entries * 2) return;
     const before = this.seen.get(key);
     if (before === 'dir' && kind === 'dir') {
-      this.report('warn', 'tar', 'DuplicatePath', shown, `directory ${shown} is listed twice (the installer tolerates a repeated directory)`);
+      this.report(
+        'warn',
+        'tar',
+        'DuplicatePath',
+        shown,
+        `directory ${shown} is listed twice (the installer tolerates a repeated directory)`,
+      );
     } else if (before !== undefined) {
-      this.report('fail', 'tar', 'DuplicatePath', shown, `${shown} appears twice (as a ${before}, then a ${kind}): extraction refuses to overwrite and fails`);
+      this.report(
+        'fail',
+        'tar',
+        'DuplicatePath',
+        shown,
+        `${shown} appears twice (as a ${before}, then a ${kind}): extraction refuses to overwrite and fails`,
+      );
     }
     const parts = key.split('/');
     for (let i = 1; i < parts.length; i++) {
       const parent = parts.slice(0, i).join('/');
       if (this.seen.get(parent) === 'file') {
-        this.report('fail', 'tar', 'DuplicatePath', shown, `${shown} is inside ${JSON.stringify(parent)}, which is a file`);
+        this.report(
+          'fail',
+          'tar',
+          'DuplicatePath',
+          shown,
+          `${shown} is inside ${JSON.stringify(parent)}, which is a file`,
+        );
       } else this.seen.set(parent, 'dir');
     }
     if (before === undefined) this.seen.set(key, kind);
@@ -141,9 +198,21 @@ export class EntryRules {
 
   private modes(key: string, e: RawTarEntry, dir: boolean, shown: string): void {
     if ((e.mode & 0o6000) !== 0) {
-      this.report('fail', 'modes', 'SetuidBit', shown, `${shown} has mode ${octal(e.mode)} with the setuid/setgid bit, which the installer keeps as stored`);
+      this.report(
+        'fail',
+        'modes',
+        'SetuidBit',
+        shown,
+        `${shown} has mode ${octal(e.mode)} with the setuid/setgid bit, which the installer keeps as stored`,
+      );
     } else if ((e.mode & 0o002) !== 0) {
-      this.report('warn', 'modes', 'UnusualMode', shown, `${shown} is world-writable (mode ${octal(e.mode)}), and the installer keeps modes as stored`);
+      this.report(
+        'warn',
+        'modes',
+        'UnusualMode',
+        shown,
+        `${shown} is world-writable (mode ${octal(e.mode)}), and the installer keeps modes as stored`,
+      );
     }
     if (key === 'nexo-plugin.toml' && !dir) this.layout.manifestAtRoot = true;
     const wrapped = /^([^/]+)\/nexo-plugin\.toml$/.exec(key);
@@ -152,7 +221,13 @@ export class EntryRules {
       this.layout.binary ??= { typeflag: dir ? '5' : '0', mode: e.mode };
     }
     if (this.noarch && !dir && key.startsWith('lib/') && isNativeFile(key)) {
-      this.report('fail', 'noarch', 'NativeInNoarch', shown, `${shown} is native code in a noarch plugin: it runs on one platform only. Publish per-target tarballs instead, or leave it out`);
+      this.report(
+        'fail',
+        'noarch',
+        'NativeInNoarch',
+        shown,
+        `${shown} is native code in a noarch plugin: it runs on one platform only. Publish per-target tarballs instead, or leave it out`,
+      );
     }
   }
 
@@ -160,7 +235,12 @@ export class EntryRules {
   finish(): void {
     for (const [code, { n, level }] of this.listed) {
       if (n > PER_CODE)
-        this.findings[level]('tar', this.tarball, code, `and ${n - PER_CODE} more entries with the same problem`);
+        this.findings[level](
+          'tar',
+          this.tarball,
+          code,
+          `and ${n - PER_CODE} more entries with the same problem`,
+        );
     }
   }
 }
