@@ -40369,8 +40369,8 @@ var validateStep = {
 
 // src/steps/pack.ts
 import { execFile } from "node:child_process";
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
+import { createHash as createHash3 } from "node:crypto";
+import { createWriteStream } from "node:fs";
 import fs3 from "node:fs/promises";
 import path5 from "node:path";
 import { promisify } from "node:util";
@@ -43783,6 +43783,16 @@ var tarGzWriter = {
   }
 };
 
+// src/hash.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
+async function sha256File(file) {
+  const hash = createHash2("sha256");
+  for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 }))
+    hash.update(chunk);
+  return hash.digest("hex");
+}
+
 // src/report.ts
 function markdownTable(head, rows) {
   const cell = (s3) => s3.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -43791,11 +43801,6 @@ function markdownTable(head, rows) {
 }
 
 // src/steps/pack.ts
-async function sha256File(file) {
-  const hash = createHash2("sha256");
-  for await (const chunk of createReadStream2(file)) hash.update(chunk);
-  return hash.digest("hex");
-}
 async function resolveEpoch(explicit, cwd) {
   if (explicit !== void 0) return explicit;
   try {
@@ -43870,7 +43875,7 @@ function sidecarAsset(a) {
     name: `${a.name}.sha256`,
     path: `${a.path}.sha256`,
     size: body.length,
-    sha256: createHash2("sha256").update(body).digest("hex"),
+    sha256: createHash3("sha256").update(body).digest("hex"),
     target: a.target
   };
 }
@@ -44037,7 +44042,7 @@ import { resolve } from "node:path";
 var import_bundle = __toESM(require_dist2(), 1);
 
 // src/sign/stream.ts
-import { createHash as createHash3, createSign, createVerify } from "node:crypto";
+import { createHash as createHash4, createSign, createVerify } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
 async function pump(path9, sinks, failure) {
   let size = 0;
@@ -44057,13 +44062,13 @@ async function pump(path9, sinks, failure) {
   return size;
 }
 async function signFile(path9, privateKey) {
-  const hash = createHash3("sha256");
+  const hash = createHash4("sha256");
   const signer = createSign("sha256");
   const size = await pump(path9, [hash, signer], "SIGNING_FAILED");
   return { digest: hash.digest(), signature: signer.sign(privateKey), size };
 }
 async function verifierForFile(path9) {
-  const hash = createHash3("sha256");
+  const hash = createHash4("sha256");
   const verifier = createVerify("sha256");
   await pump(path9, [hash, verifier], "SIGNATURE_INVALID");
   let used = false;
@@ -49327,7 +49332,7 @@ async function ensureRelease(api, params, existing) {
 }
 
 // src/publish/sync.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { setTimeout as sleep3 } from "node:timers/promises";
 var SIGNATURE_FILE = /\.tar\.gz\.(sig|cert|pem|bundle|sigstore\.json)$/;
 var MAX_ASSETS = 1e3;
@@ -49371,7 +49376,7 @@ function checkAssetCount(items, remoteCount, staleCount, concurrency) {
   }
 }
 async function remoteSha256(api, asset) {
-  const hash = createHash4("sha256");
+  const hash = createHash5("sha256");
   for await (const chunk of await api.downloadAsset(asset.id)) hash.update(chunk);
   return `sha256:${hash.digest("hex")}`;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from '../errors.ts';
-import { sha256File } from '../steps/pack.ts';
+import { sha256File } from '../hash.ts';
 import { MANIFEST_ASSET, type ReleasePlan } from '../plan.ts';
 import type { Asset } from '../context.ts';
 import { assetNameProblem, contentTypeFor } from './names.ts';

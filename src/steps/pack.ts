@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +8,7 @@ import { collectTree } from '../archive/tree.ts';
 import { tarGzWriter } from '../archive/targz.ts';
 import { LIMITS, formatBytes } from '../archive/limits.ts';
 import { ReleaseError } from '../errors.ts';
+import { sha256File } from '../hash.ts';
 import { muslWithoutGnu, type TargetPlan } from '../plan.ts';
 import { markdownTable } from '../report.ts';
 import type { Asset, RunContext } from '../context.ts';
@@ -18,11 +19,6 @@ import type { Step } from '../pipeline.ts';
  * temporary name, hashed as it is written, read back and hashed again, size-checked against
  * the installer's limit, and only then renamed into place: `dist` never holds a half archive.
  */
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 async function resolveEpoch(explicit: number | undefined, cwd: string): Promise<number> {
   if (explicit !== undefined) return explicit;
