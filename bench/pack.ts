@@ -82,7 +82,9 @@ export async function benchPack(o: PackOptions): Promise<PackResult> {
   const partPaths = Array.from({ length: o.parts }, (_, i) =>
     path.join(root, 'payload', `part-${i}.bin`),
   );
-  o.log(`pack: cutting ${o.parts} x ${o.partBytes / MIB} MiB of machine code from /usr/bin, /usr/lib`);
+  o.log(
+    `pack: cutting ${o.parts} x ${o.partBytes / MIB} MiB of machine code from /usr/bin, /usr/lib`,
+  );
   const sources = writeMachineCode(partPaths, o.partBytes);
   const large = makeRepo(path.join(root, 'large'), partPaths);
   const small = makeRepo(path.join(root, 'small'), partPaths.slice(0, 1));
@@ -188,11 +190,51 @@ export async function benchPack(o: PackOptions): Promise<PackResult> {
     const sizeDiff = (Math.abs(sizes.ours - sizes.gzip6SameTar) / sizes.gzip6SameTar) * 100;
     const mib = (n: number) => `${Math.round(n / MIB)} MiB`;
     const checks = [
-      check('pack.vs-guide', `pack + sha256 of ${mib(payloadBytes)} vs tar -czf + sha256sum (wall, ratio of medians)`, ratio, '<=', 0.4, 'x', 'ratio'),
-      check('pack.vs-ceiling', `pack throughput vs ${threads} threads of zlib level ${o.level} in memory`, throughput.ours / throughput.ceiling, '>=', 0.85, 'x', 'ratio'),
-      check('pack.size', `compressed size vs gzip -${o.level} of the same tar stream (|difference|)`, sizeDiff, '<=', 1, '%', 'size'),
-      check('pack.rss-small', `pack peak RSS, ${mib(o.partBytes)} payload (max of runs)`, rssSmall.max, '<=', 150, 'MiB', 'memory'),
-      check('pack.rss-large', `pack peak RSS, ${mib(payloadBytes)} payload (max of runs)`, rss.max, '<=', 150, 'MiB', 'memory'),
+      check(
+        'pack.vs-guide',
+        `pack + sha256 of ${mib(payloadBytes)} vs tar -czf + sha256sum (wall, ratio of medians)`,
+        ratio,
+        '<=',
+        0.4,
+        'x',
+        'ratio',
+      ),
+      check(
+        'pack.vs-ceiling',
+        `pack throughput vs ${threads} threads of zlib level ${o.level} in memory`,
+        throughput.ours / throughput.ceiling,
+        '>=',
+        0.85,
+        'x',
+        'ratio',
+      ),
+      check(
+        'pack.size',
+        `compressed size vs gzip -${o.level} of the same tar stream (|difference|)`,
+        sizeDiff,
+        '<=',
+        1,
+        '%',
+        'size',
+      ),
+      check(
+        'pack.rss-small',
+        `pack peak RSS, ${mib(o.partBytes)} payload (max of runs)`,
+        rssSmall.max,
+        '<=',
+        150,
+        'MiB',
+        'memory',
+      ),
+      check(
+        'pack.rss-large',
+        `pack peak RSS, ${mib(payloadBytes)} payload (max of runs)`,
+        rss.max,
+        '<=',
+        150,
+        'MiB',
+        'memory',
+      ),
     ];
     return {
       payload: {

@@ -369,8 +369,8 @@ var require_errors = __commonJS({
     "use strict";
     var kUndiciError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR");
     var UndiciError = class extends Error {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "UndiciError";
         this.code = "UND_ERR";
       }
@@ -381,10 +381,10 @@ var require_errors = __commonJS({
     };
     var kConnectTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CONNECT_TIMEOUT");
     var ConnectTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ConnectTimeoutError";
-        this.message = message || "Connect Timeout Error";
+        this.message = message2 || "Connect Timeout Error";
         this.code = "UND_ERR_CONNECT_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -394,10 +394,10 @@ var require_errors = __commonJS({
     };
     var kHeadersTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_TIMEOUT");
     var HeadersTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersTimeoutError";
-        this.message = message || "Headers Timeout Error";
+        this.message = message2 || "Headers Timeout Error";
         this.code = "UND_ERR_HEADERS_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -407,10 +407,10 @@ var require_errors = __commonJS({
     };
     var kHeadersOverflowError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HEADERS_OVERFLOW");
     var HeadersOverflowError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "HeadersOverflowError";
-        this.message = message || "Headers Overflow Error";
+        this.message = message2 || "Headers Overflow Error";
         this.code = "UND_ERR_HEADERS_OVERFLOW";
       }
       static [Symbol.hasInstance](instance) {
@@ -420,10 +420,10 @@ var require_errors = __commonJS({
     };
     var kBodyTimeoutError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BODY_TIMEOUT");
     var BodyTimeoutError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "BodyTimeoutError";
-        this.message = message || "Body Timeout Error";
+        this.message = message2 || "Body Timeout Error";
         this.code = "UND_ERR_BODY_TIMEOUT";
       }
       static [Symbol.hasInstance](instance) {
@@ -433,10 +433,10 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body) {
-        super(message);
+      constructor(message2, statusCode, headers, body) {
+        super(message2);
         this.name = "ResponseStatusCodeError";
-        this.message = message || "Response Status Code Error";
+        this.message = message2 || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
         this.body = body;
         this.status = statusCode;
@@ -450,10 +450,10 @@ var require_errors = __commonJS({
     };
     var kInvalidArgumentError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_ARG");
     var InvalidArgumentError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidArgumentError";
-        this.message = message || "Invalid Argument Error";
+        this.message = message2 || "Invalid Argument Error";
         this.code = "UND_ERR_INVALID_ARG";
       }
       static [Symbol.hasInstance](instance) {
@@ -463,10 +463,10 @@ var require_errors = __commonJS({
     };
     var kInvalidReturnValueError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INVALID_RETURN_VALUE");
     var InvalidReturnValueError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InvalidReturnValueError";
-        this.message = message || "Invalid Return Value Error";
+        this.message = message2 || "Invalid Return Value Error";
         this.code = "UND_ERR_INVALID_RETURN_VALUE";
       }
       static [Symbol.hasInstance](instance) {
@@ -476,10 +476,10 @@ var require_errors = __commonJS({
     };
     var kAbortError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORT");
     var AbortError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "The operation was aborted";
+        this.message = message2 || "The operation was aborted";
         this.code = "UND_ERR_ABORT";
       }
       static [Symbol.hasInstance](instance) {
@@ -489,10 +489,10 @@ var require_errors = __commonJS({
     };
     var kRequestAbortedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_ABORTED");
     var RequestAbortedError = class extends AbortError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "AbortError";
-        this.message = message || "Request aborted";
+        this.message = message2 || "Request aborted";
         this.code = "UND_ERR_ABORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -502,10 +502,10 @@ var require_errors = __commonJS({
     };
     var kInformationalError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_INFO");
     var InformationalError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "InformationalError";
-        this.message = message || "Request information";
+        this.message = message2 || "Request information";
         this.code = "UND_ERR_INFO";
       }
       static [Symbol.hasInstance](instance) {
@@ -515,10 +515,10 @@ var require_errors = __commonJS({
     };
     var kRequestContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_CONTENT_LENGTH_MISMATCH");
     var RequestContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "RequestContentLengthMismatchError";
-        this.message = message || "Request body length does not match content-length header";
+        this.message = message2 || "Request body length does not match content-length header";
         this.code = "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -528,10 +528,10 @@ var require_errors = __commonJS({
     };
     var kResponseContentLengthMismatchError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_CONTENT_LENGTH_MISMATCH");
     var ResponseContentLengthMismatchError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseContentLengthMismatchError";
-        this.message = message || "Response body length does not match content-length header";
+        this.message = message2 || "Response body length does not match content-length header";
         this.code = "UND_ERR_RES_CONTENT_LENGTH_MISMATCH";
       }
       static [Symbol.hasInstance](instance) {
@@ -541,10 +541,10 @@ var require_errors = __commonJS({
     };
     var kClientDestroyedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_DESTROYED");
     var ClientDestroyedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientDestroyedError";
-        this.message = message || "The client is destroyed";
+        this.message = message2 || "The client is destroyed";
         this.code = "UND_ERR_DESTROYED";
       }
       static [Symbol.hasInstance](instance) {
@@ -554,10 +554,10 @@ var require_errors = __commonJS({
     };
     var kClientClosedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_CLOSED");
     var ClientClosedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ClientClosedError";
-        this.message = message || "The client is closed";
+        this.message = message2 || "The client is closed";
         this.code = "UND_ERR_CLOSED";
       }
       static [Symbol.hasInstance](instance) {
@@ -567,10 +567,10 @@ var require_errors = __commonJS({
     };
     var kSocketError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_SOCKET");
     var SocketError = class extends UndiciError {
-      constructor(message, socket) {
-        super(message);
+      constructor(message2, socket) {
+        super(message2);
         this.name = "SocketError";
-        this.message = message || "Socket error";
+        this.message = message2 || "Socket error";
         this.code = "UND_ERR_SOCKET";
         this.socket = socket;
       }
@@ -581,10 +581,10 @@ var require_errors = __commonJS({
     };
     var kNotSupportedError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_NOT_SUPPORTED");
     var NotSupportedError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "NotSupportedError";
-        this.message = message || "Not supported error";
+        this.message = message2 || "Not supported error";
         this.code = "UND_ERR_NOT_SUPPORTED";
       }
       static [Symbol.hasInstance](instance) {
@@ -594,10 +594,10 @@ var require_errors = __commonJS({
     };
     var kBalancedPoolMissingUpstreamError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_BPL_MISSING_UPSTREAM");
     var BalancedPoolMissingUpstreamError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MissingUpstreamError";
-        this.message = message || "No upstream has been added to the BalancedPool";
+        this.message = message2 || "No upstream has been added to the BalancedPool";
         this.code = "UND_ERR_BPL_MISSING_UPSTREAM";
       }
       static [Symbol.hasInstance](instance) {
@@ -607,8 +607,8 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
-        super(message);
+      constructor(message2, code, data) {
+        super(message2);
         this.name = "HTTPParserError";
         this.code = code ? `HPE_${code}` : void 0;
         this.data = data ? data.toString() : void 0;
@@ -620,10 +620,10 @@ var require_errors = __commonJS({
     };
     var kResponseExceededMaxSizeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RES_EXCEEDED_MAX_SIZE");
     var ResponseExceededMaxSizeError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "ResponseExceededMaxSizeError";
-        this.message = message || "Response content exceeded max size";
+        this.message = message2 || "Response content exceeded max size";
         this.code = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
       }
       static [Symbol.hasInstance](instance) {
@@ -633,10 +633,10 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
-        super(message);
+      constructor(message2, code, { headers, data }) {
+        super(message2);
         this.name = "RequestRetryError";
-        this.message = message || "Request retry error";
+        this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code;
         this.data = data;
@@ -649,10 +649,10 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
-        super(message);
+      constructor(message2, code, { headers, data }) {
+        super(message2);
         this.name = "ResponseError";
-        this.message = message || "Response error";
+        this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code;
         this.data = data;
@@ -665,10 +665,10 @@ var require_errors = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options) {
-        super(message, { cause, ...options ?? {} });
+      constructor(cause, message2, options) {
+        super(message2, { cause, ...options ?? {} });
         this.name = "SecureProxyConnectionError";
-        this.message = message || "Secure Proxy Connection failed";
+        this.message = message2 || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
         this.cause = cause;
       }
@@ -679,10 +679,10 @@ var require_errors = __commonJS({
     };
     var kMessageSizeExceededError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_WS_MESSAGE_SIZE_EXCEEDED");
     var MessageSizeExceededError = class extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "MessageSizeExceededError";
-        this.message = message || "Max decompressed message size exceeded";
+        this.message = message2 || "Max decompressed message size exceeded";
         this.code = "UND_ERR_WS_MESSAGE_SIZE_EXCEEDED";
       }
       static [Symbol.hasInstance](instance) {
@@ -1092,14 +1092,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path10 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path9 && path9[0] !== "/") {
-          path9 = `/${path9}`;
+        if (path10 && path10[0] !== "/") {
+          path10 = `/${path10}`;
         }
-        return new URL(`${origin}${path9}`);
+        return new URL(`${origin}${path10}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1550,39 +1550,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path10, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path9);
+        debuglog("sending request to %s %s/%s", method, origin, path10);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path10, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path9,
+          path10,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin }
+          request: { method, path: path10, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path9);
+        debuglog("trailers received from %s %s/%s", method, origin, path10);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path9, origin },
+          request: { method, path: path10, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path9,
+          path10,
           error2.message
         );
       });
@@ -1631,9 +1631,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path9, origin }
+            request: { method, path: path10, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path9);
+          debuglog("sending request to %s %s/%s", method, origin, path10);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1696,7 +1696,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path9,
+        path: path10,
         method,
         body,
         headers,
@@ -1711,11 +1711,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path9 !== "string") {
+        if (typeof path10 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path10[0] !== "/" && !(path10.startsWith("http://") || path10.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path9)) {
+        } else if (invalidPathRegex.test(path10)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1781,7 +1781,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path9, query) : path9;
+        this.path = query ? buildURL(path10, query) : path10;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2693,14 +2693,14 @@ var require_connect = __commonJS({
       if (socket == null) {
         return;
       }
-      let message = "Connect Timeout Error";
+      let message2 = "Connect Timeout Error";
       if (Array.isArray(socket.autoSelectFamilyAttemptedAddresses)) {
-        message += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
+        message2 += ` (attempted addresses: ${socket.autoSelectFamilyAttemptedAddresses.join(", ")},`;
       } else {
-        message += ` (attempted address: ${opts.hostname}:${opts.port},`;
+        message2 += ` (attempted address: ${opts.hostname}:${opts.port},`;
       }
-      message += ` timeout: ${opts.timeout}ms)`;
-      util.destroy(socket, new ConnectTimeoutError(message));
+      message2 += ` timeout: ${opts.timeout}ms)`;
+      util.destroy(socket, new ConnectTimeoutError(message2));
     }
     module.exports = buildConnector;
   }
@@ -3675,22 +3675,22 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/undici/lib/web/fetch/webidl.js"(exports, module) {
     "use strict";
-    var { types, inspect: inspect2 } = __require("node:util");
+    var { types, inspect: inspect3 } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
     webidl.converters = {};
     webidl.util = {};
     webidl.errors = {};
-    webidl.errors.exception = function(message) {
-      return new TypeError(`${message.header}: ${message.message}`);
+    webidl.errors.exception = function(message2) {
+      return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
       const plural = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
+      const message2 = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
-        message
+        message: message2
       });
     };
     webidl.errors.invalidArgument = function(context) {
@@ -3822,7 +3822,7 @@ var require_webidl = __commonJS({
         case "Symbol":
           return `Symbol(${V2.description})`;
         case "Object":
-          return inspect2(V2);
+          return inspect3(V2);
         case "String":
           return `"${V2}"`;
         default:
@@ -4094,8 +4094,8 @@ var require_webidl = __commonJS({
 var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
-    var { Transform: Transform2 } = __require("node:stream");
-    var zlib2 = __require("node:zlib");
+    var { Transform: Transform3 } = __require("node:stream");
+    var zlib3 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -4782,7 +4782,7 @@ var require_util2 = __commonJS({
       contentRange += isomorphicEncode(`${fullLength}`);
       return contentRange;
     }
-    var InflateStream = class extends Transform2 {
+    var InflateStream = class extends Transform3 {
       #zlibOptions;
       /** @param {zlib.ZlibOptions} [zlibOptions] */
       constructor(zlibOptions) {
@@ -4795,7 +4795,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib3.createInflate(this.#zlibOptions) : zlib3.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
@@ -6015,12 +6015,12 @@ var require_client_h1 = __commonJS({
           return new ResponseContentLengthMismatchError();
         }
         const ptr = llhttp.llhttp_get_error_reason(this.ptr);
-        let message = "";
+        let message2 = "";
         if (ptr) {
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
-          message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
+          message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message2, constants3.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6474,7 +6474,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path9, host, upgrade, blocking, reset } = request2;
+      const { method, path: path10, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6555,7 +6555,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path9} HTTP/1.1\r
+      let header2 = `${method} ${path10} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -6611,10 +6611,10 @@ upgrade: ${upgrade}\r
     }
     function writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      let finished = false;
+      let finished2 = false;
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
-        if (finished) {
+        if (finished2) {
           return;
         }
         try {
@@ -6626,7 +6626,7 @@ upgrade: ${upgrade}\r
         }
       };
       const onDrain = function() {
-        if (finished) {
+        if (finished2) {
           return;
         }
         if (body.resume) {
@@ -6637,16 +6637,16 @@ upgrade: ${upgrade}\r
         queueMicrotask(() => {
           body.removeListener("error", onFinished);
         });
-        if (!finished) {
+        if (!finished2) {
           const err = new RequestAbortedError();
           queueMicrotask(() => onFinished(err));
         }
       };
       const onFinished = function(err) {
-        if (finished) {
+        if (finished2) {
           return;
         }
-        finished = true;
+        finished2 = true;
         assert2(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
         body.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
@@ -7084,7 +7084,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path10, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7181,7 +7181,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path9;
+      headers[HTTP2_HEADER_PATH] = path10;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7534,9 +7534,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume2, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path9 = search ? `${pathname}${search}` : pathname;
+        const path10 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path9;
+        this.opts.path = path10;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8775,10 +8775,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path9 = "/",
+          path: path10 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path9;
+        opts.path = origin + path10;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL5(origin);
           headers.host = host;
@@ -9778,9 +9778,9 @@ var require_util3 = __commonJS({
         chunks = [];
         length = 0;
       }
-      const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
+      const message2 = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
       if (statusCode === 204 || !contentType || !length) {
-        queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers)));
+        queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers)));
         return;
       }
       const stackTraceLimit = Error.stackTraceLimit;
@@ -9796,7 +9796,7 @@ var require_util3 = __commonJS({
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
-      queueMicrotask(() => callback(new ResponseStatusCodeError(message, statusCode, headers, payload)));
+      queueMicrotask(() => callback(new ResponseStatusCodeError(message2, statusCode, headers, payload)));
     }
     var isContentTypeApplicationJson = (contentType) => {
       return contentType.length > 15 && contentType[11] === "/" && contentType[0] === "a" && contentType[1] === "p" && contentType[2] === "p" && contentType[3] === "l" && contentType[4] === "i" && contentType[5] === "c" && contentType[6] === "a" && contentType[7] === "t" && contentType[8] === "i" && contentType[9] === "o" && contentType[10] === "n" && contentType[12] === "j" && contentType[13] === "s" && contentType[14] === "o" && contentType[15] === "n";
@@ -10054,7 +10054,7 @@ var require_api_stream = __commonJS({
   "node_modules/undici/lib/api/api-stream.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { finished, PassThrough } = __require("node:stream");
+    var { finished: finished2, PassThrough: PassThrough2 } = __require("node:stream");
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -10130,7 +10130,7 @@ var require_api_stream = __commonJS({
         if (this.throwOnError && statusCode >= 400) {
           const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
           const contentType = parsedHeaders["content-type"];
-          res = new PassThrough();
+          res = new PassThrough2();
           this.callback = null;
           this.runInAsyncScope(
             getResolveErrorBodyCallback,
@@ -10150,7 +10150,7 @@ var require_api_stream = __commonJS({
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
           }
-          finished(res, { readable: false }, (err) => {
+          finished2(res, { readable: false }, (err) => {
             const { callback: callback2, res: res2, opaque: opaque2, trailers, abort } = this;
             this.res = null;
             if (err || !res2.readable) {
@@ -10229,7 +10229,7 @@ var require_api_pipeline = __commonJS({
     var {
       Readable: Readable2,
       Duplex: Duplex2,
-      PassThrough
+      PassThrough: PassThrough2
     } = __require("node:stream");
     var {
       InvalidArgumentError,
@@ -10415,7 +10415,7 @@ var require_api_pipeline = __commonJS({
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
         return pipelineHandler.ret;
       } catch (err) {
-        return new PassThrough().destroy(err);
+        return new PassThrough2().destroy(err);
       }
     }
     module.exports = pipeline2;
@@ -10623,11 +10623,11 @@ var require_mock_errors = __commonJS({
     var { UndiciError } = require_errors();
     var kMockNotMatchedError = /* @__PURE__ */ Symbol.for("undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED");
     var MockNotMatchedError = class _MockNotMatchedError extends UndiciError {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         Error.captureStackTrace(this, _MockNotMatchedError);
         this.name = "MockNotMatchedError";
-        this.message = message || "The request does not match any registered mock dispatches";
+        this.message = message2 || "The request does not match any registered mock dispatches";
         this.code = "UND_MOCK_ERR_MOCK_NOT_MATCHED";
       }
       static [Symbol.hasInstance](instance) {
@@ -10750,20 +10750,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path9) {
-      if (typeof path9 !== "string") {
-        return path9;
+    function safeUrl(path10) {
+      if (typeof path10 !== "string") {
+        return path10;
       }
-      const pathSegments = path9.split("?");
+      const pathSegments = path10.split("?");
       if (pathSegments.length !== 2) {
-        return path9;
+        return path10;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path9);
+    function matchKey(mockDispatch2, { path: path10, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path10);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10785,7 +10785,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path10 }) => matchValue(safeUrl(path10), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10823,9 +10823,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path9, method, body, headers, query } = opts;
+      const { path: path10, method, body, headers, query } = opts;
       return {
-        path: path9,
+        path: path10,
         method,
         body,
         headers,
@@ -11268,13 +11268,13 @@ var require_pluralizer = __commonJS({
 var require_pending_interceptors_formatter = __commonJS({
   "node_modules/undici/lib/mock/pending-interceptors-formatter.js"(exports, module) {
     "use strict";
-    var { Transform: Transform2 } = __require("node:stream");
+    var { Transform: Transform3 } = __require("node:stream");
     var { Console } = __require("node:console");
     var PERSISTENT = process.versions.icu ? "\u2705" : "Y ";
     var NOT_PERSISTENT = process.versions.icu ? "\u274C" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
-        this.transform = new Transform2({
+        this.transform = new Transform3({
           transform(chunk, _enc, cb) {
             cb(null, chunk);
           }
@@ -11288,10 +11288,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path10, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path9,
+            Path: path10,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13536,7 +13536,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib2 = __require("node:zlib");
+    var zlib3 = __require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -13583,7 +13583,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable2, pipeline: pipeline2, finished } = __require("node:stream");
+    var { Readable: Readable2, pipeline: pipeline2, finished: finished2 } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14051,7 +14051,7 @@ var require_fetch = __commonJS({
       if (internalResponse.body == null) {
         processResponseEndOfBody();
       } else {
-        finished(internalResponse.body.stream, () => {
+        finished2(internalResponse.body.stream, () => {
           processResponseEndOfBody();
         });
       }
@@ -14498,23 +14498,23 @@ var require_fetch = __commonJS({
                 for (let i = codings.length - 1; i >= 0; --i) {
                   const coding = codings[i].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib2.createGunzip({
+                    decoders.push(zlib3.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib2.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
+                      flush: zlib3.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib3.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders.push(createInflate({
-                      flush: zlib2.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
+                      flush: zlib3.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib3.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib2.createBrotliDecompress({
-                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
+                    decoders.push(zlib3.createBrotliDecompress({
+                      flush: zlib3.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib3.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders.length = 0;
@@ -16170,9 +16170,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path9) {
-      for (let i = 0; i < path9.length; ++i) {
-        const code = path9.charCodeAt(i);
+    function validateCookiePath(path10) {
+      for (let i = 0; i < path10.length; ++i) {
+        const code = path10.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -17886,9 +17886,9 @@ var require_sender = __commonJS({
       }
     };
     function createFrame(data, hint) {
-      return new WebsocketFrameSend(toBuffer2(data, hint)).createFrame(hint === sendHints.string ? opcodes.TEXT : opcodes.BINARY);
+      return new WebsocketFrameSend(toBuffer3(data, hint)).createFrame(hint === sendHints.string ? opcodes.TEXT : opcodes.BINARY);
     }
-    function toBuffer2(data, hint) {
+    function toBuffer3(data, hint) {
       switch (hint) {
         case sendHints.string:
           return Buffer.from(data);
@@ -18276,15 +18276,15 @@ var require_websocket = __commonJS({
       this.ws[kResponse].socket.resume();
     }
     function onParserError(err) {
-      let message;
+      let message2;
       let code;
       if (err instanceof CloseEvent) {
-        message = err.reason;
+        message2 = err.reason;
         code = err.code;
       } else {
-        message = err.message;
+        message2 = err.message;
       }
-      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
+      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message: message2 }));
       closeWebSocketConnection(this, code);
     }
     module.exports = {
@@ -18325,7 +18325,7 @@ var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module) {
     "use strict";
     var buffer = __require("node:buffer");
-    var { Transform: Transform2 } = __require("node:stream");
+    var { Transform: Transform3 } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
     var LF = 10;
@@ -18375,7 +18375,7 @@ var require_eventsource_stream = __commonJS({
       error2.aborted = false;
       return error2;
     }
-    var EventSourceStream = class extends Transform2 {
+    var EventSourceStream = class extends Transform3 {
       /**
        * @type {eventSourceSettings}
        */
@@ -19092,11 +19092,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path9 = opts.path;
+          let path10 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path9 = `/${path9}`;
+            path10 = `/${path10}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path9);
+          url = new URL(util.parseOrigin(url).origin + path10);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19348,13 +19348,13 @@ var require_parse_options = __commonJS({
 var require_identifiers = __commonJS({
   "node_modules/semver/internal/identifiers.js"(exports, module) {
     "use strict";
-    var numeric2 = /^[0-9]+$/;
+    var numeric3 = /^[0-9]+$/;
     var compareIdentifiers = (a, b2) => {
       if (typeof a === "number" && typeof b2 === "number") {
         return a === b2 ? 0 : a < b2 ? -1 : 1;
       }
-      const anum = numeric2.test(a);
-      const bnum = numeric2.test(b2);
+      const anum = numeric3.test(a);
+      const bnum = numeric3.test(b2);
       if (anum && bnum) {
         a = +a;
         b2 = +b2;
@@ -21394,16 +21394,16 @@ var require_envelope = __commonJS({
           signatures: globalThis.Array.isArray(object?.signatures) ? object.signatures.map((e) => exports.Signature.fromJSON(e)) : []
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.payload.length !== 0) {
-          obj.payload = base64FromBytes(message.payload);
+        if (message2.payload.length !== 0) {
+          obj.payload = base64FromBytes(message2.payload);
         }
-        if (message.payloadType !== "") {
-          obj.payloadType = message.payloadType;
+        if (message2.payloadType !== "") {
+          obj.payloadType = message2.payloadType;
         }
-        if (message.signatures?.length) {
-          obj.signatures = message.signatures.map((e) => exports.Signature.toJSON(e));
+        if (message2.signatures?.length) {
+          obj.signatures = message2.signatures.map((e) => exports.Signature.toJSON(e));
         }
         return obj;
       }
@@ -21415,13 +21415,13 @@ var require_envelope = __commonJS({
           keyid: isSet(object.keyid) ? globalThis.String(object.keyid) : ""
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.sig.length !== 0) {
-          obj.sig = base64FromBytes(message.sig);
+        if (message2.sig.length !== 0) {
+          obj.sig = base64FromBytes(message2.sig);
         }
-        if (message.keyid !== "") {
-          obj.keyid = message.keyid;
+        if (message2.keyid !== "") {
+          obj.keyid = message2.keyid;
         }
         return obj;
       }
@@ -21451,13 +21451,13 @@ var require_timestamp = __commonJS({
           nanos: isSet(object.nanos) ? globalThis.Number(object.nanos) : 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.seconds !== "0") {
-          obj.seconds = message.seconds;
+        if (message2.seconds !== "0") {
+          obj.seconds = message2.seconds;
         }
-        if (message.nanos !== 0) {
-          obj.nanos = Math.round(message.nanos);
+        if (message2.nanos !== 0) {
+          obj.nanos = Math.round(message2.nanos);
         }
         return obj;
       }
@@ -21481,52 +21481,52 @@ var require_sigstore_common = __commonJS({
     exports.subjectAlternativeNameTypeFromJSON = subjectAlternativeNameTypeFromJSON;
     exports.subjectAlternativeNameTypeToJSON = subjectAlternativeNameTypeToJSON;
     var timestamp_1 = require_timestamp();
-    var HashAlgorithm2;
-    (function(HashAlgorithm3) {
-      HashAlgorithm3[HashAlgorithm3["HASH_ALGORITHM_UNSPECIFIED"] = 0] = "HASH_ALGORITHM_UNSPECIFIED";
-      HashAlgorithm3[HashAlgorithm3["SHA2_256"] = 1] = "SHA2_256";
-      HashAlgorithm3[HashAlgorithm3["SHA2_384"] = 2] = "SHA2_384";
-      HashAlgorithm3[HashAlgorithm3["SHA2_512"] = 3] = "SHA2_512";
-      HashAlgorithm3[HashAlgorithm3["SHA3_256"] = 4] = "SHA3_256";
-      HashAlgorithm3[HashAlgorithm3["SHA3_384"] = 5] = "SHA3_384";
-    })(HashAlgorithm2 || (exports.HashAlgorithm = HashAlgorithm2 = {}));
+    var HashAlgorithm3;
+    (function(HashAlgorithm4) {
+      HashAlgorithm4[HashAlgorithm4["HASH_ALGORITHM_UNSPECIFIED"] = 0] = "HASH_ALGORITHM_UNSPECIFIED";
+      HashAlgorithm4[HashAlgorithm4["SHA2_256"] = 1] = "SHA2_256";
+      HashAlgorithm4[HashAlgorithm4["SHA2_384"] = 2] = "SHA2_384";
+      HashAlgorithm4[HashAlgorithm4["SHA2_512"] = 3] = "SHA2_512";
+      HashAlgorithm4[HashAlgorithm4["SHA3_256"] = 4] = "SHA3_256";
+      HashAlgorithm4[HashAlgorithm4["SHA3_384"] = 5] = "SHA3_384";
+    })(HashAlgorithm3 || (exports.HashAlgorithm = HashAlgorithm3 = {}));
     function hashAlgorithmFromJSON(object) {
       switch (object) {
         case 0:
         case "HASH_ALGORITHM_UNSPECIFIED":
-          return HashAlgorithm2.HASH_ALGORITHM_UNSPECIFIED;
+          return HashAlgorithm3.HASH_ALGORITHM_UNSPECIFIED;
         case 1:
         case "SHA2_256":
-          return HashAlgorithm2.SHA2_256;
+          return HashAlgorithm3.SHA2_256;
         case 2:
         case "SHA2_384":
-          return HashAlgorithm2.SHA2_384;
+          return HashAlgorithm3.SHA2_384;
         case 3:
         case "SHA2_512":
-          return HashAlgorithm2.SHA2_512;
+          return HashAlgorithm3.SHA2_512;
         case 4:
         case "SHA3_256":
-          return HashAlgorithm2.SHA3_256;
+          return HashAlgorithm3.SHA3_256;
         case 5:
         case "SHA3_384":
-          return HashAlgorithm2.SHA3_384;
+          return HashAlgorithm3.SHA3_384;
         default:
           throw new globalThis.Error("Unrecognized enum value " + object + " for enum HashAlgorithm");
       }
     }
     function hashAlgorithmToJSON(object) {
       switch (object) {
-        case HashAlgorithm2.HASH_ALGORITHM_UNSPECIFIED:
+        case HashAlgorithm3.HASH_ALGORITHM_UNSPECIFIED:
           return "HASH_ALGORITHM_UNSPECIFIED";
-        case HashAlgorithm2.SHA2_256:
+        case HashAlgorithm3.SHA2_256:
           return "SHA2_256";
-        case HashAlgorithm2.SHA2_384:
+        case HashAlgorithm3.SHA2_384:
           return "SHA2_384";
-        case HashAlgorithm2.SHA2_512:
+        case HashAlgorithm3.SHA2_512:
           return "SHA2_512";
-        case HashAlgorithm2.SHA3_256:
+        case HashAlgorithm3.SHA3_256:
           return "SHA3_256";
-        case HashAlgorithm2.SHA3_384:
+        case HashAlgorithm3.SHA3_384:
           return "SHA3_384";
         default:
           throw new globalThis.Error("Unrecognized enum value " + object + " for enum HashAlgorithm");
@@ -21737,13 +21737,13 @@ var require_sigstore_common = __commonJS({
           digest: isSet(object.digest) ? Buffer.from(bytesFromBase64(object.digest)) : Buffer.alloc(0)
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.algorithm !== 0) {
-          obj.algorithm = hashAlgorithmToJSON(message.algorithm);
+        if (message2.algorithm !== 0) {
+          obj.algorithm = hashAlgorithmToJSON(message2.algorithm);
         }
-        if (message.digest.length !== 0) {
-          obj.digest = base64FromBytes(message.digest);
+        if (message2.digest.length !== 0) {
+          obj.digest = base64FromBytes(message2.digest);
         }
         return obj;
       }
@@ -21755,13 +21755,13 @@ var require_sigstore_common = __commonJS({
           signature: isSet(object.signature) ? Buffer.from(bytesFromBase64(object.signature)) : Buffer.alloc(0)
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.messageDigest !== void 0) {
-          obj.messageDigest = exports.HashOutput.toJSON(message.messageDigest);
+        if (message2.messageDigest !== void 0) {
+          obj.messageDigest = exports.HashOutput.toJSON(message2.messageDigest);
         }
-        if (message.signature.length !== 0) {
-          obj.signature = base64FromBytes(message.signature);
+        if (message2.signature.length !== 0) {
+          obj.signature = base64FromBytes(message2.signature);
         }
         return obj;
       }
@@ -21770,10 +21770,10 @@ var require_sigstore_common = __commonJS({
       fromJSON(object) {
         return { keyId: isSet(object.keyId) ? Buffer.from(bytesFromBase64(object.keyId)) : Buffer.alloc(0) };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.keyId.length !== 0) {
-          obj.keyId = base64FromBytes(message.keyId);
+        if (message2.keyId.length !== 0) {
+          obj.keyId = base64FromBytes(message2.keyId);
         }
         return obj;
       }
@@ -21784,10 +21784,10 @@ var require_sigstore_common = __commonJS({
           signedTimestamp: isSet(object.signedTimestamp) ? Buffer.from(bytesFromBase64(object.signedTimestamp)) : Buffer.alloc(0)
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.signedTimestamp.length !== 0) {
-          obj.signedTimestamp = base64FromBytes(message.signedTimestamp);
+        if (message2.signedTimestamp.length !== 0) {
+          obj.signedTimestamp = base64FromBytes(message2.signedTimestamp);
         }
         return obj;
       }
@@ -21800,16 +21800,16 @@ var require_sigstore_common = __commonJS({
           validFor: isSet(object.validFor) ? exports.TimeRange.fromJSON(object.validFor) : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.rawBytes !== void 0) {
-          obj.rawBytes = base64FromBytes(message.rawBytes);
+        if (message2.rawBytes !== void 0) {
+          obj.rawBytes = base64FromBytes(message2.rawBytes);
         }
-        if (message.keyDetails !== 0) {
-          obj.keyDetails = publicKeyDetailsToJSON(message.keyDetails);
+        if (message2.keyDetails !== 0) {
+          obj.keyDetails = publicKeyDetailsToJSON(message2.keyDetails);
         }
-        if (message.validFor !== void 0) {
-          obj.validFor = exports.TimeRange.toJSON(message.validFor);
+        if (message2.validFor !== void 0) {
+          obj.validFor = exports.TimeRange.toJSON(message2.validFor);
         }
         return obj;
       }
@@ -21818,10 +21818,10 @@ var require_sigstore_common = __commonJS({
       fromJSON(object) {
         return { hint: isSet(object.hint) ? globalThis.String(object.hint) : "" };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.hint !== "") {
-          obj.hint = message.hint;
+        if (message2.hint !== "") {
+          obj.hint = message2.hint;
         }
         return obj;
       }
@@ -21830,10 +21830,10 @@ var require_sigstore_common = __commonJS({
       fromJSON(object) {
         return { id: globalThis.Array.isArray(object?.id) ? object.id.map((e) => globalThis.Number(e)) : [] };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.id?.length) {
-          obj.id = message.id.map((e) => Math.round(e));
+        if (message2.id?.length) {
+          obj.id = message2.id.map((e) => Math.round(e));
         }
         return obj;
       }
@@ -21845,13 +21845,13 @@ var require_sigstore_common = __commonJS({
           value: isSet(object.value) ? Buffer.from(bytesFromBase64(object.value)) : Buffer.alloc(0)
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.oid !== void 0) {
-          obj.oid = exports.ObjectIdentifier.toJSON(message.oid);
+        if (message2.oid !== void 0) {
+          obj.oid = exports.ObjectIdentifier.toJSON(message2.oid);
         }
-        if (message.value.length !== 0) {
-          obj.value = base64FromBytes(message.value);
+        if (message2.value.length !== 0) {
+          obj.value = base64FromBytes(message2.value);
         }
         return obj;
       }
@@ -21863,13 +21863,13 @@ var require_sigstore_common = __commonJS({
           commonName: isSet(object.commonName) ? globalThis.String(object.commonName) : ""
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.organization !== "") {
-          obj.organization = message.organization;
+        if (message2.organization !== "") {
+          obj.organization = message2.organization;
         }
-        if (message.commonName !== "") {
-          obj.commonName = message.commonName;
+        if (message2.commonName !== "") {
+          obj.commonName = message2.commonName;
         }
         return obj;
       }
@@ -21878,10 +21878,10 @@ var require_sigstore_common = __commonJS({
       fromJSON(object) {
         return { rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : Buffer.alloc(0) };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.rawBytes.length !== 0) {
-          obj.rawBytes = base64FromBytes(message.rawBytes);
+        if (message2.rawBytes.length !== 0) {
+          obj.rawBytes = base64FromBytes(message2.rawBytes);
         }
         return obj;
       }
@@ -21893,15 +21893,15 @@ var require_sigstore_common = __commonJS({
           identity: isSet(object.regexp) ? { $case: "regexp", regexp: globalThis.String(object.regexp) } : isSet(object.value) ? { $case: "value", value: globalThis.String(object.value) } : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.type !== 0) {
-          obj.type = subjectAlternativeNameTypeToJSON(message.type);
+        if (message2.type !== 0) {
+          obj.type = subjectAlternativeNameTypeToJSON(message2.type);
         }
-        if (message.identity?.$case === "regexp") {
-          obj.regexp = message.identity.regexp;
-        } else if (message.identity?.$case === "value") {
-          obj.value = message.identity.value;
+        if (message2.identity?.$case === "regexp") {
+          obj.regexp = message2.identity.regexp;
+        } else if (message2.identity?.$case === "value") {
+          obj.value = message2.identity.value;
         }
         return obj;
       }
@@ -21912,10 +21912,10 @@ var require_sigstore_common = __commonJS({
           certificates: globalThis.Array.isArray(object?.certificates) ? object.certificates.map((e) => exports.X509Certificate.fromJSON(e)) : []
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.certificates?.length) {
-          obj.certificates = message.certificates.map((e) => exports.X509Certificate.toJSON(e));
+        if (message2.certificates?.length) {
+          obj.certificates = message2.certificates.map((e) => exports.X509Certificate.toJSON(e));
         }
         return obj;
       }
@@ -21927,13 +21927,13 @@ var require_sigstore_common = __commonJS({
           end: isSet(object.end) ? fromJsonTimestamp(object.end) : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.start !== void 0) {
-          obj.start = message.start.toISOString();
+        if (message2.start !== void 0) {
+          obj.start = message2.start.toISOString();
         }
-        if (message.end !== void 0) {
-          obj.end = message.end.toISOString();
+        if (message2.end !== void 0) {
+          obj.end = message2.end.toISOString();
         }
         return obj;
       }
@@ -21978,13 +21978,13 @@ var require_sigstore_rekor = __commonJS({
           version: isSet(object.version) ? globalThis.String(object.version) : ""
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.kind !== "") {
-          obj.kind = message.kind;
+        if (message2.kind !== "") {
+          obj.kind = message2.kind;
         }
-        if (message.version !== "") {
-          obj.version = message.version;
+        if (message2.version !== "") {
+          obj.version = message2.version;
         }
         return obj;
       }
@@ -21993,10 +21993,10 @@ var require_sigstore_rekor = __commonJS({
       fromJSON(object) {
         return { envelope: isSet(object.envelope) ? globalThis.String(object.envelope) : "" };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.envelope !== "") {
-          obj.envelope = message.envelope;
+        if (message2.envelope !== "") {
+          obj.envelope = message2.envelope;
         }
         return obj;
       }
@@ -22011,22 +22011,22 @@ var require_sigstore_rekor = __commonJS({
           checkpoint: isSet(object.checkpoint) ? exports.Checkpoint.fromJSON(object.checkpoint) : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.logIndex !== "0") {
-          obj.logIndex = message.logIndex;
+        if (message2.logIndex !== "0") {
+          obj.logIndex = message2.logIndex;
         }
-        if (message.rootHash.length !== 0) {
-          obj.rootHash = base64FromBytes(message.rootHash);
+        if (message2.rootHash.length !== 0) {
+          obj.rootHash = base64FromBytes(message2.rootHash);
         }
-        if (message.treeSize !== "0") {
-          obj.treeSize = message.treeSize;
+        if (message2.treeSize !== "0") {
+          obj.treeSize = message2.treeSize;
         }
-        if (message.hashes?.length) {
-          obj.hashes = message.hashes.map((e) => base64FromBytes(e));
+        if (message2.hashes?.length) {
+          obj.hashes = message2.hashes.map((e) => base64FromBytes(e));
         }
-        if (message.checkpoint !== void 0) {
-          obj.checkpoint = exports.Checkpoint.toJSON(message.checkpoint);
+        if (message2.checkpoint !== void 0) {
+          obj.checkpoint = exports.Checkpoint.toJSON(message2.checkpoint);
         }
         return obj;
       }
@@ -22037,10 +22037,10 @@ var require_sigstore_rekor = __commonJS({
           signedEntryTimestamp: isSet(object.signedEntryTimestamp) ? Buffer.from(bytesFromBase64(object.signedEntryTimestamp)) : Buffer.alloc(0)
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.signedEntryTimestamp.length !== 0) {
-          obj.signedEntryTimestamp = base64FromBytes(message.signedEntryTimestamp);
+        if (message2.signedEntryTimestamp.length !== 0) {
+          obj.signedEntryTimestamp = base64FromBytes(message2.signedEntryTimestamp);
         }
         return obj;
       }
@@ -22057,28 +22057,28 @@ var require_sigstore_rekor = __commonJS({
           canonicalizedBody: isSet(object.canonicalizedBody) ? Buffer.from(bytesFromBase64(object.canonicalizedBody)) : Buffer.alloc(0)
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.logIndex !== "0") {
-          obj.logIndex = message.logIndex;
+        if (message2.logIndex !== "0") {
+          obj.logIndex = message2.logIndex;
         }
-        if (message.logId !== void 0) {
-          obj.logId = sigstore_common_1.LogId.toJSON(message.logId);
+        if (message2.logId !== void 0) {
+          obj.logId = sigstore_common_1.LogId.toJSON(message2.logId);
         }
-        if (message.kindVersion !== void 0) {
-          obj.kindVersion = exports.KindVersion.toJSON(message.kindVersion);
+        if (message2.kindVersion !== void 0) {
+          obj.kindVersion = exports.KindVersion.toJSON(message2.kindVersion);
         }
-        if (message.integratedTime !== "0") {
-          obj.integratedTime = message.integratedTime;
+        if (message2.integratedTime !== "0") {
+          obj.integratedTime = message2.integratedTime;
         }
-        if (message.inclusionPromise !== void 0) {
-          obj.inclusionPromise = exports.InclusionPromise.toJSON(message.inclusionPromise);
+        if (message2.inclusionPromise !== void 0) {
+          obj.inclusionPromise = exports.InclusionPromise.toJSON(message2.inclusionPromise);
         }
-        if (message.inclusionProof !== void 0) {
-          obj.inclusionProof = exports.InclusionProof.toJSON(message.inclusionProof);
+        if (message2.inclusionProof !== void 0) {
+          obj.inclusionProof = exports.InclusionProof.toJSON(message2.inclusionProof);
         }
-        if (message.canonicalizedBody.length !== 0) {
-          obj.canonicalizedBody = base64FromBytes(message.canonicalizedBody);
+        if (message2.canonicalizedBody.length !== 0) {
+          obj.canonicalizedBody = base64FromBytes(message2.canonicalizedBody);
         }
         return obj;
       }
@@ -22110,10 +22110,10 @@ var require_sigstore_bundle = __commonJS({
           rfc3161Timestamps: globalThis.Array.isArray(object?.rfc3161Timestamps) ? object.rfc3161Timestamps.map((e) => sigstore_common_1.RFC3161SignedTimestamp.fromJSON(e)) : []
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.rfc3161Timestamps?.length) {
-          obj.rfc3161Timestamps = message.rfc3161Timestamps.map((e) => sigstore_common_1.RFC3161SignedTimestamp.toJSON(e));
+        if (message2.rfc3161Timestamps?.length) {
+          obj.rfc3161Timestamps = message2.rfc3161Timestamps.map((e) => sigstore_common_1.RFC3161SignedTimestamp.toJSON(e));
         }
         return obj;
       }
@@ -22129,20 +22129,20 @@ var require_sigstore_bundle = __commonJS({
           timestampVerificationData: isSet(object.timestampVerificationData) ? exports.TimestampVerificationData.fromJSON(object.timestampVerificationData) : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.content?.$case === "publicKey") {
-          obj.publicKey = sigstore_common_1.PublicKeyIdentifier.toJSON(message.content.publicKey);
-        } else if (message.content?.$case === "x509CertificateChain") {
-          obj.x509CertificateChain = sigstore_common_1.X509CertificateChain.toJSON(message.content.x509CertificateChain);
-        } else if (message.content?.$case === "certificate") {
-          obj.certificate = sigstore_common_1.X509Certificate.toJSON(message.content.certificate);
+        if (message2.content?.$case === "publicKey") {
+          obj.publicKey = sigstore_common_1.PublicKeyIdentifier.toJSON(message2.content.publicKey);
+        } else if (message2.content?.$case === "x509CertificateChain") {
+          obj.x509CertificateChain = sigstore_common_1.X509CertificateChain.toJSON(message2.content.x509CertificateChain);
+        } else if (message2.content?.$case === "certificate") {
+          obj.certificate = sigstore_common_1.X509Certificate.toJSON(message2.content.certificate);
         }
-        if (message.tlogEntries?.length) {
-          obj.tlogEntries = message.tlogEntries.map((e) => sigstore_rekor_1.TransparencyLogEntry.toJSON(e));
+        if (message2.tlogEntries?.length) {
+          obj.tlogEntries = message2.tlogEntries.map((e) => sigstore_rekor_1.TransparencyLogEntry.toJSON(e));
         }
-        if (message.timestampVerificationData !== void 0) {
-          obj.timestampVerificationData = exports.TimestampVerificationData.toJSON(message.timestampVerificationData);
+        if (message2.timestampVerificationData !== void 0) {
+          obj.timestampVerificationData = exports.TimestampVerificationData.toJSON(message2.timestampVerificationData);
         }
         return obj;
       }
@@ -22155,18 +22155,18 @@ var require_sigstore_bundle = __commonJS({
           content: isSet(object.messageSignature) ? { $case: "messageSignature", messageSignature: sigstore_common_1.MessageSignature.fromJSON(object.messageSignature) } : isSet(object.dsseEnvelope) ? { $case: "dsseEnvelope", dsseEnvelope: envelope_1.Envelope.fromJSON(object.dsseEnvelope) } : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.mediaType !== "") {
-          obj.mediaType = message.mediaType;
+        if (message2.mediaType !== "") {
+          obj.mediaType = message2.mediaType;
         }
-        if (message.verificationMaterial !== void 0) {
-          obj.verificationMaterial = exports.VerificationMaterial.toJSON(message.verificationMaterial);
+        if (message2.verificationMaterial !== void 0) {
+          obj.verificationMaterial = exports.VerificationMaterial.toJSON(message2.verificationMaterial);
         }
-        if (message.content?.$case === "messageSignature") {
-          obj.messageSignature = sigstore_common_1.MessageSignature.toJSON(message.content.messageSignature);
-        } else if (message.content?.$case === "dsseEnvelope") {
-          obj.dsseEnvelope = envelope_1.Envelope.toJSON(message.content.dsseEnvelope);
+        if (message2.content?.$case === "messageSignature") {
+          obj.messageSignature = sigstore_common_1.MessageSignature.toJSON(message2.content.messageSignature);
+        } else if (message2.content?.$case === "dsseEnvelope") {
+          obj.dsseEnvelope = envelope_1.Envelope.toJSON(message2.content.dsseEnvelope);
         }
         return obj;
       }
@@ -22236,25 +22236,25 @@ var require_sigstore_trustroot = __commonJS({
           operator: isSet(object.operator) ? globalThis.String(object.operator) : ""
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.baseUrl !== "") {
-          obj.baseUrl = message.baseUrl;
+        if (message2.baseUrl !== "") {
+          obj.baseUrl = message2.baseUrl;
         }
-        if (message.hashAlgorithm !== 0) {
-          obj.hashAlgorithm = (0, sigstore_common_1.hashAlgorithmToJSON)(message.hashAlgorithm);
+        if (message2.hashAlgorithm !== 0) {
+          obj.hashAlgorithm = (0, sigstore_common_1.hashAlgorithmToJSON)(message2.hashAlgorithm);
         }
-        if (message.publicKey !== void 0) {
-          obj.publicKey = sigstore_common_1.PublicKey.toJSON(message.publicKey);
+        if (message2.publicKey !== void 0) {
+          obj.publicKey = sigstore_common_1.PublicKey.toJSON(message2.publicKey);
         }
-        if (message.logId !== void 0) {
-          obj.logId = sigstore_common_1.LogId.toJSON(message.logId);
+        if (message2.logId !== void 0) {
+          obj.logId = sigstore_common_1.LogId.toJSON(message2.logId);
         }
-        if (message.checkpointKeyId !== void 0) {
-          obj.checkpointKeyId = sigstore_common_1.LogId.toJSON(message.checkpointKeyId);
+        if (message2.checkpointKeyId !== void 0) {
+          obj.checkpointKeyId = sigstore_common_1.LogId.toJSON(message2.checkpointKeyId);
         }
-        if (message.operator !== "") {
-          obj.operator = message.operator;
+        if (message2.operator !== "") {
+          obj.operator = message2.operator;
         }
         return obj;
       }
@@ -22269,22 +22269,22 @@ var require_sigstore_trustroot = __commonJS({
           operator: isSet(object.operator) ? globalThis.String(object.operator) : ""
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.subject !== void 0) {
-          obj.subject = sigstore_common_1.DistinguishedName.toJSON(message.subject);
+        if (message2.subject !== void 0) {
+          obj.subject = sigstore_common_1.DistinguishedName.toJSON(message2.subject);
         }
-        if (message.uri !== "") {
-          obj.uri = message.uri;
+        if (message2.uri !== "") {
+          obj.uri = message2.uri;
         }
-        if (message.certChain !== void 0) {
-          obj.certChain = sigstore_common_1.X509CertificateChain.toJSON(message.certChain);
+        if (message2.certChain !== void 0) {
+          obj.certChain = sigstore_common_1.X509CertificateChain.toJSON(message2.certChain);
         }
-        if (message.validFor !== void 0) {
-          obj.validFor = sigstore_common_1.TimeRange.toJSON(message.validFor);
+        if (message2.validFor !== void 0) {
+          obj.validFor = sigstore_common_1.TimeRange.toJSON(message2.validFor);
         }
-        if (message.operator !== "") {
-          obj.operator = message.operator;
+        if (message2.operator !== "") {
+          obj.operator = message2.operator;
         }
         return obj;
       }
@@ -22299,22 +22299,22 @@ var require_sigstore_trustroot = __commonJS({
           timestampAuthorities: globalThis.Array.isArray(object?.timestampAuthorities) ? object.timestampAuthorities.map((e) => exports.CertificateAuthority.fromJSON(e)) : []
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.mediaType !== "") {
-          obj.mediaType = message.mediaType;
+        if (message2.mediaType !== "") {
+          obj.mediaType = message2.mediaType;
         }
-        if (message.tlogs?.length) {
-          obj.tlogs = message.tlogs.map((e) => exports.TransparencyLogInstance.toJSON(e));
+        if (message2.tlogs?.length) {
+          obj.tlogs = message2.tlogs.map((e) => exports.TransparencyLogInstance.toJSON(e));
         }
-        if (message.certificateAuthorities?.length) {
-          obj.certificateAuthorities = message.certificateAuthorities.map((e) => exports.CertificateAuthority.toJSON(e));
+        if (message2.certificateAuthorities?.length) {
+          obj.certificateAuthorities = message2.certificateAuthorities.map((e) => exports.CertificateAuthority.toJSON(e));
         }
-        if (message.ctlogs?.length) {
-          obj.ctlogs = message.ctlogs.map((e) => exports.TransparencyLogInstance.toJSON(e));
+        if (message2.ctlogs?.length) {
+          obj.ctlogs = message2.ctlogs.map((e) => exports.TransparencyLogInstance.toJSON(e));
         }
-        if (message.timestampAuthorities?.length) {
-          obj.timestampAuthorities = message.timestampAuthorities.map((e) => exports.CertificateAuthority.toJSON(e));
+        if (message2.timestampAuthorities?.length) {
+          obj.timestampAuthorities = message2.timestampAuthorities.map((e) => exports.CertificateAuthority.toJSON(e));
         }
         return obj;
       }
@@ -22331,28 +22331,28 @@ var require_sigstore_trustroot = __commonJS({
           tsaConfig: isSet(object.tsaConfig) ? exports.ServiceConfiguration.fromJSON(object.tsaConfig) : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.mediaType !== "") {
-          obj.mediaType = message.mediaType;
+        if (message2.mediaType !== "") {
+          obj.mediaType = message2.mediaType;
         }
-        if (message.caUrls?.length) {
-          obj.caUrls = message.caUrls.map((e) => exports.Service.toJSON(e));
+        if (message2.caUrls?.length) {
+          obj.caUrls = message2.caUrls.map((e) => exports.Service.toJSON(e));
         }
-        if (message.oidcUrls?.length) {
-          obj.oidcUrls = message.oidcUrls.map((e) => exports.Service.toJSON(e));
+        if (message2.oidcUrls?.length) {
+          obj.oidcUrls = message2.oidcUrls.map((e) => exports.Service.toJSON(e));
         }
-        if (message.rekorTlogUrls?.length) {
-          obj.rekorTlogUrls = message.rekorTlogUrls.map((e) => exports.Service.toJSON(e));
+        if (message2.rekorTlogUrls?.length) {
+          obj.rekorTlogUrls = message2.rekorTlogUrls.map((e) => exports.Service.toJSON(e));
         }
-        if (message.rekorTlogConfig !== void 0) {
-          obj.rekorTlogConfig = exports.ServiceConfiguration.toJSON(message.rekorTlogConfig);
+        if (message2.rekorTlogConfig !== void 0) {
+          obj.rekorTlogConfig = exports.ServiceConfiguration.toJSON(message2.rekorTlogConfig);
         }
-        if (message.tsaUrls?.length) {
-          obj.tsaUrls = message.tsaUrls.map((e) => exports.Service.toJSON(e));
+        if (message2.tsaUrls?.length) {
+          obj.tsaUrls = message2.tsaUrls.map((e) => exports.Service.toJSON(e));
         }
-        if (message.tsaConfig !== void 0) {
-          obj.tsaConfig = exports.ServiceConfiguration.toJSON(message.tsaConfig);
+        if (message2.tsaConfig !== void 0) {
+          obj.tsaConfig = exports.ServiceConfiguration.toJSON(message2.tsaConfig);
         }
         return obj;
       }
@@ -22366,19 +22366,19 @@ var require_sigstore_trustroot = __commonJS({
           operator: isSet(object.operator) ? globalThis.String(object.operator) : ""
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.url !== "") {
-          obj.url = message.url;
+        if (message2.url !== "") {
+          obj.url = message2.url;
         }
-        if (message.majorApiVersion !== 0) {
-          obj.majorApiVersion = Math.round(message.majorApiVersion);
+        if (message2.majorApiVersion !== 0) {
+          obj.majorApiVersion = Math.round(message2.majorApiVersion);
         }
-        if (message.validFor !== void 0) {
-          obj.validFor = sigstore_common_1.TimeRange.toJSON(message.validFor);
+        if (message2.validFor !== void 0) {
+          obj.validFor = sigstore_common_1.TimeRange.toJSON(message2.validFor);
         }
-        if (message.operator !== "") {
-          obj.operator = message.operator;
+        if (message2.operator !== "") {
+          obj.operator = message2.operator;
         }
         return obj;
       }
@@ -22390,13 +22390,13 @@ var require_sigstore_trustroot = __commonJS({
           count: isSet(object.count) ? globalThis.Number(object.count) : 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.selector !== 0) {
-          obj.selector = serviceSelectorToJSON(message.selector);
+        if (message2.selector !== 0) {
+          obj.selector = serviceSelectorToJSON(message2.selector);
         }
-        if (message.count !== 0) {
-          obj.count = Math.round(message.count);
+        if (message2.count !== 0) {
+          obj.count = Math.round(message2.count);
         }
         return obj;
       }
@@ -22409,16 +22409,16 @@ var require_sigstore_trustroot = __commonJS({
           signingConfig: isSet(object.signingConfig) ? exports.SigningConfig.fromJSON(object.signingConfig) : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.mediaType !== "") {
-          obj.mediaType = message.mediaType;
+        if (message2.mediaType !== "") {
+          obj.mediaType = message2.mediaType;
         }
-        if (message.trustedRoot !== void 0) {
-          obj.trustedRoot = exports.TrustedRoot.toJSON(message.trustedRoot);
+        if (message2.trustedRoot !== void 0) {
+          obj.trustedRoot = exports.TrustedRoot.toJSON(message2.trustedRoot);
         }
-        if (message.signingConfig !== void 0) {
-          obj.signingConfig = exports.SigningConfig.toJSON(message.signingConfig);
+        if (message2.signingConfig !== void 0) {
+          obj.signingConfig = exports.SigningConfig.toJSON(message2.signingConfig);
         }
         return obj;
       }
@@ -22446,16 +22446,16 @@ var require_sigstore_verification = __commonJS({
           oids: globalThis.Array.isArray(object?.oids) ? object.oids.map((e) => sigstore_common_1.ObjectIdentifierValuePair.fromJSON(e)) : []
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.issuer !== "") {
-          obj.issuer = message.issuer;
+        if (message2.issuer !== "") {
+          obj.issuer = message2.issuer;
         }
-        if (message.san !== void 0) {
-          obj.san = sigstore_common_1.SubjectAlternativeName.toJSON(message.san);
+        if (message2.san !== void 0) {
+          obj.san = sigstore_common_1.SubjectAlternativeName.toJSON(message2.san);
         }
-        if (message.oids?.length) {
-          obj.oids = message.oids.map((e) => sigstore_common_1.ObjectIdentifierValuePair.toJSON(e));
+        if (message2.oids?.length) {
+          obj.oids = message2.oids.map((e) => sigstore_common_1.ObjectIdentifierValuePair.toJSON(e));
         }
         return obj;
       }
@@ -22466,10 +22466,10 @@ var require_sigstore_verification = __commonJS({
           identities: globalThis.Array.isArray(object?.identities) ? object.identities.map((e) => exports.CertificateIdentity.fromJSON(e)) : []
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.identities?.length) {
-          obj.identities = message.identities.map((e) => exports.CertificateIdentity.toJSON(e));
+        if (message2.identities?.length) {
+          obj.identities = message2.identities.map((e) => exports.CertificateIdentity.toJSON(e));
         }
         return obj;
       }
@@ -22480,10 +22480,10 @@ var require_sigstore_verification = __commonJS({
           publicKeys: globalThis.Array.isArray(object?.publicKeys) ? object.publicKeys.map((e) => sigstore_common_1.PublicKey.fromJSON(e)) : []
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.publicKeys?.length) {
-          obj.publicKeys = message.publicKeys.map((e) => sigstore_common_1.PublicKey.toJSON(e));
+        if (message2.publicKeys?.length) {
+          obj.publicKeys = message2.publicKeys.map((e) => sigstore_common_1.PublicKey.toJSON(e));
         }
         return obj;
       }
@@ -22502,27 +22502,27 @@ var require_sigstore_verification = __commonJS({
           observerOptions: isSet(object.observerOptions) ? exports.ArtifactVerificationOptions_ObserverTimestampOptions.fromJSON(object.observerOptions) : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.signers?.$case === "certificateIdentities") {
-          obj.certificateIdentities = exports.CertificateIdentities.toJSON(message.signers.certificateIdentities);
-        } else if (message.signers?.$case === "publicKeys") {
-          obj.publicKeys = exports.PublicKeyIdentities.toJSON(message.signers.publicKeys);
+        if (message2.signers?.$case === "certificateIdentities") {
+          obj.certificateIdentities = exports.CertificateIdentities.toJSON(message2.signers.certificateIdentities);
+        } else if (message2.signers?.$case === "publicKeys") {
+          obj.publicKeys = exports.PublicKeyIdentities.toJSON(message2.signers.publicKeys);
         }
-        if (message.tlogOptions !== void 0) {
-          obj.tlogOptions = exports.ArtifactVerificationOptions_TlogOptions.toJSON(message.tlogOptions);
+        if (message2.tlogOptions !== void 0) {
+          obj.tlogOptions = exports.ArtifactVerificationOptions_TlogOptions.toJSON(message2.tlogOptions);
         }
-        if (message.ctlogOptions !== void 0) {
-          obj.ctlogOptions = exports.ArtifactVerificationOptions_CtlogOptions.toJSON(message.ctlogOptions);
+        if (message2.ctlogOptions !== void 0) {
+          obj.ctlogOptions = exports.ArtifactVerificationOptions_CtlogOptions.toJSON(message2.ctlogOptions);
         }
-        if (message.tsaOptions !== void 0) {
-          obj.tsaOptions = exports.ArtifactVerificationOptions_TimestampAuthorityOptions.toJSON(message.tsaOptions);
+        if (message2.tsaOptions !== void 0) {
+          obj.tsaOptions = exports.ArtifactVerificationOptions_TimestampAuthorityOptions.toJSON(message2.tsaOptions);
         }
-        if (message.integratedTsOptions !== void 0) {
-          obj.integratedTsOptions = exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions.toJSON(message.integratedTsOptions);
+        if (message2.integratedTsOptions !== void 0) {
+          obj.integratedTsOptions = exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions.toJSON(message2.integratedTsOptions);
         }
-        if (message.observerOptions !== void 0) {
-          obj.observerOptions = exports.ArtifactVerificationOptions_ObserverTimestampOptions.toJSON(message.observerOptions);
+        if (message2.observerOptions !== void 0) {
+          obj.observerOptions = exports.ArtifactVerificationOptions_ObserverTimestampOptions.toJSON(message2.observerOptions);
         }
         return obj;
       }
@@ -22535,16 +22535,16 @@ var require_sigstore_verification = __commonJS({
           disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.threshold !== 0) {
-          obj.threshold = Math.round(message.threshold);
+        if (message2.threshold !== 0) {
+          obj.threshold = Math.round(message2.threshold);
         }
-        if (message.performOnlineVerification !== false) {
-          obj.performOnlineVerification = message.performOnlineVerification;
+        if (message2.performOnlineVerification !== false) {
+          obj.performOnlineVerification = message2.performOnlineVerification;
         }
-        if (message.disable !== false) {
-          obj.disable = message.disable;
+        if (message2.disable !== false) {
+          obj.disable = message2.disable;
         }
         return obj;
       }
@@ -22556,13 +22556,13 @@ var require_sigstore_verification = __commonJS({
           disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.threshold !== 0) {
-          obj.threshold = Math.round(message.threshold);
+        if (message2.threshold !== 0) {
+          obj.threshold = Math.round(message2.threshold);
         }
-        if (message.disable !== false) {
-          obj.disable = message.disable;
+        if (message2.disable !== false) {
+          obj.disable = message2.disable;
         }
         return obj;
       }
@@ -22574,13 +22574,13 @@ var require_sigstore_verification = __commonJS({
           disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.threshold !== 0) {
-          obj.threshold = Math.round(message.threshold);
+        if (message2.threshold !== 0) {
+          obj.threshold = Math.round(message2.threshold);
         }
-        if (message.disable !== false) {
-          obj.disable = message.disable;
+        if (message2.disable !== false) {
+          obj.disable = message2.disable;
         }
         return obj;
       }
@@ -22592,13 +22592,13 @@ var require_sigstore_verification = __commonJS({
           disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.threshold !== 0) {
-          obj.threshold = Math.round(message.threshold);
+        if (message2.threshold !== 0) {
+          obj.threshold = Math.round(message2.threshold);
         }
-        if (message.disable !== false) {
-          obj.disable = message.disable;
+        if (message2.disable !== false) {
+          obj.disable = message2.disable;
         }
         return obj;
       }
@@ -22610,13 +22610,13 @@ var require_sigstore_verification = __commonJS({
           disable: isSet(object.disable) ? globalThis.Boolean(object.disable) : false
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.threshold !== 0) {
-          obj.threshold = Math.round(message.threshold);
+        if (message2.threshold !== 0) {
+          obj.threshold = Math.round(message2.threshold);
         }
-        if (message.disable !== false) {
-          obj.disable = message.disable;
+        if (message2.disable !== false) {
+          obj.disable = message2.disable;
         }
         return obj;
       }
@@ -22627,14 +22627,14 @@ var require_sigstore_verification = __commonJS({
           data: isSet(object.artifactUri) ? { $case: "artifactUri", artifactUri: globalThis.String(object.artifactUri) } : isSet(object.artifact) ? { $case: "artifact", artifact: Buffer.from(bytesFromBase64(object.artifact)) } : isSet(object.artifactDigest) ? { $case: "artifactDigest", artifactDigest: sigstore_common_1.HashOutput.fromJSON(object.artifactDigest) } : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.data?.$case === "artifactUri") {
-          obj.artifactUri = message.data.artifactUri;
-        } else if (message.data?.$case === "artifact") {
-          obj.artifact = base64FromBytes(message.data.artifact);
-        } else if (message.data?.$case === "artifactDigest") {
-          obj.artifactDigest = sigstore_common_1.HashOutput.toJSON(message.data.artifactDigest);
+        if (message2.data?.$case === "artifactUri") {
+          obj.artifactUri = message2.data.artifactUri;
+        } else if (message2.data?.$case === "artifact") {
+          obj.artifact = base64FromBytes(message2.data.artifact);
+        } else if (message2.data?.$case === "artifactDigest") {
+          obj.artifactDigest = sigstore_common_1.HashOutput.toJSON(message2.data.artifactDigest);
         }
         return obj;
       }
@@ -22648,19 +22648,19 @@ var require_sigstore_verification = __commonJS({
           artifact: isSet(object.artifact) ? exports.Artifact.fromJSON(object.artifact) : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.artifactTrustRoot !== void 0) {
-          obj.artifactTrustRoot = sigstore_trustroot_1.TrustedRoot.toJSON(message.artifactTrustRoot);
+        if (message2.artifactTrustRoot !== void 0) {
+          obj.artifactTrustRoot = sigstore_trustroot_1.TrustedRoot.toJSON(message2.artifactTrustRoot);
         }
-        if (message.artifactVerificationOptions !== void 0) {
-          obj.artifactVerificationOptions = exports.ArtifactVerificationOptions.toJSON(message.artifactVerificationOptions);
+        if (message2.artifactVerificationOptions !== void 0) {
+          obj.artifactVerificationOptions = exports.ArtifactVerificationOptions.toJSON(message2.artifactVerificationOptions);
         }
-        if (message.bundle !== void 0) {
-          obj.bundle = sigstore_bundle_1.Bundle.toJSON(message.bundle);
+        if (message2.bundle !== void 0) {
+          obj.bundle = sigstore_bundle_1.Bundle.toJSON(message2.bundle);
         }
-        if (message.artifact !== void 0) {
-          obj.artifact = exports.Artifact.toJSON(message.artifact);
+        if (message2.artifact !== void 0) {
+          obj.artifact = exports.Artifact.toJSON(message2.artifact);
         }
         return obj;
       }
@@ -22826,8 +22826,8 @@ var require_error = __commonJS({
     exports.ValidationError = void 0;
     var ValidationError = class extends Error {
       fields;
-      constructor(message, fields) {
-        super(message);
+      constructor(message2, fields) {
+        super(message2);
         this.fields = fields;
       }
     };
@@ -23006,7 +23006,7 @@ var require_serialized = __commonJS({
     var protobuf_specs_1 = require_dist();
     var bundle_1 = require_bundle();
     var validate_1 = require_validate();
-    var bundleFromJSON3 = (obj) => {
+    var bundleFromJSON5 = (obj) => {
       const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
       switch (bundle.mediaType) {
         case bundle_1.BUNDLE_V01_MEDIA_TYPE:
@@ -23021,7 +23021,7 @@ var require_serialized = __commonJS({
       }
       return bundle;
     };
-    exports.bundleFromJSON = bundleFromJSON3;
+    exports.bundleFromJSON = bundleFromJSON5;
     var bundleToJSON3 = (bundle) => {
       return protobuf_specs_1.Bundle.toJSON(bundle);
     };
@@ -23611,12 +23611,12 @@ var require_crypto = __commonJS({
       return mod && mod.__esModule ? mod : { "default": mod };
     };
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createPublicKey = createPublicKey;
+    exports.createPublicKey = createPublicKey2;
     exports.digest = digest;
     exports.verify = verify;
     exports.bufferEqual = bufferEqual;
     var crypto_1 = __importDefault(__require("crypto"));
-    function createPublicKey(key, type = "spki") {
+    function createPublicKey2(key, type = "spki") {
       if (typeof key === "string") {
         if (key.startsWith("-----")) {
           return crypto_1.default.createPublicKey(key);
@@ -23971,7 +23971,7 @@ var require_timestamp2 = __commonJS({
       get tstInfo() {
         return new tstinfo_1.TSTInfo(this.eContentObj.subs[0].subs[0]);
       }
-      verify(data, publicKey) {
+      verify(data, publicKey2) {
         if (!this.timeStampTokenObj) {
           throw new error_1.RFC3161TimestampVerificationError("timeStampToken is missing");
         }
@@ -23983,7 +23983,7 @@ var require_timestamp2 = __commonJS({
         }
         this.tstInfo.verify(data);
         this.verifyMessageDigest();
-        this.verifySignature(publicKey);
+        this.verifySignature(publicKey2);
       }
       verifyMessageDigest() {
         const tstInfoDigest = crypto2.digest(this.signerDigestAlgorithm, this.tstInfo.raw);
@@ -24410,7 +24410,7 @@ var require_cert = __commonJS({
     var EXTENSION_OID_BASIC_CONSTRAINTS = "2.5.29.19";
     var EXTENSION_OID_AUTHORITY_KEY_ID = "2.5.29.35";
     exports.EXTENSION_OID_SCT = "1.3.6.1.4.1.11129.2.4.2";
-    var X509Certificate3 = class _X509Certificate {
+    var X509Certificate4 = class _X509Certificate {
       root;
       constructor(asn1) {
         this.root = asn1;
@@ -24503,8 +24503,8 @@ var require_cert = __commonJS({
         return ext ? new ext_1.X509Extension(ext) : void 0;
       }
       verify(issuerCertificate) {
-        const publicKey = issuerCertificate?.publicKey || this.publicKey;
-        const key = crypto2.createPublicKey(publicKey);
+        const publicKey2 = issuerCertificate?.publicKey || this.publicKey;
+        const key = crypto2.createPublicKey(publicKey2);
         return crypto2.verify(this.tbsCertificate.toDER(), key, this.signatureValue, this.signatureAlgorithm);
       }
       validForDate(date) {
@@ -24570,7 +24570,7 @@ var require_cert = __commonJS({
         return this.tbsCertificateObj.subs.find((sub) => sub.tag.isContextSpecific(3));
       }
     };
-    exports.X509Certificate = X509Certificate3;
+    exports.X509Certificate = X509Certificate4;
   }
 });
 
@@ -24845,7 +24845,7 @@ var require_base = __commonJS({
       async create(artifact) {
         const signature = await this.prepare(artifact).then((blob) => this.signer.sign(blob));
         const bundle = await this.package(artifact, signature);
-        const verificationMaterials = await Promise.all(this.witnesses.map((witness) => witness.testify(bundle.content, publicKey(signature.key))));
+        const verificationMaterials = await Promise.all(this.witnesses.map((witness) => witness.testify(bundle.content, publicKey2(signature.key))));
         const tlogEntryList = [];
         const timestampList = [];
         verificationMaterials.forEach(({ tlogEntries, rfc3161Timestamps }) => {
@@ -24866,7 +24866,7 @@ var require_base = __commonJS({
       }
     };
     exports.BaseBundleBuilder = BaseBundleBuilder;
-    function publicKey(key) {
+    function publicKey2(key) {
       switch (key.$case) {
         case "publicKey":
           return key.publicKey;
@@ -25028,8 +25028,8 @@ var require_error4 = __commonJS({
     var HTTPError = class extends Error {
       statusCode;
       location;
-      constructor({ status: status2, message, location }) {
-        super(`(${status2}) ${message}`);
+      constructor({ status: status2, message: message2, location }) {
+        super(`(${status2}) ${message2}`);
         this.statusCode = status2;
         this.location = location;
       }
@@ -25049,21 +25049,21 @@ var require_error5 = __commonJS({
     var InternalError2 = class extends Error {
       code;
       cause;
-      constructor({ code, message, cause }) {
-        super(message);
+      constructor({ code, message: message2, cause }) {
+        super(message2);
         this.name = this.constructor.name;
         this.cause = cause;
         this.code = code;
       }
     };
     exports.InternalError = InternalError2;
-    function internalError(err, code, message) {
+    function internalError(err, code, message2) {
       if (err instanceof error_1.HTTPError) {
-        message += ` - ${err.message}`;
+        message2 += ` - ${err.message}`;
       }
       throw new InternalError2({
         code,
-        message,
+        message: message2,
         cause: err
       });
     }
@@ -25109,14 +25109,14 @@ var require_retry2 = __commonJS({
           const counts = {};
           for (let i = 0; i < this.#errors.length; i++) {
             const error2 = this.#errors[i];
-            const { message } = error2;
-            if (!counts[message]) {
-              counts[message] = 0;
+            const { message: message2 } = error2;
+            if (!counts[message2]) {
+              counts[message2] = 0;
             }
-            counts[message]++;
-            if (counts[message] >= mainErrorCount) {
+            counts[message2]++;
+            if (counts[message2] >= mainErrorCount) {
               mainError = error2;
-              mainErrorCount = counts[message];
+              mainErrorCount = counts[message2];
             }
           }
         }
@@ -26758,15 +26758,15 @@ var require_fetch_error = __commonJS({
   "node_modules/minipass-fetch/lib/fetch-error.js"(exports, module) {
     "use strict";
     var FetchError = class extends Error {
-      constructor(message, type, systemError) {
-        super(message);
+      constructor(message2, type, systemError) {
+        super(message2);
         this.code = "FETCH_ERROR";
         if (systemError) {
           Object.assign(this, systemError);
         }
         this.errno = this.code;
         this.type = this.code === "EBADSIZE" && this.found > this.expect ? "max-size" : type;
-        this.message = message;
+        this.message = message2;
         Error.captureStackTrace(this, this.constructor);
       }
       get name() {
@@ -30348,14 +30348,14 @@ var require_streams = __commonJS({
     "use strict";
     var Buffer2 = require_safer().Buffer;
     module.exports = function(streamModule) {
-      var Transform2 = streamModule.Transform;
+      var Transform3 = streamModule.Transform;
       function IconvLiteEncoderStream(conv, options) {
         this.conv = conv;
         options = options || {};
         options.decodeStrings = false;
-        Transform2.call(this, options);
+        Transform3.call(this, options);
       }
-      IconvLiteEncoderStream.prototype = Object.create(Transform2.prototype, {
+      IconvLiteEncoderStream.prototype = Object.create(Transform3.prototype, {
         constructor: { value: IconvLiteEncoderStream }
       });
       IconvLiteEncoderStream.prototype._transform = function(chunk, encoding, done) {
@@ -30394,9 +30394,9 @@ var require_streams = __commonJS({
         this.conv = conv;
         options = options || {};
         options.encoding = this.encoding = "utf8";
-        Transform2.call(this, options);
+        Transform3.call(this, options);
       }
-      IconvLiteDecoderStream.prototype = Object.create(Transform2.prototype, {
+      IconvLiteDecoderStream.prototype = Object.create(Transform3.prototype, {
         constructor: { value: IconvLiteDecoderStream }
       });
       IconvLiteDecoderStream.prototype._transform = function(chunk, encoding, done) {
@@ -31390,8 +31390,8 @@ var require_abort_error = __commonJS({
   "node_modules/minipass-fetch/lib/abort-error.js"(exports, module) {
     "use strict";
     var AbortError = class extends Error {
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.code = "FETCH_ABORTED";
         this.type = "aborted";
         Error.captureStackTrace(this, this.constructor);
@@ -31414,7 +31414,7 @@ var require_lib3 = __commonJS({
     var { URL: URL5 } = __require("url");
     var http3 = __require("http");
     var https2 = __require("https");
-    var zlib2 = require_commonjs2();
+    var zlib3 = require_commonjs2();
     var { Minipass } = require_commonjs();
     var Body = require_body2();
     var { writeToStream, getTotalBytes } = Body;
@@ -31615,11 +31615,11 @@ var require_lib3 = __commonJS({
             return;
           }
           const zlibOptions = {
-            flush: zlib2.constants.Z_SYNC_FLUSH,
-            finishFlush: zlib2.constants.Z_SYNC_FLUSH
+            flush: zlib3.constants.Z_SYNC_FLUSH,
+            finishFlush: zlib3.constants.Z_SYNC_FLUSH
           };
           if (codings === "gzip" || codings === "x-gzip") {
-            const unzip = new zlib2.Gunzip(zlibOptions);
+            const unzip = new zlib3.Gunzip(zlibOptions);
             response = new Response(
               // exceedingly rare that the stream would have an error,
               // but just in case we proxy it to the stream in use.
@@ -31635,7 +31635,7 @@ var require_lib3 = __commonJS({
           }
           if (codings === "deflate" || codings === "x-deflate") {
             res.once("data", (chunk) => {
-              const decoder2 = (chunk[0] & 15) === 8 ? new zlib2.Inflate() : new zlib2.InflateRaw();
+              const decoder2 = (chunk[0] & 15) === 8 ? new zlib3.Inflate() : new zlib3.InflateRaw();
               body.on(
                 "error",
                 /* istanbul ignore next */
@@ -31648,7 +31648,7 @@ var require_lib3 = __commonJS({
           }
           if (codings === "br" && acceptsEncoding(options.headers, "br")) {
             try {
-              var decoder = new zlib2.BrotliDecompress();
+              var decoder = new zlib3.BrotliDecompress();
             } catch (err) {
               reject(err);
               finalize();
@@ -34869,9 +34869,9 @@ var require_get_options = __commonJS({
 // node_modules/@npmcli/fs/lib/common/node.js
 var require_node = __commonJS({
   "node_modules/@npmcli/fs/lib/common/node.js"(exports, module) {
-    var semver4 = require_semver2();
+    var semver6 = require_semver2();
     var satisfies = (range) => {
-      return semver4.satisfies(process.version, range, { includePrerelease: true });
+      return semver6.satisfies(process.version, range, { includePrerelease: true });
     };
     module.exports = {
       satisfies
@@ -34883,15 +34883,15 @@ var require_node = __commonJS({
 var require_errors3 = __commonJS({
   "node_modules/@npmcli/fs/lib/cp/errors.js"(exports, module) {
     "use strict";
-    var { inspect: inspect2 } = __require("util");
+    var { inspect: inspect3 } = __require("util");
     var SystemError = class {
       constructor(code, prefix, context) {
-        let message = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;
+        let message2 = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;
         if (context.path !== void 0) {
-          message += ` ${context.path}`;
+          message2 += ` ${context.path}`;
         }
         if (context.dest !== void 0) {
-          message += ` => ${context.dest}`;
+          message2 += ` => ${context.dest}`;
         }
         this.code = code;
         Object.defineProperties(this, {
@@ -34902,7 +34902,7 @@ var require_errors3 = __commonJS({
             configurable: true
           },
           message: {
-            value: message,
+            value: message2,
             enumerable: false,
             writable: true,
             configurable: true
@@ -34963,17 +34963,17 @@ var require_errors3 = __commonJS({
         return `${this.name} [${this.code}]: ${this.message}`;
       }
       [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")](_recurseTimes, ctx) {
-        return inspect2(this, {
+        return inspect3(this, {
           ...ctx,
           getters: true,
           customInspect: false
         });
       }
     };
-    function E(code, message) {
+    function E(code, message2) {
       module.exports[code] = class NodeError extends SystemError {
         constructor(ctx) {
-          super(code, message, ctx);
+          super(code, message2, ctx);
         }
       };
     }
@@ -35063,8 +35063,8 @@ var require_polyfill = __commonJS({
       );
     }
     function getValidatedPath(fileURLOrPath) {
-      const path9 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath(fileURLOrPath) : fileURLOrPath;
-      return path9;
+      const path10 = fileURLOrPath != null && fileURLOrPath.href && fileURLOrPath.origin ? fileURLToPath(fileURLOrPath) : fileURLOrPath;
+      return path10;
     }
     async function cpFn(src, dest, opts) {
       if (opts.preserveTimestamps && process.arch === "ia32") {
@@ -35173,7 +35173,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path9) => resolve2(path9).split(sep2).filter(Boolean);
+    var normalizePathToArray = (path10) => resolve2(path10).split(sep2).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -35350,7 +35350,7 @@ var require_polyfill = __commonJS({
 // node_modules/@npmcli/fs/lib/cp/index.js
 var require_cp = __commonJS({
   "node_modules/@npmcli/fs/lib/cp/index.js"(exports, module) {
-    var fs9 = __require("fs/promises");
+    var fs11 = __require("fs/promises");
     var getOptions = require_get_options();
     var node = require_node();
     var polyfill = require_polyfill();
@@ -35359,7 +35359,7 @@ var require_cp = __commonJS({
       const options = getOptions(opts, {
         copy: ["dereference", "errorOnExist", "filter", "force", "preserveTimestamps", "recursive"]
       });
-      return useNative ? fs9.cp(src, dest, options) : polyfill(src, dest, options);
+      return useNative ? fs11.cp(src, dest, options) : polyfill(src, dest, options);
     };
     module.exports = cp;
   }
@@ -35423,10 +35423,10 @@ var require_readdir_scoped = __commonJS({
 var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
     var { dirname: dirname3, join: join2, resolve: resolve2, relative, isAbsolute } = __require("path");
-    var fs9 = __require("fs/promises");
-    var pathExists = async (path9) => {
+    var fs11 = __require("fs/promises");
+    var pathExists = async (path10) => {
       try {
-        await fs9.access(path9);
+        await fs11.access(path10);
         return true;
       } catch (er2) {
         return er2.code !== "ENOENT";
@@ -35443,21 +35443,21 @@ var require_move_file = __commonJS({
       if (!options.overwrite && await pathExists(destination)) {
         throw new Error(`The destination file exists: ${destination}`);
       }
-      await fs9.mkdir(dirname3(destination), { recursive: true });
+      await fs11.mkdir(dirname3(destination), { recursive: true });
       try {
-        await fs9.rename(source, destination);
+        await fs11.rename(source, destination);
       } catch (error2) {
         if (error2.code === "EXDEV" || error2.code === "EPERM") {
-          const sourceStat = await fs9.lstat(source);
+          const sourceStat = await fs11.lstat(source);
           if (sourceStat.isDirectory()) {
-            const files = await fs9.readdir(source);
+            const files = await fs11.readdir(source);
             await Promise.all(files.map(
               (file) => moveFile(join2(source, file), join2(destination, file), options, false, symlinks)
             ));
           } else if (sourceStat.isSymbolicLink()) {
             symlinks.push({ source, destination });
           } else {
-            await fs9.copyFile(source, destination);
+            await fs11.copyFile(source, destination);
           }
         } else {
           throw error2;
@@ -35465,25 +35465,25 @@ var require_move_file = __commonJS({
       }
       if (root) {
         await Promise.all(symlinks.map(async ({ source: symSource, destination: symDestination }) => {
-          let target = await fs9.readlink(symSource);
+          let target = await fs11.readlink(symSource);
           if (isAbsolute(target)) {
             target = resolve2(symDestination, relative(symSource, target));
           }
           let targetType = "file";
           try {
-            const targetStat = await fs9.stat(resolve2(dirname3(symSource), target));
+            const targetStat = await fs11.stat(resolve2(dirname3(symSource), target));
             if (targetStat.isDirectory()) {
               targetType = "junction";
             }
           } catch {
           }
-          await fs9.symlink(
+          await fs11.symlink(
             target,
             symDestination,
             targetType
           );
         }));
-        await fs9.rm(source, { recursive: true, force: true });
+        await fs11.rm(source, { recursive: true, force: true });
       }
     };
     module.exports = moveFile;
@@ -35511,19 +35511,19 @@ var require_lib5 = __commonJS({
 var require_cache_dir = __commonJS({
   "node_modules/cacache/lib/util/cache-dir.js"(exports, module) {
     "use strict";
-    var fs9 = __require("fs/promises");
-    var path9 = __require("path");
+    var fs11 = __require("fs/promises");
+    var path10 = __require("path");
     var tagContent = `Signature: 8a477f597d28d172789f06886806bc55
 # This file is a cache directory tag created by cacache.
 # For information about cache directory tags, see https://bford.info/cachedir/
 `;
     async function mkdir2(cache) {
-      await fs9.mkdir(cache, { recursive: true, owner: "inherit" });
+      await fs11.mkdir(cache, { recursive: true, owner: "inherit" });
       await writeTag(cache);
     }
     async function writeTag(cache) {
       try {
-        await fs9.writeFile(path9.join(cache, "CACHEDIR.TAG"), tagContent, { flag: "wx" });
+        await fs11.writeFile(path10.join(cache, "CACHEDIR.TAG"), tagContent, { flag: "wx" });
       } catch (err) {
         if (err.code !== "EEXIST") {
           throw err;
@@ -35543,21 +35543,21 @@ var require_tmp = __commonJS({
     "use strict";
     var crypto2 = __require("crypto");
     var { withTempDir } = require_lib5();
-    var fs9 = __require("fs/promises");
-    var path9 = __require("path");
+    var fs11 = __require("fs/promises");
+    var path10 = __require("path");
     var cacheDir = require_cache_dir();
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache, tmpPrefix) {
       const id = crypto2.randomUUID();
-      return path9.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id}` : id);
+      return path10.join(cache, "tmp", tmpPrefix ? `${tmpPrefix}-${id}` : id);
     };
     async function mktmpdir(cache, opts = {}) {
       const { tmpPrefix } = opts;
-      const tmpDir = path9.join(cache, "tmp");
+      const tmpDir = path10.join(cache, "tmp");
       await cacheDir.mkdir(cache);
-      await fs9.mkdir(tmpDir, { recursive: true, owner: "inherit" });
-      const target = `${tmpDir}${path9.sep}${tmpPrefix || ""}`;
-      return fs9.mkdtemp(target, { owner: "inherit" });
+      await fs11.mkdir(tmpDir, { recursive: true, owner: "inherit" });
+      const target = `${tmpDir}${path10.sep}${tmpPrefix || ""}`;
+      return fs11.mkdtemp(target, { owner: "inherit" });
     }
     module.exports.withTmp = withTmp;
     function withTmp(cache, opts, cb) {
@@ -35566,7 +35566,7 @@ var require_tmp = __commonJS({
         opts = {};
       }
       return cacheDir.mkdir(cache).then(
-        () => withTempDir(path9.join(cache, "tmp"), cb, opts)
+        () => withTempDir(path10.join(cache, "tmp"), cb, opts)
       );
     }
   }
@@ -35676,12 +35676,12 @@ var require_path = __commonJS({
     "use strict";
     var contentVer = require_package3()["cache-version"].content;
     var hashToSegments = require_hash_to_segments();
-    var path9 = __require("path");
+    var path10 = __require("path");
     var ssri = require_lib4();
     module.exports = contentPath;
     function contentPath(cache, integrity) {
       const sri = ssri.parse(integrity, { single: true });
-      return path9.join(
+      return path10.join(
         contentDir(cache),
         sri.algorithm,
         ...hashToSegments(sri.hexDigest())
@@ -35689,7 +35689,7 @@ var require_path = __commonJS({
     }
     module.exports.contentDir = contentDir;
     function contentDir(cache) {
-      return path9.join(cache, `content-v${contentVer}`);
+      return path10.join(cache, `content-v${contentVer}`);
     }
   }
 });
@@ -36160,7 +36160,7 @@ var require_entry_index = __commonJS({
       writeFile: writeFile2
     } = __require("fs/promises");
     var { Minipass } = require_commonjs();
-    var path9 = __require("path");
+    var path10 = __require("path");
     var ssri = require_lib4();
     var { tmpName } = require_tmp();
     var cacheDir = require_cache_dir();
@@ -36199,7 +36199,7 @@ var require_entry_index = __commonJS({
       const setup = async () => {
         const target = tmpName(cache, opts.tmpPrefix);
         await cacheDir.mkdir(cache);
-        await mkdir2(path9.dirname(target), { recursive: true });
+        await mkdir2(path10.dirname(target), { recursive: true });
         return {
           target,
           moved: false
@@ -36212,7 +36212,7 @@ var require_entry_index = __commonJS({
       };
       const write = async (tmp2) => {
         await writeFile2(tmp2.target, newIndex, { flag: "wx" });
-        await mkdir2(path9.dirname(bucket), { recursive: true });
+        await mkdir2(path10.dirname(bucket), { recursive: true });
         await moveFile(tmp2.target, bucket);
         tmp2.moved = true;
       };
@@ -36237,7 +36237,7 @@ var require_entry_index = __commonJS({
       };
       try {
         await cacheDir.mkdir(cache);
-        await mkdir2(path9.dirname(bucket), { recursive: true });
+        await mkdir2(path10.dirname(bucket), { recursive: true });
         const stringified = JSON.stringify(entry);
         await appendFile2(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
@@ -36287,17 +36287,17 @@ ${hashEntry(stringified)}	${stringified}`);
         await pMap2(
           buckets,
           async (bucket) => {
-            const bucketPath2 = path9.join(indexDir, bucket);
+            const bucketPath2 = path10.join(indexDir, bucket);
             const subbuckets = await readdirOrEmpty(bucketPath2);
             await pMap2(
               subbuckets,
               async (subbucket) => {
-                const subbucketPath = path9.join(bucketPath2, subbucket);
+                const subbucketPath = path10.join(bucketPath2, subbucket);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap2(
                   subbucketEntries,
                   async (entry) => {
-                    const entryPath = path9.join(subbucketPath, entry);
+                    const entryPath = path10.join(subbucketPath, entry);
                     try {
                       const entries = await bucketEntries(entryPath);
                       const reduced = entries.reduce((acc, entry2) => {
@@ -36366,13 +36366,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketDir = bucketDir;
     function bucketDir(cache) {
-      return path9.join(cache, `index-v${indexV}`);
+      return path10.join(cache, `index-v${indexV}`);
     }
     module.exports.bucketPath = bucketPath;
     function bucketPath(cache, key) {
       const hashed = hashKey(key);
-      return path9.join.apply(
-        path9,
+      return path10.join.apply(
+        path10,
         [bucketDir(cache)].concat(hashToSegments(hashed))
       );
     }
@@ -37087,8 +37087,8 @@ var require_lib6 = __commonJS({
     "use strict";
     var { Minipass } = require_commonjs();
     var EE = __require("events").EventEmitter;
-    var fs9 = __require("fs");
-    var writev = fs9.writev;
+    var fs11 = __require("fs");
+    var writev = fs11.writev;
     var _autoClose = /* @__PURE__ */ Symbol("_autoClose");
     var _close = /* @__PURE__ */ Symbol("_close");
     var _ended = /* @__PURE__ */ Symbol("_ended");
@@ -37118,17 +37118,17 @@ var require_lib6 = __commonJS({
     var _defaultFlag = /* @__PURE__ */ Symbol("_defaultFlag");
     var _errored = /* @__PURE__ */ Symbol("_errored");
     var ReadStream = class extends Minipass {
-      constructor(path9, opt2) {
+      constructor(path10, opt2) {
         opt2 = opt2 || {};
         super(opt2);
         this.readable = true;
         this.writable = false;
-        if (typeof path9 !== "string") {
+        if (typeof path10 !== "string") {
           throw new TypeError("path must be a string");
         }
         this[_errored] = false;
         this[_fd] = typeof opt2.fd === "number" ? opt2.fd : null;
-        this[_path] = path9;
+        this[_path] = path10;
         this[_readSize] = opt2.readSize || 16 * 1024 * 1024;
         this[_reading] = false;
         this[_size] = typeof opt2.size === "number" ? opt2.size : Infinity;
@@ -37153,7 +37153,7 @@ var require_lib6 = __commonJS({
         throw new TypeError("this is a readable stream");
       }
       [_open]() {
-        fs9.open(this[_path], "r", (er2, fd) => this[_onopen](er2, fd));
+        fs11.open(this[_path], "r", (er2, fd) => this[_onopen](er2, fd));
       }
       [_onopen](er2, fd) {
         if (er2) {
@@ -37174,7 +37174,7 @@ var require_lib6 = __commonJS({
           if (buf.length === 0) {
             return process.nextTick(() => this[_onread](null, 0, buf));
           }
-          fs9.read(this[_fd], buf, 0, buf.length, null, (er2, br2, b2) => this[_onread](er2, br2, b2));
+          fs11.read(this[_fd], buf, 0, buf.length, null, (er2, br2, b2) => this[_onread](er2, br2, b2));
         }
       }
       [_onread](er2, br2, buf) {
@@ -37189,7 +37189,7 @@ var require_lib6 = __commonJS({
         if (this[_autoClose] && typeof this[_fd] === "number") {
           const fd = this[_fd];
           this[_fd] = null;
-          fs9.close(fd, (er2) => er2 ? this.emit("error", er2) : this.emit("close"));
+          fs11.close(fd, (er2) => er2 ? this.emit("error", er2) : this.emit("close"));
         }
       }
       [_onerror](er2) {
@@ -37235,7 +37235,7 @@ var require_lib6 = __commonJS({
       [_open]() {
         let threw = true;
         try {
-          this[_onopen](null, fs9.openSync(this[_path], "r"));
+          this[_onopen](null, fs11.openSync(this[_path], "r"));
           threw = false;
         } finally {
           if (threw) {
@@ -37250,7 +37250,7 @@ var require_lib6 = __commonJS({
             this[_reading] = true;
             do {
               const buf = this[_makeBuf]();
-              const br2 = buf.length === 0 ? 0 : fs9.readSync(this[_fd], buf, 0, buf.length, null);
+              const br2 = buf.length === 0 ? 0 : fs11.readSync(this[_fd], buf, 0, buf.length, null);
               if (!this[_handleChunk](br2, buf)) {
                 break;
               }
@@ -37268,13 +37268,13 @@ var require_lib6 = __commonJS({
         if (this[_autoClose] && typeof this[_fd] === "number") {
           const fd = this[_fd];
           this[_fd] = null;
-          fs9.closeSync(fd);
+          fs11.closeSync(fd);
           this.emit("close");
         }
       }
     };
     var WriteStream = class extends EE {
-      constructor(path9, opt2) {
+      constructor(path10, opt2) {
         opt2 = opt2 || {};
         super(opt2);
         this.readable = false;
@@ -37284,7 +37284,7 @@ var require_lib6 = __commonJS({
         this[_ended] = false;
         this[_needDrain] = false;
         this[_queue] = [];
-        this[_path] = path9;
+        this[_path] = path10;
         this[_fd] = typeof opt2.fd === "number" ? opt2.fd : null;
         this[_mode] = opt2.mode === void 0 ? 438 : opt2.mode;
         this[_pos] = typeof opt2.start === "number" ? opt2.start : null;
@@ -37317,7 +37317,7 @@ var require_lib6 = __commonJS({
         this.emit("error", er2);
       }
       [_open]() {
-        fs9.open(
+        fs11.open(
           this[_path],
           this[_flags],
           this[_mode],
@@ -37366,7 +37366,7 @@ var require_lib6 = __commonJS({
         return true;
       }
       [_write](buf) {
-        fs9.write(this[_fd], buf, 0, buf.length, this[_pos], (er2, bw) => this[_onwrite](er2, bw));
+        fs11.write(this[_fd], buf, 0, buf.length, this[_pos], (er2, bw) => this[_onwrite](er2, bw));
       }
       [_onwrite](er2, bw) {
         if (er2) {
@@ -37412,7 +37412,7 @@ var require_lib6 = __commonJS({
         if (this[_autoClose] && typeof this[_fd] === "number") {
           const fd = this[_fd];
           this[_fd] = null;
-          fs9.close(fd, (er2) => er2 ? this.emit("error", er2) : this.emit("close"));
+          fs11.close(fd, (er2) => er2 ? this.emit("error", er2) : this.emit("close"));
         }
       }
     };
@@ -37421,7 +37421,7 @@ var require_lib6 = __commonJS({
         let fd;
         if (this[_defaultFlag] && this[_flags] === "r+") {
           try {
-            fd = fs9.openSync(this[_path], this[_flags], this[_mode]);
+            fd = fs11.openSync(this[_path], this[_flags], this[_mode]);
           } catch (er2) {
             if (er2.code === "ENOENT") {
               this[_flags] = "w";
@@ -37431,7 +37431,7 @@ var require_lib6 = __commonJS({
             }
           }
         } else {
-          fd = fs9.openSync(this[_path], this[_flags], this[_mode]);
+          fd = fs11.openSync(this[_path], this[_flags], this[_mode]);
         }
         this[_onopen](null, fd);
       }
@@ -37439,7 +37439,7 @@ var require_lib6 = __commonJS({
         if (this[_autoClose] && typeof this[_fd] === "number") {
           const fd = this[_fd];
           this[_fd] = null;
-          fs9.closeSync(fd);
+          fs11.closeSync(fd);
           this.emit("close");
         }
       }
@@ -37448,7 +37448,7 @@ var require_lib6 = __commonJS({
         try {
           this[_onwrite](
             null,
-            fs9.writeSync(this[_fd], buf, 0, buf.length, this[_pos])
+            fs11.writeSync(this[_fd], buf, 0, buf.length, this[_pos])
           );
           threw = false;
         } finally {
@@ -37472,7 +37472,7 @@ var require_lib6 = __commonJS({
 var require_read = __commonJS({
   "node_modules/cacache/lib/content/read.js"(exports, module) {
     "use strict";
-    var fs9 = __require("fs/promises");
+    var fs11 = __require("fs/promises");
     var fsm = require_lib6();
     var ssri = require_lib4();
     var contentPath = require_path();
@@ -37482,13 +37482,13 @@ var require_read = __commonJS({
     async function read(cache, integrity, opts = {}) {
       const { size } = opts;
       const { stat: stat2, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-        const stat3 = size ? { size } : await fs9.stat(cpath2);
+        const stat3 = size ? { size } : await fs11.stat(cpath2);
         return { stat: stat3, cpath: cpath2, sri: sri2 };
       });
       if (stat2.size > MAX_SINGLE_READ_SIZE) {
         return readPipeline(cpath, stat2.size, sri, new Pipeline()).concat();
       }
-      const data = await fs9.readFile(cpath, { encoding: null });
+      const data = await fs11.readFile(cpath, { encoding: null });
       if (stat2.size !== data.length) {
         throw sizeError(stat2.size, data.length);
       }
@@ -37517,7 +37517,7 @@ var require_read = __commonJS({
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
         const { stat: stat2, cpath, sri } = await withContentSri(cache, integrity, async (cpath2, sri2) => {
-          const stat3 = size ? { size } : await fs9.stat(cpath2);
+          const stat3 = size ? { size } : await fs11.stat(cpath2);
           return { stat: stat3, cpath: cpath2, sri: sri2 };
         });
         return readPipeline(cpath, stat2.size, sri, stream);
@@ -37527,7 +37527,7 @@ var require_read = __commonJS({
     module.exports.copy = copy;
     function copy(cache, integrity, dest) {
       return withContentSri(cache, integrity, (cpath) => {
-        return fs9.copyFile(cpath, dest);
+        return fs11.copyFile(cpath, dest);
       });
     }
     module.exports.hasContent = hasContent;
@@ -37537,7 +37537,7 @@ var require_read = __commonJS({
       }
       try {
         return await withContentSri(cache, integrity, async (cpath, sri) => {
-          const stat2 = await fs9.stat(cpath);
+          const stat2 = await fs11.stat(cpath);
           return { size: stat2.size, sri, stat: stat2 };
         });
       } catch (err) {
@@ -37592,11 +37592,11 @@ var require_read = __commonJS({
       err.code = "EBADSIZE";
       return err;
     }
-    function integrityError(sri, path9) {
-      const err = new Error(`Integrity verification failed for ${sri} (${path9})`);
+    function integrityError(sri, path10) {
+      const err = new Error(`Integrity verification failed for ${sri} (${path10})`);
       err.code = "EINTEGRITY";
       err.sri = sri;
-      err.path = path9;
+      err.path = path10;
       return err;
     }
   }
@@ -37759,12 +37759,12 @@ var require_write = __commonJS({
     "use strict";
     var events = __require("events");
     var contentPath = require_path();
-    var fs9 = __require("fs/promises");
+    var fs11 = __require("fs/promises");
     var { moveFile } = require_lib5();
     var { Minipass } = require_commonjs();
     var Pipeline = require_minipass_pipeline();
     var Flush = require_minipass_flush();
-    var path9 = __require("path");
+    var path10 = __require("path");
     var ssri = require_lib4();
     var cacheDir = require_cache_dir();
     var { tmpName } = require_tmp();
@@ -37784,11 +37784,11 @@ var require_write = __commonJS({
         const tmp = await makeTmp(cache, opts);
         const hash = sri[algo].toString();
         try {
-          await fs9.writeFile(tmp.target, data, { flag: "wx" });
+          await fs11.writeFile(tmp.target, data, { flag: "wx" });
           await moveToDestination(tmp, cache, hash, opts);
         } finally {
           if (!tmp.moved) {
-            await fs9.rm(tmp.target, { recursive: true, force: true });
+            await fs11.rm(tmp.target, { recursive: true, force: true });
           }
         }
       }
@@ -37850,7 +37850,7 @@ var require_write = __commonJS({
         return res;
       } finally {
         if (!tmp.moved) {
-          await fs9.rm(tmp.target, { recursive: true, force: true });
+          await fs11.rm(tmp.target, { recursive: true, force: true });
         }
       }
     }
@@ -37886,7 +37886,7 @@ var require_write = __commonJS({
     async function makeTmp(cache, opts) {
       const tmpTarget = tmpName(cache, opts.tmpPrefix);
       await cacheDir.mkdir(cache);
-      await fs9.mkdir(path9.dirname(tmpTarget), { recursive: true });
+      await fs11.mkdir(path10.dirname(tmpTarget), { recursive: true });
       return {
         target: tmpTarget,
         moved: false
@@ -37894,13 +37894,13 @@ var require_write = __commonJS({
     }
     async function moveToDestination(tmp, cache, sri) {
       const destination = contentPath(cache, sri);
-      const destDir = path9.dirname(destination);
+      const destDir = path10.dirname(destination);
       if (moveOperations.has(destination)) {
         return moveOperations.get(destination);
       }
       moveOperations.set(
         destination,
-        fs9.mkdir(destDir, { recursive: true }).then(async () => {
+        fs11.mkdir(destDir, { recursive: true }).then(async () => {
           await moveFile(tmp.target, destination, { overwrite: false });
           tmp.moved = true;
           return tmp.moved;
@@ -37941,7 +37941,7 @@ var require_put = __commonJS({
     var memo = require_memoization();
     var write = require_write();
     var Flush = require_minipass_flush();
-    var { PassThrough } = require_minipass_collect();
+    var { PassThrough: PassThrough2 } = require_minipass_collect();
     var Pipeline = require_minipass_pipeline();
     var putOpts = (opts) => ({
       algorithms: ["sha512"],
@@ -37968,7 +37968,7 @@ var require_put = __commonJS({
       let memoData;
       const pipeline2 = new Pipeline();
       if (memoize) {
-        const memoizer = new PassThrough().on("collect", (data) => {
+        const memoizer = new PassThrough2().on("collect", (data) => {
           memoData = data;
         });
         pipeline2.push(memoizer);
@@ -41541,7 +41541,7 @@ var require_index_min2 = __commonJS({
     exports.glob = exports.sync = exports.iterate = exports.iterateSync = exports.stream = exports.streamSync = exports.Ignore = exports.hasMagic = exports.Glob = exports.unescape = exports.escape = void 0;
     exports.globStreamSync = Tt2;
     exports.globStream = us2;
-    exports.globSync = fs9;
+    exports.globSync = fs11;
     exports.globIterateSync = Ft2;
     exports.globIterate = ds2;
     var Si2 = Y2();
@@ -41572,7 +41572,7 @@ var require_index_min2 = __commonJS({
     function us2(r, t = {}) {
       return new nt2.Glob(r, t).stream();
     }
-    function fs9(r, t = {}) {
+    function fs11(r, t = {}) {
       return new nt2.Glob(r, t).walkSync();
     }
     async function vi2(r, t = {}) {
@@ -41588,8 +41588,8 @@ var require_index_min2 = __commonJS({
     exports.stream = Object.assign(us2, { sync: Tt2 });
     exports.iterateSync = Ft2;
     exports.iterate = Object.assign(ds2, { sync: Ft2 });
-    exports.sync = Object.assign(fs9, { stream: Tt2, iterate: Ft2 });
-    exports.glob = Object.assign(vi2, { glob: vi2, globSync: fs9, sync: exports.sync, globStream: us2, stream: exports.stream, globStreamSync: Tt2, streamSync: exports.streamSync, globIterate: ds2, iterate: exports.iterate, globIterateSync: Ft2, iterateSync: exports.iterateSync, Glob: nt2.Glob, hasMagic: Sr2.hasMagic, escape: Si2.escape, unescape: Si2.unescape });
+    exports.sync = Object.assign(fs11, { stream: Tt2, iterate: Ft2 });
+    exports.glob = Object.assign(vi2, { glob: vi2, globSync: fs11, sync: exports.sync, globStream: us2, stream: exports.stream, globStreamSync: Tt2, streamSync: exports.streamSync, globIterate: ds2, iterate: exports.iterate, globIterateSync: Ft2, iterateSync: exports.iterateSync, Glob: nt2.Glob, hasMagic: Sr2.hasMagic, escape: Si2.escape, unescape: Si2.unescape });
     exports.glob.glob = exports.glob;
   }
 });
@@ -41599,9 +41599,9 @@ var require_glob = __commonJS({
   "node_modules/cacache/lib/util/glob.js"(exports, module) {
     "use strict";
     var { glob } = require_index_min2();
-    var path9 = __require("path");
-    var globify = (pattern) => pattern.split(path9.win32.sep).join(path9.posix.sep);
-    module.exports = (path10, options) => glob(globify(path10), options);
+    var path10 = __require("path");
+    var globify = (pattern) => pattern.split(path10.win32.sep).join(path10.posix.sep);
+    module.exports = (path11, options) => glob(globify(path11), options);
   }
 });
 
@@ -41609,14 +41609,14 @@ var require_glob = __commonJS({
 var require_rm = __commonJS({
   "node_modules/cacache/lib/content/rm.js"(exports, module) {
     "use strict";
-    var fs9 = __require("fs/promises");
+    var fs11 = __require("fs/promises");
     var contentPath = require_path();
     var { hasContent } = require_read();
     module.exports = rm3;
     async function rm3(cache, integrity) {
       const content = await hasContent(cache, integrity);
       if (content && content.sri) {
-        await fs9.rm(contentPath(cache, content.sri), { recursive: true, force: true });
+        await fs11.rm(contentPath(cache, content.sri), { recursive: true, force: true });
         return true;
       } else {
         return false;
@@ -41633,7 +41633,7 @@ var require_rm2 = __commonJS({
     var glob = require_glob();
     var index = require_entry_index();
     var memo = require_memoization();
-    var path9 = __require("path");
+    var path10 = __require("path");
     var rmContent = require_rm();
     module.exports = entry;
     module.exports.entry = entry;
@@ -41649,8 +41649,8 @@ var require_rm2 = __commonJS({
     module.exports.all = all;
     async function all(cache) {
       memo.clearMemoized();
-      const paths2 = await glob(path9.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
-      paths2.push(path9.join(cache, "CACHEDIR.TAG"));
+      const paths2 = await glob(path10.join(cache, "*(content-*|index-*)"), { silent: true, nosort: true });
+      paths2.push(path10.join(cache, "CACHEDIR.TAG"));
       return Promise.all(paths2.map((p2) => rm3(p2, { recursive: true, force: true })));
     }
   }
@@ -41672,7 +41672,7 @@ var require_verify = __commonJS({
     var glob = require_glob();
     var index = require_entry_index();
     var cacheDir = require_cache_dir();
-    var path9 = __require("path");
+    var path10 = __require("path");
     var ssri = require_lib4();
     var hasOwnProperty = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
     var verifyOpts = (opts) => ({
@@ -41749,7 +41749,7 @@ var require_verify = __commonJS({
         indexStream.on("end", resolve2).on("error", reject);
       });
       const contentDir = contentPath.contentDir(cache);
-      const files = await glob(path9.join(contentDir, "**"), {
+      const files = await glob(path10.join(contentDir, "**"), {
         follow: false,
         nodir: true,
         nosort: true
@@ -41870,16 +41870,16 @@ var require_verify = __commonJS({
     }
     function cleanTmp(cache, opts) {
       opts.log.silly("verify", "cleaning tmp directory");
-      return rm3(path9.join(cache, "tmp"), { recursive: true, force: true });
+      return rm3(path10.join(cache, "tmp"), { recursive: true, force: true });
     }
     async function writeVerifile(cache, opts) {
-      const verifile = path9.join(cache, "_lastverified");
+      const verifile = path10.join(cache, "_lastverified");
       opts.log.silly("verify", "writing verifile to " + verifile);
       return writeFile2(verifile, `${Date.now()}`);
     }
     module.exports.lastRun = lastRun;
     async function lastRun(cache) {
-      const data = await readFile3(path9.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile3(path10.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -42170,22 +42170,22 @@ var require_matchers = __commonJS({
     };
     var DEEP_HEADER_AUTHORIZATION = {
       type: TYPE_PATH,
-      predicate: ({ path: path9 }) => path9.endsWith(".headers.authorization"),
+      predicate: ({ path: path10 }) => path10.endsWith(".headers.authorization"),
       replacement: "[REDACTED_HEADER_AUTHORIZATION]"
     };
     var DEEP_HEADER_SET_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path9 }) => path9.endsWith(".headers.set-cookie"),
+      predicate: ({ path: path10 }) => path10.endsWith(".headers.set-cookie"),
       replacement: "[REDACTED_HEADER_SET_COOKIE]"
     };
     var DEEP_HEADER_COOKIE = {
       type: TYPE_PATH,
-      predicate: ({ path: path9 }) => path9.endsWith(".headers.cookie"),
+      predicate: ({ path: path10 }) => path10.endsWith(".headers.cookie"),
       replacement: "[REDACTED_HEADER_COOKIE]"
     };
     var REWRITE_REQUEST = {
       type: TYPE_PATH,
-      predicate: ({ path: path9 }) => path9.endsWith(".request"),
+      predicate: ({ path: path10 }) => path10.endsWith(".request"),
       replacement: (input) => ({
         method: input?.method,
         path: input?.path,
@@ -42195,7 +42195,7 @@ var require_matchers = __commonJS({
     };
     var REWRITE_RESPONSE = {
       type: TYPE_PATH,
-      predicate: ({ path: path9 }) => path9.endsWith(".response"),
+      predicate: ({ path: path10 }) => path10.endsWith(".response"),
       replacement: (input) => ({
         data: input?.data,
         status: input?.status,
@@ -42311,12 +42311,12 @@ var require_utils2 = __commonJS({
       },
       [TYPE_PATH]: (matcher) => (value, ctx) => {
         const rawPath = ctx?.path;
-        const path9 = rawPath.join(".").toLowerCase();
+        const path10 = rawPath.join(".").toLowerCase();
         const { predicate, replacement } = matcher;
         const replace = typeof replacement === "function" ? replacement : () => replacement;
-        const shouldRun = predicate({ rawPath, path: path9 });
+        const shouldRun = predicate({ rawPath, path: path10 });
         if (shouldRun) {
-          value = replace(value, { rawPath, path: path9 });
+          value = replace(value, { rawPath, path: path10 });
         }
         return value;
       }
@@ -45240,8 +45240,8 @@ var require_util10 = __commonJS({
     exports.SocksClientError = void 0;
     exports.shuffleArray = shuffleArray;
     var SocksClientError = class extends Error {
-      constructor(message, options) {
-        super(message);
+      constructor(message2, options) {
+        super(message2);
         this.options = options;
       }
     };
@@ -45262,8 +45262,8 @@ var require_address_error = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.AddressError = void 0;
     var AddressError = class extends Error {
-      constructor(message, parseMessage) {
-        super(message);
+      constructor(message2, parseMessage) {
+        super(message2);
         this.name = "AddressError";
         this.parseMessage = parseMessage;
       }
@@ -48752,7 +48752,7 @@ var require_agents = __commonJS({
     "use strict";
     var net5 = __require("net");
     var tls4 = __require("tls");
-    var { once: once2 } = __require("events");
+    var { once: once3 } = __require("events");
     var timers = __require("timers/promises");
     var { normalizeOptions, cacheOptions } = require_options2();
     var { getProxy, getProxyAgent, proxyCache } = require_proxy();
@@ -48857,13 +48857,13 @@ var require_agents = __commonJS({
         socket.setNoDelay(this.keepAlive);
         const abortController = new AbortController();
         const { signal } = abortController;
-        const connectPromise = socket[isSecureEndpoint ? "secureConnecting" : "connecting"] ? once2(socket, isSecureEndpoint ? "secureConnect" : "connect", { signal }) : Promise.resolve();
+        const connectPromise = socket[isSecureEndpoint ? "secureConnecting" : "connecting"] ? once3(socket, isSecureEndpoint ? "secureConnect" : "connect", { signal }) : Promise.resolve();
         await this.#timeoutConnection({
           options,
           timeout,
           promises: [
             connectPromise,
-            once2(socket, "error", { signal }).then((err) => {
+            once3(socket, "error", { signal }).then((err) => {
               throw err[0];
             })
           ]
@@ -49202,7 +49202,7 @@ var require_entry = __commonJS({
     var CachingMinipassPipeline = require_pipeline();
     var CachePolicy = require_policy();
     var cacheKey = require_key();
-    var remote = require_remote();
+    var remote2 = require_remote();
     var hasOwnProperty = (obj, prop) => Object.prototype.hasOwnProperty.call(obj, prop);
     var KEEP_REQUEST_HEADERS = [
       "accept-charset",
@@ -49487,7 +49487,7 @@ var require_entry = __commonJS({
           headers: this.policy.revalidationHeaders(request2)
         });
         try {
-          var response = await remote(revalidateRequest, {
+          var response = await remote2(revalidateRequest, {
             ...options,
             headers: void 0
           });
@@ -49541,14 +49541,14 @@ var require_cache2 = __commonJS({
   "node_modules/make-fetch-happen/lib/cache/index.js"(exports, module) {
     var { NotCachedError } = require_errors2();
     var CacheEntry = require_entry();
-    var remote = require_remote();
+    var remote2 = require_remote();
     var cacheFetch = async (request2, options) => {
       const entry = await CacheEntry.find(request2, options);
       if (!entry) {
         if (options.cache === "only-if-cached") {
           throw new NotCachedError(request2.url);
         }
-        const response = await remote(request2, options);
+        const response = await remote2(request2, options);
         const newEntry = new CacheEntry({ request: request2, response, options });
         return newEntry.store("miss");
       }
@@ -49579,7 +49579,7 @@ var require_fetch2 = __commonJS({
     var url = __require("url");
     var CachePolicy = require_policy();
     var cache = require_cache2();
-    var remote = require_remote();
+    var remote2 = require_remote();
     var canFollowRedirect = (request2, response, options) => {
       if (!isRedirect(response.status)) {
         return false;
@@ -49635,7 +49635,7 @@ var require_fetch2 = __commonJS({
       };
     };
     var fetch2 = async (request2, options) => {
-      const response = CachePolicy.storable(request2, options) ? await cache(request2, options) : await remote(request2, options);
+      const response = CachePolicy.storable(request2, options) ? await cache(request2, options) : await remote2(request2, options);
       if (!["GET", "HEAD"].includes(request2.method) && response.status >= 200 && response.status <= 399) {
         await cache.invalidate(request2, options);
       }
@@ -49736,19 +49736,19 @@ var require_fetch3 = __commonJS({
       }, retryOpts(options.retry));
     }
     var errorFromResponse = async (response) => {
-      let message = response.statusText;
+      let message2 = response.statusText;
       const location = response.headers.get(HTTP2_HEADER_LOCATION) || void 0;
       const contentType = response.headers.get(HTTP2_HEADER_CONTENT_TYPE);
       if (contentType?.includes("application/json")) {
         try {
           const body = await response.json();
-          message = body.message || message;
+          message2 = body.message || message2;
         } catch (e) {
         }
       }
       return new error_1.HTTPError({
         status: response.status,
-        message,
+        message: message2,
         location
       });
     };
@@ -49812,8 +49812,8 @@ var require_ca = __commonJS({
           timeout: options.timeout
         });
       }
-      async createSigningCertificate(identityToken, publicKey, challenge) {
-        const request2 = toCertificateRequest(identityToken, publicKey, challenge);
+      async createSigningCertificate(identityToken, publicKey2, challenge) {
+        const request2 = toCertificateRequest(identityToken, publicKey2, challenge);
         try {
           const resp = await this.fulcio.createSigningCertificate(request2);
           const cert = resp.signedCertificateEmbeddedSct ? resp.signedCertificateEmbeddedSct : resp.signedCertificateDetachedSct;
@@ -49824,7 +49824,7 @@ var require_ca = __commonJS({
       }
     };
     exports.CAClient = CAClient;
-    function toCertificateRequest(identityToken, publicKey, challenge) {
+    function toCertificateRequest(identityToken, publicKey2, challenge) {
       return {
         credentials: {
           oidcIdentityToken: identityToken
@@ -49832,7 +49832,7 @@ var require_ca = __commonJS({
         publicKeyRequest: {
           publicKey: {
             algorithm: "ECDSA",
-            content: publicKey
+            content: publicKey2
           },
           proofOfPossession: challenge.toString("base64")
         }
@@ -49859,10 +49859,10 @@ var require_ephemeral = __commonJS({
       }
       async sign(data) {
         const signature = (0, crypto_1.sign)("sha256", data, this.keypair.privateKey);
-        const publicKey = this.keypair.publicKey.export({ format: "pem", type: "spki" }).toString();
+        const publicKey2 = this.keypair.publicKey.export({ format: "pem", type: "spki" }).toString();
         return {
           signature,
-          key: { $case: "publicKey", publicKey }
+          key: { $case: "publicKey", publicKey: publicKey2 }
         };
       }
     };
@@ -50033,10 +50033,10 @@ var require_verifier = __commonJS({
       fromJSON(object) {
         return { rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : Buffer.alloc(0) };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.rawBytes.length !== 0) {
-          obj.rawBytes = base64FromBytes(message.rawBytes);
+        if (message2.rawBytes.length !== 0) {
+          obj.rawBytes = base64FromBytes(message2.rawBytes);
         }
         return obj;
       }
@@ -50048,15 +50048,15 @@ var require_verifier = __commonJS({
           keyDetails: isSet(object.keyDetails) ? (0, sigstore_common_1.publicKeyDetailsFromJSON)(object.keyDetails) : 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.verifier?.$case === "publicKey") {
-          obj.publicKey = exports.PublicKey.toJSON(message.verifier.publicKey);
-        } else if (message.verifier?.$case === "x509Certificate") {
-          obj.x509Certificate = sigstore_common_1.X509Certificate.toJSON(message.verifier.x509Certificate);
+        if (message2.verifier?.$case === "publicKey") {
+          obj.publicKey = exports.PublicKey.toJSON(message2.verifier.publicKey);
+        } else if (message2.verifier?.$case === "x509Certificate") {
+          obj.x509Certificate = sigstore_common_1.X509Certificate.toJSON(message2.verifier.x509Certificate);
         }
-        if (message.keyDetails !== 0) {
-          obj.keyDetails = (0, sigstore_common_1.publicKeyDetailsToJSON)(message.keyDetails);
+        if (message2.keyDetails !== 0) {
+          obj.keyDetails = (0, sigstore_common_1.publicKeyDetailsToJSON)(message2.keyDetails);
         }
         return obj;
       }
@@ -50068,13 +50068,13 @@ var require_verifier = __commonJS({
           verifier: isSet(object.verifier) ? exports.Verifier.fromJSON(object.verifier) : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.content.length !== 0) {
-          obj.content = base64FromBytes(message.content);
+        if (message2.content.length !== 0) {
+          obj.content = base64FromBytes(message2.content);
         }
-        if (message.verifier !== void 0) {
-          obj.verifier = exports.Verifier.toJSON(message.verifier);
+        if (message2.verifier !== void 0) {
+          obj.verifier = exports.Verifier.toJSON(message2.verifier);
         }
         return obj;
       }
@@ -50107,13 +50107,13 @@ var require_dsse3 = __commonJS({
           verifiers: globalThis.Array.isArray(object?.verifiers) ? object.verifiers.map((e) => verifier_1.Verifier.fromJSON(e)) : []
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.envelope !== void 0) {
-          obj.envelope = envelope_1.Envelope.toJSON(message.envelope);
+        if (message2.envelope !== void 0) {
+          obj.envelope = envelope_1.Envelope.toJSON(message2.envelope);
         }
-        if (message.verifiers?.length) {
-          obj.verifiers = message.verifiers.map((e) => verifier_1.Verifier.toJSON(e));
+        if (message2.verifiers?.length) {
+          obj.verifiers = message2.verifiers.map((e) => verifier_1.Verifier.toJSON(e));
         }
         return obj;
       }
@@ -50125,13 +50125,13 @@ var require_dsse3 = __commonJS({
           signatures: globalThis.Array.isArray(object?.signatures) ? object.signatures.map((e) => verifier_1.Signature.fromJSON(e)) : []
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.payloadHash !== void 0) {
-          obj.payloadHash = sigstore_common_1.HashOutput.toJSON(message.payloadHash);
+        if (message2.payloadHash !== void 0) {
+          obj.payloadHash = sigstore_common_1.HashOutput.toJSON(message2.payloadHash);
         }
-        if (message.signatures?.length) {
-          obj.signatures = message.signatures.map((e) => verifier_1.Signature.toJSON(e));
+        if (message2.signatures?.length) {
+          obj.signatures = message2.signatures.map((e) => verifier_1.Signature.toJSON(e));
         }
         return obj;
       }
@@ -50157,13 +50157,13 @@ var require_hashedrekord = __commonJS({
           signature: isSet(object.signature) ? verifier_1.Signature.fromJSON(object.signature) : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.digest.length !== 0) {
-          obj.digest = base64FromBytes(message.digest);
+        if (message2.digest.length !== 0) {
+          obj.digest = base64FromBytes(message2.digest);
         }
-        if (message.signature !== void 0) {
-          obj.signature = verifier_1.Signature.toJSON(message.signature);
+        if (message2.signature !== void 0) {
+          obj.signature = verifier_1.Signature.toJSON(message2.signature);
         }
         return obj;
       }
@@ -50175,13 +50175,13 @@ var require_hashedrekord = __commonJS({
           signature: isSet(object.signature) ? verifier_1.Signature.fromJSON(object.signature) : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.data !== void 0) {
-          obj.data = sigstore_common_1.HashOutput.toJSON(message.data);
+        if (message2.data !== void 0) {
+          obj.data = sigstore_common_1.HashOutput.toJSON(message2.data);
         }
-        if (message.signature !== void 0) {
-          obj.signature = verifier_1.Signature.toJSON(message.signature);
+        if (message2.signature !== void 0) {
+          obj.signature = verifier_1.Signature.toJSON(message2.signature);
         }
         return obj;
       }
@@ -50214,16 +50214,16 @@ var require_entry2 = __commonJS({
           spec: isSet(object.spec) ? exports.Spec.fromJSON(object.spec) : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.kind !== "") {
-          obj.kind = message.kind;
+        if (message2.kind !== "") {
+          obj.kind = message2.kind;
         }
-        if (message.apiVersion !== "") {
-          obj.apiVersion = message.apiVersion;
+        if (message2.apiVersion !== "") {
+          obj.apiVersion = message2.apiVersion;
         }
-        if (message.spec !== void 0) {
-          obj.spec = exports.Spec.toJSON(message.spec);
+        if (message2.spec !== void 0) {
+          obj.spec = exports.Spec.toJSON(message2.spec);
         }
         return obj;
       }
@@ -50234,12 +50234,12 @@ var require_entry2 = __commonJS({
           spec: isSet(object.hashedRekordV002) ? { $case: "hashedRekordV002", hashedRekordV002: hashedrekord_1.HashedRekordLogEntryV002.fromJSON(object.hashedRekordV002) } : isSet(object.dsseV002) ? { $case: "dsseV002", dsseV002: dsse_1.DSSELogEntryV002.fromJSON(object.dsseV002) } : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.spec?.$case === "hashedRekordV002") {
-          obj.hashedRekordV002 = hashedrekord_1.HashedRekordLogEntryV002.toJSON(message.spec.hashedRekordV002);
-        } else if (message.spec?.$case === "dsseV002") {
-          obj.dsseV002 = dsse_1.DSSELogEntryV002.toJSON(message.spec.dsseV002);
+        if (message2.spec?.$case === "hashedRekordV002") {
+          obj.hashedRekordV002 = hashedrekord_1.HashedRekordLogEntryV002.toJSON(message2.spec.hashedRekordV002);
+        } else if (message2.spec?.$case === "dsseV002") {
+          obj.dsseV002 = dsse_1.DSSELogEntryV002.toJSON(message2.spec.dsseV002);
         }
         return obj;
       }
@@ -50253,12 +50253,12 @@ var require_entry2 = __commonJS({
           } : isSet(object.dsseRequestV002) ? { $case: "dsseRequestV002", dsseRequestV002: dsse_1.DSSERequestV002.fromJSON(object.dsseRequestV002) } : void 0
         };
       },
-      toJSON(message) {
+      toJSON(message2) {
         const obj = {};
-        if (message.spec?.$case === "hashedRekordRequestV002") {
-          obj.hashedRekordRequestV002 = hashedrekord_1.HashedRekordRequestV002.toJSON(message.spec.hashedRekordRequestV002);
-        } else if (message.spec?.$case === "dsseRequestV002") {
-          obj.dsseRequestV002 = dsse_1.DSSERequestV002.toJSON(message.spec.dsseRequestV002);
+        if (message2.spec?.$case === "hashedRekordRequestV002") {
+          obj.hashedRekordRequestV002 = hashedrekord_1.HashedRekordRequestV002.toJSON(message2.spec.hashedRekordRequestV002);
+        } else if (message2.spec?.$case === "dsseRequestV002") {
+          obj.dsseRequestV002 = dsse_1.DSSERequestV002.toJSON(message2.spec.dsseRequestV002);
         }
         return obj;
       }
@@ -50415,21 +50415,21 @@ var require_entry3 = __commonJS({
     var protobuf_specs_1 = require_dist();
     var util_1 = require_util9();
     var SHA256_ALGORITHM = "sha256";
-    function toProposedEntry(content, publicKey, entryType = "dsse") {
+    function toProposedEntry(content, publicKey2, entryType = "dsse") {
       switch (content.$case) {
         case "dsseEnvelope":
           if (entryType === "intoto") {
-            return toProposedIntotoEntry(content.dsseEnvelope, publicKey);
+            return toProposedIntotoEntry(content.dsseEnvelope, publicKey2);
           }
-          return toProposedDSSEEntry(content.dsseEnvelope, publicKey);
+          return toProposedDSSEEntry(content.dsseEnvelope, publicKey2);
         case "messageSignature":
-          return toProposedHashedRekordEntry(content.messageSignature, publicKey);
+          return toProposedHashedRekordEntry(content.messageSignature, publicKey2);
       }
     }
-    function toProposedHashedRekordEntry(messageSignature2, publicKey) {
+    function toProposedHashedRekordEntry(messageSignature2, publicKey2) {
       const hexDigest = messageSignature2.messageDigest.digest.toString("hex");
       const b64Signature = messageSignature2.signature.toString("base64");
-      const b64Key = util_1.encoding.base64Encode(publicKey);
+      const b64Key = util_1.encoding.base64Encode(publicKey2);
       return {
         apiVersion: "0.0.1",
         kind: "hashedrekord",
@@ -50449,9 +50449,9 @@ var require_entry3 = __commonJS({
         }
       };
     }
-    function toProposedDSSEEntry(envelope, publicKey) {
+    function toProposedDSSEEntry(envelope, publicKey2) {
       const envelopeJSON = JSON.stringify((0, bundle_1.envelopeToJSON)(envelope));
-      const encodedKey = util_1.encoding.base64Encode(publicKey);
+      const encodedKey = util_1.encoding.base64Encode(publicKey2);
       return {
         apiVersion: "0.0.1",
         kind: "dsse",
@@ -50463,13 +50463,13 @@ var require_entry3 = __commonJS({
         }
       };
     }
-    function toProposedIntotoEntry(envelope, publicKey) {
+    function toProposedIntotoEntry(envelope, publicKey2) {
       const payloadHash = util_1.crypto.digest(SHA256_ALGORITHM, envelope.payload).toString("hex");
-      const envelopeHash = calculateDSSEHash(envelope, publicKey);
+      const envelopeHash = calculateDSSEHash(envelope, publicKey2);
       const payload = util_1.encoding.base64Encode(envelope.payload.toString("base64"));
       const sig = util_1.encoding.base64Encode(envelope.signatures[0].sig.toString("base64"));
       const keyid = envelope.signatures[0].keyid;
-      const encodedKey = util_1.encoding.base64Encode(publicKey);
+      const encodedKey = util_1.encoding.base64Encode(publicKey2);
       const dsse = {
         payloadType: envelope.payloadType,
         payload,
@@ -50490,12 +50490,12 @@ var require_entry3 = __commonJS({
         }
       };
     }
-    function calculateDSSEHash(envelope, publicKey) {
+    function calculateDSSEHash(envelope, publicKey2) {
       const dsse = {
         payloadType: envelope.payloadType,
         payload: envelope.payload.toString("base64"),
         signatures: [
-          { sig: envelope.signatures[0].sig.toString("base64"), publicKey }
+          { sig: envelope.signatures[0].sig.toString("base64"), publicKey: publicKey2 }
         ]
       };
       if (envelope.signatures[0].keyid.length > 0) {
@@ -50503,15 +50503,15 @@ var require_entry3 = __commonJS({
       }
       return util_1.crypto.digest(SHA256_ALGORITHM, util_1.json.canonicalize(dsse)).toString("hex");
     }
-    function toCreateEntryRequest(content, publicKey) {
+    function toCreateEntryRequest(content, publicKey2) {
       switch (content.$case) {
         case "dsseEnvelope":
-          return toCreateEntryRequestDSSE(content.dsseEnvelope, publicKey);
+          return toCreateEntryRequestDSSE(content.dsseEnvelope, publicKey2);
         case "messageSignature":
-          return toCreateEntryRequestMessageSignature(content.messageSignature, publicKey);
+          return toCreateEntryRequestMessageSignature(content.messageSignature, publicKey2);
       }
     }
-    function toCreateEntryRequestDSSE(envelope, publicKey) {
+    function toCreateEntryRequestDSSE(envelope, publicKey2) {
       return {
         spec: {
           $case: "dsseRequestV002",
@@ -50525,7 +50525,7 @@ var require_entry3 = __commonJS({
                 verifier: {
                   $case: "x509Certificate",
                   x509Certificate: {
-                    rawBytes: util_1.pem.toDER(publicKey)
+                    rawBytes: util_1.pem.toDER(publicKey2)
                   }
                 }
               }
@@ -50534,7 +50534,7 @@ var require_entry3 = __commonJS({
         }
       };
     }
-    function toCreateEntryRequestMessageSignature(messageSignature2, publicKey) {
+    function toCreateEntryRequestMessageSignature(messageSignature2, publicKey2) {
       return {
         spec: {
           $case: "hashedRekordRequestV002",
@@ -50549,7 +50549,7 @@ var require_entry3 = __commonJS({
                 verifier: {
                   $case: "x509Certificate",
                   x509Certificate: {
-                    rawBytes: util_1.pem.toDER(publicKey)
+                    rawBytes: util_1.pem.toDER(publicKey2)
                   }
                 }
               }
@@ -50590,13 +50590,13 @@ var require_tlog = __commonJS({
           exports.DEFAULT_REKOR_URL
         });
       }
-      async testify(content, publicKey) {
+      async testify(content, publicKey2) {
         let tlogEntry;
         if (this.majorApiVersion === 2) {
-          const request2 = (0, entry_1.toCreateEntryRequest)(content, publicKey);
+          const request2 = (0, entry_1.toCreateEntryRequest)(content, publicKey2);
           tlogEntry = await this.tlogV2.createEntry(request2);
         } else {
-          const proposedEntry = (0, entry_1.toProposedEntry)(content, publicKey, this.entryType);
+          const proposedEntry = (0, entry_1.toProposedEntry)(content, publicKey2, this.entryType);
           const entry = await this.tlogV1.createEntry(proposedEntry);
           tlogEntry = toTransparencyLogEntry(entry);
         }
@@ -51456,7 +51456,7 @@ var require_file2 = __commonJS({
           ...this.unrecognizedFields
         };
       }
-      static fromJSON(path9, data) {
+      static fromJSON(path10, data) {
         const { length, hashes, ...rest } = data;
         if (typeof length !== "number") {
           throw new TypeError("length must be a number");
@@ -51466,7 +51466,7 @@ var require_file2 = __commonJS({
         }
         return new _TargetFile({
           length,
-          path: path9,
+          path: path10,
           hashes,
           unrecognizedFields: rest
         });
@@ -51712,14 +51712,14 @@ var require_key3 = __commonJS({
           throw new error_1.UnsignedMetadataError("no signature for key found in metadata");
         if (!this.keyVal.public)
           throw new error_1.UnsignedMetadataError("no public key found");
-        const publicKey = (0, key_1.getPublicKey)({
+        const publicKey2 = (0, key_1.getPublicKey)({
           keyType: this.keyType,
           scheme: this.scheme,
           keyVal: this.keyVal.public
         });
         const signedData = metadata.signed.toJSON();
         try {
-          if (!utils_1.crypto.verifySignature(signedData, publicKey, signature.sig)) {
+          if (!utils_1.crypto.verifySignature(signedData, publicKey2, signature.sig)) {
             throw new error_1.UnsignedMetadataError(`failed to verify ${this.keyID} signature`);
           }
         } catch (error2) {
@@ -51858,7 +51858,7 @@ var require_commonjs5 = __commonJS({
     exports.EXPANSION_MAX_REWRITES = 1e3;
     exports.EXPANSION_MAX_STEPS = 2e7;
     var CALL_STEPS = 16;
-    function numeric2(str2) {
+    function numeric3(str2) {
       return !isNaN(str2) ? parseInt(str2, 10) : str2.charCodeAt(0);
     }
     function escapeBraces(str2) {
@@ -52015,10 +52015,10 @@ var require_commonjs5 = __commonJS({
       if (n[0] === void 0 || n[1] === void 0) {
         return N2;
       }
-      const x = numeric2(n[0]);
-      const y = numeric2(n[1]);
+      const x = numeric3(n[0]);
+      const y = numeric3(n[1]);
       const width = Math.max(n[0].length, n[1].length);
-      let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric2(n[2])), 1) : 1;
+      let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric3(n[2])), 1) : 1;
       let test = lte;
       const reverse = y < x;
       if (reverse) {
@@ -53068,11 +53068,11 @@ var require_commonjs6 = __commonJS({
       return (f2) => f2.length === len && f2 !== "." && f2 !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path9 = {
+    var path10 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path9.win32.sep : path9.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path10.win32.sep : path10.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -54300,9 +54300,9 @@ var require_snapshot = __commonJS({
     };
     exports.Snapshot = Snapshot;
     function metaToJSON(meta) {
-      return Object.entries(meta).reduce((acc, [path9, metadata]) => ({
+      return Object.entries(meta).reduce((acc, [path10, metadata]) => ({
         ...acc,
-        [path9]: metadata.toJSON()
+        [path10]: metadata.toJSON()
       }), {});
     }
     function metaFromJSON(data) {
@@ -54311,9 +54311,9 @@ var require_snapshot = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("meta field is malformed");
         } else {
-          meta = Object.entries(data).reduce((acc, [path9, metadata]) => ({
+          meta = Object.entries(data).reduce((acc, [path10, metadata]) => ({
             ...acc,
-            [path9]: file_1.MetaFile.fromJSON(metadata)
+            [path10]: file_1.MetaFile.fromJSON(metadata)
           }), {});
         }
       }
@@ -54498,9 +54498,9 @@ var require_targets = __commonJS({
     };
     exports.Targets = Targets;
     function targetsToJSON(targets) {
-      return Object.entries(targets).reduce((acc, [path9, target]) => ({
+      return Object.entries(targets).reduce((acc, [path10, target]) => ({
         ...acc,
-        [path9]: target.toJSON()
+        [path10]: target.toJSON()
       }), {});
     }
     function targetsFromJSON(data) {
@@ -54509,9 +54509,9 @@ var require_targets = __commonJS({
         if (!utils_1.guard.isObjectRecord(data)) {
           throw new TypeError("targets must be an object");
         } else {
-          targets = Object.entries(data).reduce((acc, [path9, target]) => ({
+          targets = Object.entries(data).reduce((acc, [path10, target]) => ({
             ...acc,
-            [path9]: file_1.TargetFile.fromJSON(path9, target)
+            [path10]: file_1.TargetFile.fromJSON(path10, target)
           }), {});
         }
       }
@@ -54817,8 +54817,8 @@ var require_error7 = __commonJS({
     exports.DownloadLengthMismatchError = DownloadLengthMismatchError;
     var DownloadHTTPError = class extends DownloadError {
       statusCode;
-      constructor(message, statusCode) {
-        super(message);
+      constructor(message2, statusCode) {
+        super(message2);
         this.statusCode = statusCode;
       }
     };
@@ -55238,14 +55238,14 @@ var require_url = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.join = join2;
     var url_1 = __require("url");
-    function join2(base, path9) {
-      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path9)).toString();
+    function join2(base, path10) {
+      return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path10)).toString();
     }
-    function ensureTrailingSlash(path9) {
-      return path9.endsWith("/") ? path9 : path9 + "/";
+    function ensureTrailingSlash(path10) {
+      return path10.endsWith("/") ? path10 : path10 + "/";
     }
-    function removeLeadingSlash(path9) {
-      return path9.startsWith("/") ? path9.slice(1) : path9;
+    function removeLeadingSlash(path10) {
+      return path10.startsWith("/") ? path10.slice(1) : path10;
     }
   }
 });
@@ -55298,8 +55298,8 @@ var require_updater = __commonJS({
     exports.Updater = void 0;
     var models_1 = require_dist6();
     var debug_1 = __importDefault(require_src());
-    var fs9 = __importStar(__require("fs"));
-    var path9 = __importStar(__require("path"));
+    var fs11 = __importStar(__require("fs"));
+    var path10 = __importStar(__require("path"));
     var package_json_1 = require_package5();
     var config_1 = require_config2();
     var error_1 = require_error7();
@@ -55371,15 +55371,15 @@ var require_updater = __commonJS({
         const consistentSnapshot = this.trustedSet.root.signed.consistentSnapshot;
         if (consistentSnapshot && this.config.prefixTargetsWithHash) {
           const hashes = Object.values(targetInfo.hashes);
-          const { dir, base } = path9.parse(targetFilePath);
+          const { dir, base } = path10.parse(targetFilePath);
           const filename = `${hashes[0]}.${base}`;
           targetFilePath = dir ? `${dir}/${filename}` : filename;
         }
         const targetUrl = url.join(targetBaseUrl, targetFilePath);
         await this.fetcher.downloadFile(targetUrl, targetInfo.length, async (fileName) => {
-          await targetInfo.verify(fs9.createReadStream(fileName));
+          await targetInfo.verify(fs11.createReadStream(fileName));
           log("WRITE %s", targetPath);
-          fs9.copyFileSync(fileName, targetPath);
+          fs11.copyFileSync(fileName, targetPath);
         });
         return targetPath;
       }
@@ -55388,8 +55388,8 @@ var require_updater = __commonJS({
           filePath = this.generateTargetPath(targetInfo);
         }
         try {
-          if (fs9.existsSync(filePath)) {
-            await targetInfo.verify(fs9.createReadStream(filePath));
+          if (fs11.existsSync(filePath)) {
+            await targetInfo.verify(fs11.createReadStream(filePath));
             return filePath;
           }
         } catch (error2) {
@@ -55398,9 +55398,9 @@ var require_updater = __commonJS({
         return;
       }
       loadLocalMetadata(fileName) {
-        const filePath = path9.join(this.dir, `${fileName}.json`);
+        const filePath = path10.join(this.dir, `${fileName}.json`);
         log("READ %s", filePath);
-        return fs9.readFileSync(filePath);
+        return fs11.readFileSync(filePath);
       }
       // Sequentially load and persist on local disk every newer root metadata
       // version available on the remote.
@@ -55551,14 +55551,14 @@ var require_updater = __commonJS({
           throw new error_1.ValueError("Target directory not set");
         }
         const filePath = encodeURIComponent(targetInfo.path);
-        return path9.join(this.targetDir, filePath);
+        return path10.join(this.targetDir, filePath);
       }
       persistMetadata(metaDataName, bytesData) {
         const encodedName = encodeURIComponent(metaDataName);
         try {
-          const filePath = path9.join(this.dir, `${encodedName}.json`);
+          const filePath = path10.join(this.dir, `${encodedName}.json`);
           log("WRITE %s", filePath);
-          fs9.writeFileSync(filePath, bytesData.toString("utf8"));
+          fs11.writeFileSync(filePath, bytesData.toString("utf8"));
         } catch (error2) {
           throw new error_1.PersistError(`Failed to persist metadata ${encodedName} error: ${error2}`);
         }
@@ -55645,8 +55645,8 @@ var require_error8 = __commonJS({
     var TUFError = class extends Error {
       code;
       cause;
-      constructor({ code, message, cause }) {
-        super(message);
+      constructor({ code, message: message2, cause }) {
+        super(message2);
         this.code = code;
         this.cause = cause;
         this.name = this.constructor.name;
@@ -55668,13 +55668,13 @@ var require_target = __commonJS({
     var fs_1 = __importDefault(__require("fs"));
     var error_1 = require_error8();
     async function readTarget(tuf, targetPath) {
-      const path9 = await getTargetPath(tuf, targetPath);
+      const path10 = await getTargetPath(tuf, targetPath);
       return new Promise((resolve2, reject) => {
-        fs_1.default.readFile(path9, "utf-8", (err, data) => {
+        fs_1.default.readFile(path10, "utf-8", (err, data) => {
           if (err) {
             reject(new error_1.TUFError({
               code: "TUF_READ_TARGET_ERROR",
-              message: `error reading target ${path9}`,
+              message: `error reading target ${path10}`,
               cause: err
             }));
           } else {
@@ -55700,19 +55700,19 @@ var require_target = __commonJS({
           message: `target ${target} not found`
         });
       }
-      let path9 = await tuf.findCachedTarget(targetInfo);
-      if (!path9) {
+      let path10 = await tuf.findCachedTarget(targetInfo);
+      if (!path10) {
         try {
-          path9 = await tuf.downloadTarget(targetInfo);
+          path10 = await tuf.downloadTarget(targetInfo);
         } catch (err) {
           throw new error_1.TUFError({
             code: "TUF_DOWNLOAD_TARGET_ERROR",
-            message: `error downloading target ${path9}`,
+            message: `error downloading target ${path10}`,
             cause: err
           });
         }
       }
-      return path9;
+      return path10;
     }
   }
 });
@@ -55951,12 +55951,12 @@ var require_bundle3 = __commonJS({
   "node_modules/@sigstore/verify/dist/bundle/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.toSignedEntity = toSignedEntity2;
+    exports.toSignedEntity = toSignedEntity3;
     exports.signatureContent = signatureContent;
     var core_1 = require_dist3();
     var dsse_1 = require_dsse4();
     var message_1 = require_message2();
-    function toSignedEntity2(bundle, artifact) {
+    function toSignedEntity3(bundle, artifact) {
       const { tlogEntries, timestampVerificationData } = bundle.verificationMaterial;
       const timestamps = [];
       for (const entry of tlogEntries) {
@@ -56020,8 +56020,8 @@ var require_error9 = __commonJS({
       code;
       cause;
       /* eslint-disable-line @typescript-eslint/no-explicit-any */
-      constructor({ code, message, cause }) {
-        super(message);
+      constructor({ code, message: message2, cause }) {
+        super(message2);
         this.code = code;
         this.cause = cause;
         this.name = this.constructor.name;
@@ -56191,15 +56191,15 @@ var require_certificate = __commonJS({
       sort() {
         const leafCert = this.untrustedCert;
         let paths2 = this.buildPaths(leafCert);
-        paths2 = paths2.filter((path10) => path10.some((cert) => this.trustedCerts.includes(cert)));
+        paths2 = paths2.filter((path11) => path11.some((cert) => this.trustedCerts.includes(cert)));
         if (paths2.length === 0) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "no trusted certificate path found"
           });
         }
-        const path9 = paths2.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
-        return [leafCert, ...path9].slice(0, -1);
+        const path10 = paths2.reduce((prev, curr) => prev.length < curr.length ? prev : curr);
+        return [leafCert, ...path10].slice(0, -1);
       }
       // Recursively build all possible paths from the leaf to the root
       buildPaths(certificate) {
@@ -56258,30 +56258,30 @@ var require_certificate = __commonJS({
         });
         return issuers;
       }
-      checkPath(path9) {
-        if (path9.length < 1) {
+      checkPath(path10) {
+        if (path10.length < 1) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "certificate chain must contain at least one certificate"
           });
         }
-        const validCAs = path9.slice(1).every((cert) => cert.isCA);
+        const validCAs = path10.slice(1).every((cert) => cert.isCA);
         if (!validCAs) {
           throw new error_1.VerificationError({
             code: "CERTIFICATE_ERROR",
             message: "intermediate certificate is not a CA"
           });
         }
-        for (let i = path9.length - 2; i >= 0; i--) {
-          if (!path9[i].issuer.equals(path9[i + 1].subject)) {
+        for (let i = path10.length - 2; i >= 0; i--) {
+          if (!path10[i].issuer.equals(path10[i + 1].subject)) {
             throw new error_1.VerificationError({
               code: "CERTIFICATE_ERROR",
               message: "incorrect certificate name chaining"
             });
           }
         }
-        for (let i = 0; i < path9.length; i++) {
-          const cert = path9[i];
+        for (let i = 0; i < path10.length; i++) {
+          const cert = path10[i];
           if (cert.extBasicConstraints?.isCA) {
             const pathLength = cert.extBasicConstraints.pathLenConstraint;
             if (pathLength !== void 0 && pathLength < i - 1) {
@@ -56385,13 +56385,13 @@ var require_key4 = __commonJS({
       return { key: key.publicKey };
     }
     function verifyCertificate(leaf, timestamps, trustMaterial) {
-      let path9 = [];
+      let path10 = [];
       timestamps.forEach((timestamp) => {
-        path9 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
+        path10 = (0, certificate_1.verifyCertificateChain)(timestamp, leaf, trustMaterial.certificateAuthorities);
       });
       return {
-        scts: (0, sct_1.verifySCTs)(path9[0], path9[1], trustMaterial.ctlogs),
-        signer: getSigner(path9[0])
+        scts: (0, sct_1.verifySCTs)(path10[0], path10[1], trustMaterial.ctlogs),
+        signer: getSigner(path10[0])
       };
     }
     function getSigner(cert) {
@@ -57098,7 +57098,7 @@ var require_verifier2 = __commonJS({
     var policy_1 = require_policy2();
     var timestamp_1 = require_timestamp4();
     var tlog_1 = require_tlog2();
-    var Verifier2 = class {
+    var Verifier3 = class {
       trustMaterial;
       options;
       constructor(trustMaterial, options = {}) {
@@ -57221,7 +57221,7 @@ var require_verifier2 = __commonJS({
         }
       }
     };
-    exports.Verifier = Verifier2;
+    exports.Verifier = Verifier3;
     function containsDupes(arr) {
       for (let i = 0; i < arr.length; i++) {
         for (let j2 = i + 1; j2 < arr.length; j2++) {
@@ -57290,19 +57290,19 @@ function toCommandProperties(annotationProperties) {
 }
 
 // node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
+function issueCommand(command, properties, message2) {
+  const cmd = new Command(command, properties, message2);
   process.stdout.write(cmd.toString() + os.EOL);
 }
 var CMD_STRING = "::";
 var Command = class {
-  constructor(command, properties, message) {
+  constructor(command, properties, message2) {
     if (!command) {
       command = "missing.command";
     }
     this.command = command;
     this.properties = properties;
-    this.message = message;
+    this.message = message2;
   }
   toString() {
     let cmdStr = CMD_STRING + this.command;
@@ -57338,7 +57338,7 @@ function escapeProperty(s3) {
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
-function issueFileCommand(command, message) {
+function issueFileCommand(command, message2) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -57346,7 +57346,7 @@ function issueFileCommand(command, message) {
   if (!fs.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+  fs.appendFileSync(filePath, `${toCommandValue(message2)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -57738,21 +57738,21 @@ function setOutput(name, value) {
   process.stdout.write(os4.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
-function setFailed(message) {
+function setFailed(message2) {
   process.exitCode = ExitCode.Failure;
-  error(message);
+  error(message2);
 }
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function error(message2, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function warning(message2, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function notice(message, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function notice(message2, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
-function info(message) {
-  process.stdout.write(message + os4.EOL);
+function info(message2) {
+  process.stdout.write(message2 + os4.EOL);
 }
 
 // src/action-reporter.ts
@@ -57833,8 +57833,8 @@ var ReleaseError = class extends Error {
   location;
   /** Further problems reported with this one; each becomes its own annotation. */
   diagnostics;
-  constructor(code, message, options = {}) {
-    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+  constructor(code, message2, options = {}) {
+    super(message2, options.cause === void 0 ? void 0 : { cause: options.cause });
     this.name = "ReleaseError";
     this.code = code;
     this.location = options.location;
@@ -57859,8 +57859,8 @@ var TARGET_RE = /^[A-Za-z0-9_]+(?:[-.][A-Za-z0-9_]+)*$/;
 function splitList(value) {
   return value.split(/[\s,]+/).map((s3) => s3.trim()).filter((s3) => s3 !== "");
 }
-function usage(message) {
-  return new ReleaseError("USAGE", message);
+function usage(message2) {
+  return new ReleaseError("USAGE", message2);
 }
 function bool(inputs, name) {
   const v2 = (inputs[name] ?? "").trim().toLowerCase();
@@ -57979,6 +57979,7 @@ function parseConfig(inputs, env, cwd0 = process.cwd()) {
     dryRun: bool(inputs, "dry-run"),
     token: inputs.token ?? "",
     repo: parseRepo(inputs.repo ?? "", env),
+    repoExplicit: (inputs.repo ?? "").trim() !== "",
     apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
     serverUrl: (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, ""),
     draft: bool(inputs, "draft"),
@@ -58035,10 +58036,10 @@ var TomlError = class _TomlError extends Error {
   line;
   column;
   codeblock;
-  constructor(message, options) {
+  constructor(message2, options) {
     const [line, column] = getLineColFromPtr(options.toml, options.ptr);
     const codeblock = makeCodeBlock(options.toml, line, column);
-    super(`Invalid TOML document: ${message}
+    super(`Invalid TOML document: ${message2}
 
 ${codeblock}`, options);
     this.line = line;
@@ -58046,8 +58047,8 @@ ${codeblock}`, options);
     this.codeblock = codeblock;
   }
   /** @internal */
-  static x(message, ctx, ptr) {
-    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  static x(message2, ctx, ptr) {
+    throw new _TomlError(message2, { toml: ctx.s, ptr: ptr ?? ctx.p });
   }
 };
 
@@ -58766,7 +58767,7 @@ function parse(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/manifest/toml-scan.ts
-var pathId = (path9) => JSON.stringify(path9);
+var pathId = (path10) => JSON.stringify(path10);
 var ESCAPES = {
   b: "\b",
   t: "	",
@@ -58807,8 +58808,8 @@ var Scanner = class {
       if (this.i === before) break;
     }
   }
-  record(path9, at2) {
-    if (!this.keys.has(pathId(path9))) this.keys.set(pathId(path9), at2);
+  record(path10, at2) {
+    if (!this.keys.has(pathId(path10))) this.keys.set(pathId(path10), at2);
   }
   header() {
     const start = this.i;
@@ -58817,33 +58818,33 @@ var Scanner = class {
     const parts = this.key();
     this.skipTrivia(false);
     this.i += isArray ? 2 : 1;
-    const path9 = [];
+    const path10 = [];
     parts.forEach((part, n) => {
-      path9.push(part.name);
-      this.record(path9, part.at);
-      const count = this.arrayCounts.get(pathId(path9));
+      path10.push(part.name);
+      this.record(path10, part.at);
+      const count = this.arrayCounts.get(pathId(path10));
       if (n === parts.length - 1 && isArray) {
-        this.arrayCounts.set(pathId(path9), (count ?? 0) + 1);
-        path9.push(count ?? 0);
-        this.record(path9, part.at);
+        this.arrayCounts.set(pathId(path10), (count ?? 0) + 1);
+        path10.push(count ?? 0);
+        this.record(path10, part.at);
       } else if (count !== void 0 && n < parts.length - 1) {
-        path9.push(count - 1);
+        path10.push(count - 1);
       }
     });
-    this.headers.set(pathId(path9), start);
-    return path9;
+    this.headers.set(pathId(path10), start);
+    return path10;
   }
   keyValue(table2) {
-    const path9 = [...table2];
+    const path10 = [...table2];
     for (const part of this.key()) {
-      path9.push(part.name);
-      this.record(path9, part.at);
+      path10.push(part.name);
+      this.record(path10, part.at);
     }
     this.skipTrivia(false);
     if (this.s[this.i] !== "=") throw new Error("expected =");
     this.i++;
     this.skipTrivia(false);
-    this.value(path9);
+    this.value(path10);
   }
   /** A possibly dotted key; returns each part with the offset where it starts. */
   key() {
@@ -58868,7 +58869,7 @@ var Scanner = class {
       this.i++;
     }
   }
-  value(path9) {
+  value(path10) {
     const s3 = this.s;
     const c = s3[this.i];
     if (c === '"' || c === "'") {
@@ -58878,8 +58879,8 @@ var Scanner = class {
       for (let n = 0; ; n++) {
         this.skipTrivia(true);
         if (s3[this.i] === "]" || this.i >= s3.length) break;
-        this.record([...path9, n], this.i);
-        this.value([...path9, n]);
+        this.record([...path10, n], this.i);
+        this.value([...path10, n]);
         this.skipTrivia(true);
         if (s3[this.i] === ",") this.i++;
       }
@@ -58891,7 +58892,7 @@ var Scanner = class {
         this.inlineTrivia();
         if (s3[this.i] === "}" || this.i >= s3.length) break;
         comma = -1;
-        this.keyValue(path9);
+        this.keyValue(path10);
         this.inlineTrivia();
         if (s3[this.i] === ",") comma = this.i++;
       }
@@ -58964,9 +58965,9 @@ var Scanner = class {
 };
 
 // src/manifest/locate.ts
-function formatPath(path9) {
+function formatPath(path10) {
   let out = "";
-  for (const seg of path9) {
+  for (const seg of path10) {
     if (typeof seg === "number") out += `[${seg}]`;
     else {
       const text = /^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg);
@@ -58994,17 +58995,17 @@ function createLocator(text) {
     }
     return { line: lo2 + 1, column: offset - (lineStarts[lo2] ?? 0) + 1 };
   };
-  const nearest = (path9, pick) => {
-    for (let n = path9.length; n > 0; n--) {
-      const found = pick(path9.slice(0, n));
+  const nearest = (path10, pick) => {
+    for (let n = path10.length; n > 0; n--) {
+      const found = pick(path10.slice(0, n));
       if (found !== void 0) return found;
     }
     return void 0;
   };
   return {
     toml11: scanner.toml11.map(({ at: at2, what, fix }) => ({ ...position(at2), what, fix })),
-    at: (path9) => position(nearest(path9, (p2) => scanner.keys.get(pathId(p2)))),
-    table: (path9) => position(nearest(path9, (p2) => scanner.headers.get(pathId(p2)) ?? scanner.keys.get(pathId(p2))))
+    at: (path10) => position(nearest(path10, (p2) => scanner.keys.get(pathId(p2)))),
+    table: (path10) => position(nearest(path10, (p2) => scanner.headers.get(pathId(p2)) ?? scanner.keys.get(pathId(p2))))
   };
 }
 
@@ -59234,18 +59235,18 @@ function closest(key, known) {
   const best = scored[0];
   return best !== void 0 && best.d <= Math.max(1, Math.floor(key.length / 3)) ? best.k : void 0;
 }
-function unknownKey(path9, key, fields) {
-  const where = path9.length === 0 ? "at the top level" : `in [${formatPath(path9)}]`;
+function unknownKey(path10, key, fields) {
+  const where = path10.length === 0 ? "at the top level" : `in [${formatPath(path10)}]`;
   const known = Object.keys(fields);
   const hint = closest(key, known);
   const fix = hint !== void 0 ? `rename it to '${hint}'` : "remove it";
-  if (path9.length === 0) {
+  if (path10.length === 0) {
     return `unknown top-level key '${key}': nexo-plugin.toml may contain only the [plugin] table, and the nexo installer rejects anything else; move it under [plugin] (as [plugin.${key}] or plugin.${key}) if it is a plugin setting, or ${fix}`;
   }
-  return `unknown key '${formatPath([...path9, key])}' ${where}: the nexo installer rejects unknown keys; ${fix} (allowed keys: ${known.join(", ")})`;
+  return `unknown key '${formatPath([...path10, key])}' ${where}: the nexo installer rejects unknown keys; ${fix} (allowed keys: ${known.join(", ")})`;
 }
-function checkString(v2, spec, path9) {
-  const name = formatPath(path9);
+function checkString(v2, spec, path10) {
+  const name = formatPath(path10);
   if (spec.format === "version") {
     const why = rustVersionError(v2);
     if (why !== void 0) {
@@ -59264,11 +59265,11 @@ function checkString(v2, spec, path9) {
   }
   return void 0;
 }
-function checkShape(value, spec, path9, out) {
-  const name = formatPath(path9);
+function checkShape(value, spec, path10, out) {
+  const name = formatPath(path10);
   const wrongType = () => {
     out.push({
-      path: path9,
+      path: path10,
       where: "key",
       message: `${name} must be ${expected(spec)}, found ${describe(value)}`
     });
@@ -59276,8 +59277,8 @@ function checkShape(value, spec, path9, out) {
   switch (spec.kind) {
     case "string": {
       if (typeof value !== "string") return wrongType();
-      const message = checkString(value, spec, path9);
-      if (message !== void 0) out.push({ path: path9, where: "key", message });
+      const message2 = checkString(value, spec, path10);
+      if (message2 !== void 0) out.push({ path: path10, where: "key", message: message2 });
       return;
     }
     case "bool":
@@ -59287,7 +59288,7 @@ function checkShape(value, spec, path9, out) {
       if (typeof value !== "bigint") return wrongType();
       if (value < 0n || value > spec.max) {
         out.push({
-          path: path9,
+          path: path10,
           where: "key",
           message: `${name} must be a whole number from 0 to ${spec.max} (it is read as a Rust ${spec.rust}), found ${value}`
         });
@@ -59297,7 +59298,7 @@ function checkShape(value, spec, path9, out) {
       if (typeof value !== "string") return wrongType();
       if (!spec.values.includes(value)) {
         out.push({
-          path: path9,
+          path: path10,
           where: "key",
           message: `${name} is ${JSON.stringify(value)}, which nexo does not know; use ${expected(spec)} (exact spelling and case)`
         });
@@ -59305,33 +59306,33 @@ function checkShape(value, spec, path9, out) {
       return;
     case "array":
       if (!Array.isArray(value)) return wrongType();
-      value.forEach((item, i) => checkShape(item, spec.of, [...path9, i], out));
+      value.forEach((item, i) => checkShape(item, spec.of, [...path10, i], out));
       return;
     case "map":
       if (!isTable(value)) return wrongType();
       for (const [key, item] of Object.entries(value))
-        checkShape(item, spec.of, [...path9, key], out);
+        checkShape(item, spec.of, [...path10, key], out);
       return;
     case "table": {
       if (!isTable(value)) return wrongType();
       for (const [key, item] of Object.entries(value)) {
         const field = spec.fields[key];
-        if (field !== void 0) checkShape(item, field.spec, [...path9, key], out);
+        if (field !== void 0) checkShape(item, field.spec, [...path10, key], out);
         else if (spec.denyUnknown) {
           out.push({
-            path: [...path9, key],
+            path: [...path10, key],
             where: "key",
-            message: unknownKey(path9, key, spec.fields)
+            message: unknownKey(path10, key, spec.fields)
           });
         }
       }
       for (const [key, field] of Object.entries(spec.fields)) {
         if (field.required === true && !Object.hasOwn(value, key)) {
-          const where = path9.length === 0 ? "the file" : `[${name}]`;
+          const where = path10.length === 0 ? "the file" : `[${name}]`;
           out.push({
-            path: path9,
+            path: path10,
             where: "table",
-            message: `missing required key '${formatPath([...path9, key])}' in ${where}; add it, e.g. ${field.example ?? key}`
+            message: `missing required key '${formatPath([...path10, key])}' in ${where}; add it, e.g. ${field.example ?? key}`
           });
         }
       }
@@ -59343,9 +59344,9 @@ function checkShape(value, spec, path9, out) {
 var ID_PATTERN = /^[a-z][a-z0-9_]{0,31}$/;
 var STDERR_TAIL_MAX = 512;
 var ID_RULE = "^[a-z][a-z0-9_]{0,31}$ (lowercase letter first, then lowercase letters, digits or _, at most 32 chars)";
-var tableAt = (root, path9) => {
+var tableAt = (root, path10) => {
   let v2 = root;
-  for (const seg of path9) v2 = isTable(v2) ? v2[seg] : void 0;
+  for (const seg of path10) v2 = isTable(v2) ? v2[seg] : void 0;
   return isTable(v2) ? v2 : void 0;
 };
 var strAt = (t, key) => {
@@ -59379,28 +59380,28 @@ function pathProblem(p2) {
   }
   return void 0;
 }
-var identity = (plugin, report) => {
+var identity = (plugin, report2) => {
   const id = strAt(plugin, "id");
   if (id !== void 0 && !ID_PATTERN.test(id)) {
-    report(["id"], `id '${id}' is invalid (${idReason(id)}): it must match ${ID_RULE}`);
+    report2(["id"], `id '${id}' is invalid (${idReason(id)}): it must match ${ID_RULE}`);
   }
   for (const key of ["name", "description"]) {
     const v2 = strAt(plugin, key);
     if (v2 !== void 0 && blank(v2)) {
-      report(
+      report2(
         [key],
         `plugin.${key} must not be empty or only whitespace (the daemon refuses to load the plugin); write a short ${key}`
       );
     }
   }
 };
-var tools = (plugin, report) => {
+var tools = (plugin, report2) => {
   const id = strAt(plugin, "id");
   const section = tableAt(plugin, ["tools"]);
   const expose = stringsAt(section, "expose");
   for (const [i, tool] of id === void 0 ? [] : expose) {
     if (!tool.startsWith(`${id}_`)) {
-      report(
+      report2(
         ["tools", "expose", i],
         `tool '${tool}' in plugin.tools.expose must start with '${id}_' (the plugin id and an underscore); rename it, e.g. '${id}_${tool}'`
       );
@@ -59409,14 +59410,14 @@ var tools = (plugin, report) => {
   const exposed = new Set(expose.map(([, t]) => t));
   for (const [i, tool] of stringsAt(section, "deferred")) {
     if (!exposed.has(tool)) {
-      report(
+      report2(
         ["tools", "deferred", i],
         `tool '${tool}' in plugin.tools.deferred is not in plugin.tools.expose; deferred tools must be exposed: add it to expose or remove it from deferred`
       );
     }
   }
 };
-var paths = (plugin, report) => {
+var paths = (plugin, report2) => {
   const fields = [
     ["agents", "contributes_dir"],
     ["skills", "contributes_dir"],
@@ -59426,19 +59427,19 @@ var paths = (plugin, report) => {
     const p2 = strAt(tableAt(plugin, [section]), key);
     const problem = p2 === void 0 ? void 0 : pathProblem(p2);
     if (problem !== void 0) {
-      report([section, key], `${formatPath(["plugin", section, key])} '${p2}' ${problem}`);
+      report2([section, key], `${formatPath(["plugin", section, key])} '${p2}' ${problem}`);
     }
   }
 };
-var channels = (plugin, report) => {
+var channels = (plugin, report2) => {
   tablesAt(tableAt(plugin, ["channels"]), "register").forEach(([i, decl]) => {
     const kind = strAt(decl, "kind");
     if (kind !== void 0 && !ID_PATTERN.test(kind)) {
-      report(["channels", "register", i, "kind"], `channel kind '${kind}' must match ${ID_RULE}`);
+      report2(["channels", "register", i, "kind"], `channel kind '${kind}' must match ${ID_RULE}`);
     }
   });
 };
-var capabilities = (plugin, report) => {
+var capabilities = (plugin, report2) => {
   const has = (section, key) => {
     const v2 = tableAt(plugin, [section])?.[key];
     return Array.isArray(v2) ? v2.length > 0 : v2 !== void 0;
@@ -59456,20 +59457,20 @@ var capabilities = (plugin, report) => {
   for (const [i, cap] of stringsAt(tableAt(plugin, ["capabilities"]), "provides")) {
     const [filled, fix] = needs[cap] ?? [true, ""];
     if (!filled) {
-      report(
+      report2(
         ["capabilities", "provides", i],
         `capability '${cap}' is declared in plugin.capabilities.provides but its section is empty; ${fix}, or remove '${cap}' from provides`
       );
     }
   }
 };
-var gates = (plugin, report) => {
+var gates = (plugin, report2) => {
   const seen = /* @__PURE__ */ new Set();
   for (const [i, gate] of tablesAt(tableAt(plugin, ["capability_gates"]), "gate")) {
     const env = strAt(gate, "env_var");
     if (env === void 0) continue;
     if (seen.has(env)) {
-      report(
+      report2(
         ["capability_gates", "gate", i, "env_var"],
         `capability gate env_var '${env}' is used by more than one gate; each gate needs its own env_var`
       );
@@ -59477,19 +59478,19 @@ var gates = (plugin, report) => {
     seen.add(env);
   }
 };
-var supervisor = (plugin, report) => {
+var supervisor = (plugin, report2) => {
   const tail = tableAt(plugin, ["supervisor"])?.["stderr_tail_lines"];
   if (typeof tail === "bigint" && tail > BigInt(STDERR_TAIL_MAX)) {
-    report(
+    report2(
       ["supervisor", "stderr_tail_lines"],
       `plugin.supervisor.stderr_tail_lines is ${tail}, above the daemon's cap of ${STDERR_TAIL_MAX}; lower it to ${STDERR_TAIL_MAX} or less`
     );
   }
 };
-var reservedEnv = (plugin, report) => {
+var reservedEnv = (plugin, report2) => {
   for (const key of Object.keys(tableAt(plugin, ["entrypoint", "env"]) ?? {})) {
     if (key.startsWith("NEXO_")) {
-      report(
+      report2(
         ["entrypoint", "env", key],
         `plugin.entrypoint.env key '${key}' starts with NEXO_, which is reserved for the nexo runtime; rename it (e.g. without the NEXO_ prefix)`
       );
@@ -59509,10 +59510,10 @@ var RULES = [
 function checkNexoRules(root, out) {
   const plugin = tableAt(root, ["plugin"]);
   if (plugin === void 0) return;
-  const report = (path9, message) => {
-    out.push({ path: ["plugin", ...path9], where: "key", message });
+  const report2 = (path10, message2) => {
+    out.push({ path: ["plugin", ...path10], where: "key", message: message2 });
   };
-  for (const rule of RULES) rule(plugin, report);
+  for (const rule of RULES) rule(plugin, report2);
 }
 
 // src/manifest/schema.ts
@@ -59672,10 +59673,10 @@ function inspect(text, file) {
   } catch (e) {
     if (!(e instanceof TomlError)) throw e;
     const reason = e.message.replace(/^Invalid TOML document: /, "").split("\n")[0] ?? "";
-    const message = `${basename(file)} is not valid TOML: ${reason}; fix the syntax at this position`;
+    const message2 = `${basename(file)} is not valid TOML: ${reason}; fix the syntax at this position`;
     return {
       syntaxError: true,
-      diagnostics: [{ message, location: { file, line: e.line, column: e.column } }]
+      diagnostics: [{ message: message2, location: { file, line: e.line, column: e.column } }]
     };
   }
   const issues = [];
@@ -59687,8 +59688,8 @@ function inspect(text, file) {
     return { message: issue2.message, location: { file, ...pos } };
   });
   for (const { line, column, what, fix } of locator.toml11) {
-    const message = `${basename(file)} uses ${what}, which is TOML 1.1: the nexo installer's TOML 1.0 parser rejects it; ${fix}`;
-    diagnostics.push({ message, location: { file, line, column } });
+    const message2 = `${basename(file)} uses ${what}, which is TOML 1.1: the nexo installer's TOML 1.0 parser rejects it; ${fix}`;
+    diagnostics.push({ message: message2, location: { file, line, column } });
   }
   if (diagnostics.length > 0) {
     diagnostics.sort(
@@ -59728,26 +59729,26 @@ function decodeUtf8(bytes, file) {
     const before = decode(bytes.subarray(0, good), true);
     const line = before.split("\n").length;
     const column = before.length - before.lastIndexOf("\n");
-    const message = `${basename(file)} is not valid UTF-8 (the nexo installer rejects it); re-save the file as UTF-8`;
+    const message2 = `${basename(file)} is not valid UTF-8 (the nexo installer rejects it); re-save the file as UTF-8`;
     const location = { file, line, column };
-    throw new ReleaseError("MANIFEST_PARSE", message, {
+    throw new ReleaseError("MANIFEST_PARSE", message2, {
       location,
-      diagnostics: [{ message, location }]
+      diagnostics: [{ message: message2, location }]
     });
   }
 }
-async function notFound(path9, cause) {
+async function notFound(path10, cause) {
   const code = cause.code;
-  let message = `cannot read ${path9}: ${cause.message}`;
+  let message2 = `cannot read ${path10}: ${cause.message}`;
   if (code === "EISDIR")
-    message = `${path9} is a directory; pass the path of the ${FILE_NAME} file inside it`;
+    message2 = `${path10} is a directory; pass the path of the ${FILE_NAME} file inside it`;
   else if (code === "ENOENT" || code === "ENOTDIR") {
-    message = `manifest not found: ${path9}; a nexo plugin needs a ${FILE_NAME} at its root (exact, case-sensitive name)`;
-    const entries = await readdir2(dirname(path9)).catch(() => []);
-    const near = entries.find((e) => e.toLowerCase() === basename(path9).toLowerCase());
-    if (near !== void 0) message += `; found '${near}' there: rename it to '${basename(path9)}'`;
+    message2 = `manifest not found: ${path10}; a nexo plugin needs a ${FILE_NAME} at its root (exact, case-sensitive name)`;
+    const entries = await readdir2(dirname(path10)).catch(() => []);
+    const near = entries.find((e) => e.toLowerCase() === basename(path10).toLowerCase());
+    if (near !== void 0) message2 += `; found '${near}' there: rename it to '${basename(path10)}'`;
   }
-  return new ReleaseError("MANIFEST_NOT_FOUND", message, { location: { file: path9 }, cause });
+  return new ReleaseError("MANIFEST_NOT_FOUND", message2, { location: { file: path10 }, cause });
 }
 var nexoManifestReader = {
   fileName: FILE_NAME,
@@ -59755,14 +59756,14 @@ var nexoManifestReader = {
     const { manifest, diagnostics } = inspect(text, file);
     return manifest === void 0 ? { diagnostics } : { manifest, diagnostics };
   },
-  async read(path9) {
+  async read(path10) {
     let bytes;
     try {
-      bytes = await readFile(path9);
+      bytes = await readFile(path10);
     } catch (e) {
-      throw await notFound(path9, e);
+      throw await notFound(path10, e);
     }
-    const result = inspect(decodeUtf8(bytes, path9), path9);
+    const result = inspect(decodeUtf8(bytes, path10), path10);
     if (result.manifest !== void 0) return result.manifest;
     const lines = result.diagnostics.map(
       (d) => `  ${d.location?.file}:${d.location?.line}:${d.location?.column}: ${d.message}`
@@ -59771,10 +59772,10 @@ var nexoManifestReader = {
     const what = result.syntaxError ? "is not valid TOML" : `has ${count} problem${count === 1 ? "" : "s"} the nexo installer or daemon would reject`;
     throw new ReleaseError(
       result.syntaxError ? "MANIFEST_PARSE" : "MANIFEST_INVALID",
-      `${path9} ${what}:
+      `${path10} ${what}:
 ${lines.join("\n")}`,
       {
-        location: result.diagnostics[0]?.location ?? { file: path9 },
+        location: result.diagnostics[0]?.location ?? { file: path10 },
         diagnostics: result.diagnostics
       }
     );
@@ -59839,10 +59840,10 @@ function muslWithoutGnu(plan) {
   const names = new Set(plan.targets.map((t) => t.target));
   return plan.targets.filter((t) => t.target.endsWith("-linux-musl") && t.aliasOf === void 0).map((t) => ({ musl: t.target, gnu: t.target.replace(/-musl$/, "-gnu") })).filter(({ gnu }) => !names.has(gnu));
 }
-function expectedAssets(plan, signatureFiles) {
+function expectedAssets(plan, signatureFiles2) {
   const out = [MANIFEST_ASSET];
   for (const t of plan.targets) {
-    out.push(t.tarball, t.sidecar, ...signatureFiles.map((k2) => signatureFileName(t.tarball, k2)));
+    out.push(t.tarball, t.sidecar, ...signatureFiles2.map((k2) => signatureFileName(t.tarball, k2)));
   }
   return out;
 }
@@ -63149,8 +63150,11 @@ function deflateBlock(data, dict, level, last) {
 var ParallelGzip = class extends Duplex {
   level;
   blockSize;
-  maxInFlight;
+  /** Blocks compressing at once: `concurrency`, leaving threadpool threads free for file I/O. */
   maxActive;
+  /** Blocks compressing or compressed but not yet emitted: `concurrency * 2`, so a slow block
+   * at the head does not idle the other cores, while memory stays bounded. */
+  maxInFlight;
   active = 0;
   /** Full blocks known not to be last (more input followed them), waiting for a slot. */
   ready = [];
@@ -63171,11 +63175,11 @@ var ParallelGzip = class extends Duplex {
   pendingWrite = null;
   pendingFinal = null;
   constructor(level, blockSize, concurrency) {
-    super({ readableHighWaterMark: blockSize * Number(process.env.GZ_HWM ?? 1) });
+    super({ readableHighWaterMark: blockSize });
     this.level = level;
     this.blockSize = blockSize;
-    this.maxInFlight = concurrency * Number(process.env.GZ_OUT ?? 2);
-    this.maxActive = concurrency * Number(process.env.GZ_ACT ?? 2);
+    this.maxActive = concurrency;
+    this.maxInFlight = concurrency * 2;
     this.current = Buffer.allocUnsafe(blockSize);
   }
   _write(chunk, _enc, cb) {
@@ -63477,10 +63481,10 @@ source-date-epoch: ${epoch}
 };
 
 // src/publish/complete.ts
-function completenessProblems(expected2, local, remote, kept = /* @__PURE__ */ new Set()) {
+function completenessProblems(expected2, local2, remote2, kept = /* @__PURE__ */ new Set()) {
   const problems = [];
-  const localBy = new Map(local.map((l) => [l.name, l]));
-  const remoteBy = new Map(remote.map((r) => [r.name, r]));
+  const localBy = new Map(local2.map((l) => [l.name, l]));
+  const remoteBy = new Map(remote2.map((r) => [r.name, r]));
   for (const name of expected2) {
     const l = localBy.get(name);
     const r = remoteBy.get(name);
@@ -63506,10 +63510,10 @@ function decideMakeLatest(input, version, prerelease, releases, selfId) {
 }
 
 // src/steps/publish.ts
-async function remoteSidecarProblems(api, expected2, local, remote) {
+async function remoteSidecarProblems(api, expected2, local2, remote2) {
   const problems = [];
-  const localNames = new Set(local.map((l) => l.name));
-  const byName = new Map(remote.map((r) => [r.name, r]));
+  const localNames = new Set(local2.map((l) => l.name));
+  const byName = new Map(remote2.map((r) => [r.name, r]));
   for (const name of expected2.filter((n) => n.endsWith(".tar.gz.sha256") && !localNames.has(n))) {
     const sidecar = byName.get(name);
     const tarball = byName.get(name.slice(0, -".sha256".length));
@@ -63542,9 +63546,9 @@ var publishStep = {
       );
     }
     const expected2 = expectedAssets(plan, config.sign ? config.signatureFiles : []);
-    const remote = gh.remote ?? await gh.api.listAssets(gh.release.id);
-    const problems = completenessProblems(expected2, gh.local, remote, gh.kept);
-    problems.push(...await remoteSidecarProblems(gh.api, expected2, gh.local, remote));
+    const remote2 = gh.remote ?? await gh.api.listAssets(gh.release.id);
+    const problems = completenessProblems(expected2, gh.local, remote2, gh.kept);
+    problems.push(...await remoteSidecarProblems(gh.api, expected2, gh.local, remote2));
     if (problems.length > 0) {
       throw new ReleaseError(
         "INCOMPLETE_RELEASE",
@@ -63601,33 +63605,33 @@ var import_bundle = __toESM(require_dist2(), 1);
 // src/sign/stream.ts
 import { createHash as createHash4, createSign, createVerify } from "node:crypto";
 import { createReadStream as createReadStream3 } from "node:fs";
-async function pump(path9, sinks, failure) {
+async function pump(path10, sinks, failure) {
   let size = 0;
   try {
-    for await (const chunk of createReadStream3(path9)) {
+    for await (const chunk of createReadStream3(path10)) {
       const buf = chunk;
       size += buf.length;
       for (const s3 of sinks) s3.update(buf);
     }
   } catch (e) {
     const code = e.code;
-    if (code === "ENOENT") throw new ReleaseError("DIST_MISSING", `${path9} does not exist`);
-    throw new ReleaseError(failure, `cannot read ${path9}: ${e.message}`, {
+    if (code === "ENOENT") throw new ReleaseError("DIST_MISSING", `${path10} does not exist`);
+    throw new ReleaseError(failure, `cannot read ${path10}: ${e.message}`, {
       cause: e
     });
   }
   return size;
 }
-async function signFile(path9, privateKey) {
+async function signFile(path10, privateKey) {
   const hash = createHash4("sha256");
   const signer = createSign("sha256");
-  const size = await pump(path9, [hash, signer], "SIGNING_FAILED");
+  const size = await pump(path10, [hash, signer], "SIGNING_FAILED");
   return { digest: hash.digest(), signature: signer.sign(privateKey), size };
 }
-async function verifierForFile(path9) {
+async function verifierForFile(path10) {
   const hash = createHash4("sha256");
   const verifier = createVerify("sha256");
-  await pump(path9, [hash, verifier], "SIGNATURE_INVALID");
+  await pump(path10, [hash, verifier], "SIGNATURE_INVALID");
   let used = false;
   return {
     digest: hash.digest(),
@@ -63640,8 +63644,8 @@ async function verifierForFile(path9) {
 }
 
 // src/sign/bundle.ts
-async function createBundle(path9, key, witnesses) {
-  const { digest, signature } = await signFile(path9, key.privateKey);
+async function createBundle(path10, key, witnesses) {
+  const { digest, signature } = await signFile(path10, key.privateKey);
   const bundle = (0, import_bundle.toMessageSignatureBundle)({
     digest,
     signature,
@@ -63685,8 +63689,8 @@ var CertificateHolder = class {
   }
   async #issue() {
     this.issued++;
-    const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
-    const publicKeyPEM = publicKey.export({ format: "pem", type: "spki" }).toString();
+    const { privateKey, publicKey: publicKey2 } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const publicKeyPEM = publicKey2.export({ format: "pem", type: "spki" }).toString();
     const keyHolder = {
       sign: async (data) => ({
         signature: sign("sha256", data, privateKey),
@@ -63705,7 +63709,7 @@ var CertificateHolder = class {
       throw new ReleaseError("SIGNING_FAILED", "Fulcio returned no signing certificate");
     }
     const certificate = new X509Certificate(issued.key.certificate);
-    if (!certificate.publicKey.equals(publicKey)) {
+    if (!certificate.publicKey.equals(publicKey2)) {
       throw new ReleaseError(
         "SIGNING_FAILED",
         `Fulcio (${this.#opts.fulcioBaseURL}) returned a certificate for another key`
@@ -63886,8 +63890,8 @@ function renderSignatureFile(kind, bundle) {
       return JSON.stringify((0, import_bundle2.bundleToJSON)(bundle));
   }
 }
-async function writeFileAtomic(path9, data) {
-  const temp = join(dirname2(path9), `.${basename2(path9)}.${randomBytes(6).toString("hex")}.tmp`);
+async function writeFileAtomic(path10, data) {
+  const temp = join(dirname2(path10), `.${basename2(path10)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     const handle = await open2(temp, "wx", 420);
     try {
@@ -63896,10 +63900,10 @@ async function writeFileAtomic(path9, data) {
     } finally {
       await handle.close();
     }
-    await rename2(temp, path9);
+    await rename2(temp, path10);
   } catch (e) {
     await rm2(temp, { force: true });
-    throw new ReleaseError("SIGNING_FAILED", `cannot write ${path9}: ${e.message}`, {
+    throw new ReleaseError("SIGNING_FAILED", `cannot write ${path10}: ${e.message}`, {
       cause: e
     });
   }
@@ -64103,8 +64107,8 @@ var import_protobuf_specs = __toESM(require_dist(), 1);
 var import_tuf = __toESM(require_dist8(), 1);
 var import_verify = __toESM(require_dist9(), 1);
 import { readFile as readFile2 } from "node:fs/promises";
-function trustedRootSource(path9) {
-  return path9 ? { kind: "file", path: path9 } : { kind: "public-good" };
+function trustedRootSource(path10) {
+  return path10 ? { kind: "file", path: path10 } : { kind: "public-good" };
 }
 var publicGood;
 async function loadTrustMaterial(source, networkFailure) {
@@ -64137,8 +64141,8 @@ async function loadTrustMaterial(source, networkFailure) {
     throw new ReleaseError("USAGE", `trusted root is unusable: ${e.message}`);
   }
 }
-function invalid(what, message, cause) {
-  return new ReleaseError("SIGNATURE_INVALID", `${what}: ${message}`, { cause });
+function invalid(what, message2, cause) {
+  return new ReleaseError("SIGNATURE_INVALID", `${what}: ${message2}`, { cause });
 }
 async function verifyBundleForFile(bundle, artifactPath, material, policy) {
   const what = `signature of ${artifactPath}`;
@@ -64244,7 +64248,7 @@ async function signTarballs(cfg, tarballs) {
     for (const f2 of files) await writeFileAtomic(f2.path, f2.text);
     artifacts.push({
       tarball: tarballs[i],
-      files: files.map(({ kind, path: path9 }) => ({ kind, path: path9 }))
+      files: files.map(({ kind, path: path10 }) => ({ kind, path: path10 }))
     });
   }
   return { identity: identity2, artifacts };
@@ -65304,8 +65308,8 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
+  constructor(message2, statusCode, options) {
+    super(message2, { cause: options.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
@@ -65373,22 +65377,22 @@ async function fetchWrapper(requestOptions) {
       ...requestOptions.body && { duplex: "half" }
     });
   } catch (error2) {
-    let message = "Unknown Error";
+    let message2 = "Unknown Error";
     if (error2 instanceof Error) {
       if (error2.name === "AbortError") {
         error2.status = 500;
         throw error2;
       }
-      message = error2.message;
+      message2 = error2.message;
       if (error2.name === "TypeError" && "cause" in error2) {
         if (error2.cause instanceof Error) {
-          message = error2.cause.message;
+          message2 = error2.cause.message;
         } else if (typeof error2.cause === "string") {
-          message = error2.cause;
+          message2 = error2.cause;
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new RequestError(message2, 500, {
       request: requestOptions
     });
     requestError.cause = error2;
@@ -65811,17 +65815,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path9 = requestOptions.url.replace(options.baseUrl, "");
+    const path10 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path9} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path10} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path9} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path10} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -68530,14 +68534,14 @@ function createReleaseApi(opts) {
   let count = 0;
   octokit.hook.wrap("request", async (request2, options) => {
     const replayable = !(options.data instanceof Readable);
-    const once2 = async () => {
+    const once3 = async () => {
       count++;
       return request2(options);
     };
-    if (!replayable) return once2();
+    if (!replayable) return once3();
     return withRetry(
       opts.retry,
-      once2,
+      once3,
       (e, wait) => opts.onRetry?.(
         `${options.method} ${options.url}: ${e.message}; retrying in ${Math.round(wait / 1e3)}s`
       )
@@ -68895,10 +68899,10 @@ var SIGNATURE_FILE = /\.tar\.gz\.(sig|cert|pem|bundle|sigstore\.json)$/;
 var MAX_ASSETS = 1e3;
 var STALE_TEMP_MS = 60 * 60 * 1e3;
 var wanted = (l) => `sha256:${l.sha256}`;
-function planSync(local, remote, now = Date.now()) {
-  const byName = new Map(remote.map((r) => [r.name, r]));
-  const ours = new Set(local.map((l) => l.name));
-  const items = local.map((l) => {
+function planSync(local2, remote2, now = Date.now()) {
+  const byName = new Map(remote2.map((r) => [r.name, r]));
+  const ours = new Set(local2.map((l) => l.name));
+  const items = local2.map((l) => {
     const r = byName.get(l.name);
     if (r === void 0) return { local: l, action: "upload" };
     if (r.state === "uploaded" && r.digest === wanted(l))
@@ -68908,14 +68912,21 @@ function planSync(local, remote, now = Date.now()) {
   const unchangedTarballs = new Set(
     items.filter((i) => i.action === "unchanged" && i.local.name.endsWith(".tar.gz")).map((i) => i.local.name)
   );
+  const tarballOf = (name) => {
+    const m2 = SIGNATURE_FILE.exec(name);
+    return m2 ? name.slice(0, m2.index + ".tar.gz".length) : void 0;
+  };
+  const incomplete = new Set(
+    items.filter((i) => tarballOf(i.local.name) !== void 0 && i.remote?.state !== "uploaded").map((i) => tarballOf(i.local.name))
+  );
   for (const i of items) {
-    const m2 = SIGNATURE_FILE.exec(i.local.name);
-    if (m2 && i.action === "replace" && unchangedTarballs.has(i.local.name.slice(0, m2.index + ".tar.gz".length))) {
+    const tarball = tarballOf(i.local.name);
+    if (tarball !== void 0 && i.action === "replace" && unchangedTarballs.has(tarball) && !incomplete.has(tarball)) {
       i.action = "unchanged";
       i.kept = true;
     }
   }
-  const stale = remote.filter((r) => {
+  const stale = remote2.filter((r) => {
     const target = tempAssetTarget(r.name);
     return target !== void 0 && (ours.has(target) || now - Date.parse(r.created_at) > STALE_TEMP_MS);
   });
@@ -68937,20 +68948,20 @@ async function remoteSha256(api, asset) {
   for await (const chunk of await api.downloadAsset(asset.id)) hash.update(chunk);
   return `sha256:${hash.digest("hex")}`;
 }
-async function uploadVerified(api, release, name, local, opts) {
+async function uploadVerified(api, release, name, local2, opts) {
   for (let attempt = 0; ; attempt++) {
     let failure;
     try {
       const asset = await api.uploadAsset(release, name, {
-        path: local.path,
-        size: local.size,
-        contentType: local.contentType
+        path: local2.path,
+        size: local2.size,
+        contentType: local2.contentType
       });
-      if (asset.digest === null || asset.digest === wanted(local)) return asset;
+      if (asset.digest === null || asset.digest === wanted(local2)) return asset;
       await api.deleteAsset(asset.id);
       failure = new ReleaseError(
         "HASH_MISMATCH",
-        `GitHub stored ${name} with digest ${asset.digest}, not ${wanted(local)}`
+        `GitHub stored ${name} with digest ${asset.digest}, not ${wanted(local2)}`
       );
     } catch (e) {
       failure = e;
@@ -68961,13 +68972,13 @@ async function uploadVerified(api, release, name, local, opts) {
     const wait = conflict || corrupted ? 0 : retryDelay(cause, attempt, opts.retry);
     if (wait === void 0 || attempt + 1 >= opts.retry.attempts) throw failure;
     const existing = (await api.listAssets(release.id)).find((a) => a.name === name);
-    if (existing?.state === "uploaded" && existing.digest === wanted(local)) {
+    if (existing?.state === "uploaded" && existing.digest === wanted(local2)) {
       opts.log(`upload ${name}: stored after all (digest matches)`);
       return existing;
     }
     if (existing !== void 0) {
-      if (conflict && existing.state === "uploaded" && name === local.name) {
-        return replaceAsset(api, release, local, existing, opts);
+      if (conflict && existing.state === "uploaded" && name === local2.name) {
+        return replaceAsset(api, release, local2, existing, opts);
       }
       opts.log(
         `upload ${name}: removing ${existing.state === "starter" ? "broken (starter)" : "mismatched"} asset ${existing.id} before retrying`
@@ -68980,22 +68991,22 @@ async function uploadVerified(api, release, name, local, opts) {
     if (wait) await sleep3(wait);
   }
 }
-async function replaceAsset(api, release, local, old, opts) {
+async function replaceAsset(api, release, local2, old, opts) {
   const temp = await uploadVerified(
     api,
     release,
-    tempAssetName(local.name, opts.nonce),
-    local,
+    tempAssetName(local2.name, opts.nonce),
+    local2,
     opts
   );
   await api.deleteAsset(old.id).catch((e) => {
     if ((e.cause?.status ?? e.status) !== 404) throw e;
   });
-  const renamed = await api.renameAsset(temp.id, local.name);
-  if (renamed.name !== local.name)
+  const renamed = await api.renameAsset(temp.id, local2.name);
+  if (renamed.name !== local2.name)
     throw new ReleaseError(
       "ASSET_NAME",
-      `GitHub renamed ${temp.name} to ${renamed.name}, not ${local.name}`
+      `GitHub renamed ${temp.name} to ${renamed.name}, not ${local2.name}`
     );
   return renamed;
 }
@@ -69023,24 +69034,24 @@ async function executeSync(api, release, items, stale, opts) {
     await api.deleteAsset(s3.id).catch(() => void 0);
   }
   return pool(items, opts.concurrency, async (item) => {
-    const { local, remote } = item;
-    if (item.action === "unchanged") return { local, asset: remote, action: "unchanged" };
-    if (item.action === "replace" && remote.digest === null && await remoteSha256(api, remote) === wanted(local)) {
-      return { local, asset: remote, action: "unchanged" };
+    const { local: local2, remote: remote2 } = item;
+    if (item.action === "unchanged") return { local: local2, asset: remote2, action: "unchanged" };
+    if (item.action === "replace" && remote2.digest === null && await remoteSha256(api, remote2) === wanted(local2)) {
+      return { local: local2, asset: remote2, action: "unchanged" };
     }
     if (item.action === "replace")
       return {
-        local,
-        asset: await replaceAsset(api, release, local, remote, opts),
+        local: local2,
+        asset: await replaceAsset(api, release, local2, remote2, opts),
         action: "replaced"
       };
-    if (remote !== void 0) {
-      opts.log(`removing broken (${remote.state}) asset ${remote.name} before uploading`);
-      await api.deleteAsset(remote.id);
+    if (remote2 !== void 0) {
+      opts.log(`removing broken (${remote2.state}) asset ${remote2.name} before uploading`);
+      await api.deleteAsset(remote2.id);
     }
     return {
-      local,
-      asset: await uploadVerified(api, release, local.name, local, opts),
+      local: local2,
+      asset: await uploadVerified(api, release, local2.name, local2, opts),
       action: "uploaded"
     };
   });
@@ -69106,9 +69117,9 @@ async function createOrAdopt(ctx, api, existing) {
 function keptNames(items) {
   return new Set(items.filter((i) => i.kept).map((i) => i.local.name));
 }
-function assetOutput(local, url, action) {
-  const { name, path: path9, size, sha256, target } = local;
-  return { name, path: path9, size, sha256, target, ...url === void 0 ? {} : { url }, action };
+function assetOutput(local2, url, action) {
+  const { name, path: path10, size, sha256, target } = local2;
+  return { name, path: path10, size, sha256, target, ...url === void 0 ? {} : { url }, action };
 }
 var uploadStep = {
   name: "upload",
@@ -69118,7 +69129,7 @@ var uploadStep = {
     const tag = plan.tag;
     const publishing = config.command === "publish";
     const {
-      assets: local,
+      assets: local2,
       ignored,
       distMissing
     } = await collectLocalAssets(plan, state.assets, { allowMissingDist: publishing });
@@ -69126,7 +69137,7 @@ var uploadStep = {
       reporter2.info(
         `upload: ignoring ${name} in dist (not an artifact of ${plan.id} ${plan.version})`
       );
-    await preflightLocal(local);
+    await preflightLocal(local2);
     const api = releaseApiFor(config, reporter2, { needWrite: true });
     const releases = await api.listReleases();
     const existing = pickRelease(releases, tag);
@@ -69140,15 +69151,15 @@ var uploadStep = {
       reporter2.info(
         `upload: no ${plan.distDir}: checking the files the build jobs attached to ${tag}`
       );
-    let remote = existing === void 0 ? [] : await api.listAssets(existing.id);
-    let { items, stale } = planSync(local, remote);
+    let remote2 = existing === void 0 ? [] : await api.listAssets(existing.id);
+    let { items, stale } = planSync(local2, remote2);
     if (existing !== void 0 && immutableCheck(ctx, existing, items)) {
       state.github = {
         api,
         release: existing,
         releases,
-        local,
-        remote,
+        local: local2,
+        remote: remote2,
         immutableMatch: true,
         kept: keptNames(items)
       };
@@ -69160,7 +69171,7 @@ var uploadStep = {
       );
       return;
     }
-    checkAssetCount(items, remote.length, stale.length, config.concurrency);
+    checkAssetCount(items, remote2.length, stale.length, config.concurrency);
     if (config.dryRun) {
       for (const line of describePlan(items, stale, existing, tag))
         reporter2.info(`dry-run: would ${line}`);
@@ -69174,9 +69185,9 @@ var uploadStep = {
     }
     const { release, fresh } = await createOrAdopt(ctx, api, existing);
     if (release.id !== existing?.id) {
-      remote = fresh ? [] : await api.listAssets(release.id);
-      ({ items, stale } = planSync(local, remote));
-      checkAssetCount(items, remote.length, stale.length, config.concurrency);
+      remote2 = fresh ? [] : await api.listAssets(release.id);
+      ({ items, stale } = planSync(local2, remote2));
+      checkAssetCount(items, remote2.length, stale.length, config.concurrency);
     }
     const results = await executeSync(api, release, items, stale, {
       concurrency: config.concurrency,
@@ -69189,8 +69200,8 @@ var uploadStep = {
       api,
       release,
       releases,
-      local,
-      remote: changed ? void 0 : remote,
+      local: local2,
+      remote: changed ? void 0 : remote2,
       immutableMatch: false,
       kept: keptNames(items)
     };
@@ -69218,37 +69229,1675 @@ ${markdownTable(["asset", "size", "sha256", "action"], rows)}
   }
 };
 
+// src/steps/verify.ts
+import fs10 from "node:fs/promises";
+
+// src/verify/index.ts
+var import_semver6 = __toESM(require_semver2(), 1);
+
+// src/verify/latest.ts
+var import_semver5 = __toESM(require_semver2(), 1);
+function versionOf(r) {
+  const v2 = r.tag_name.replace(/^v+/, "");
+  return import_semver5.default.parse(v2)?.version === v2 ? v2 : null;
+}
+async function checkLatest(api, release, findings, opts) {
+  const [releases, latest] = await Promise.all([api.listReleases(), api.getLatestRelease()]);
+  const subject = release.tag_name;
+  const mine = versionOf(release);
+  const full = releases.filter((r) => !r.draft && !r.prerelease && r.id !== release.id).map(versionOf).filter((v2) => v2 !== null);
+  const highest = full.reduce(
+    (a, v2) => a === null || import_semver5.default.gt(v2, a) ? v2 : a,
+    null
+  );
+  const latestTag = latest ? latest.tag_name : "no release";
+  const isLatest = latest?.id === release.id;
+  if (release.draft || release.prerelease || mine === null) {
+    const why = release.draft ? "a draft" : release.prerelease ? "a pre-release" : "not v<semver>";
+    if (isLatest)
+      findings.warn(
+        "latest",
+        subject,
+        "LatestMismatch",
+        `latest resolves to this release although it is ${why}`
+      );
+    else
+      findings.info(
+        "latest",
+        subject,
+        `not latest, as expected for ${why}; latest is ${latestTag}`
+      );
+    return;
+  }
+  const should = highest === null || import_semver5.default.gte(mine, highest);
+  if (should && isLatest) {
+    findings.pass(
+      "latest",
+      subject,
+      "latest resolves to this release, the highest published version"
+    );
+  } else if (should) {
+    const level = opts.latestOptional ? "warn" : "fail";
+    findings[level](
+      "latest",
+      subject,
+      "LatestMismatch",
+      `this is the highest published version, but latest resolves to ${latestTag}: \`nexo plugin install\` without a tag installs that instead. Mark this release as latest (make-latest: true)`
+    );
+  } else if (isLatest) {
+    findings.warn(
+      "latest",
+      subject,
+      "LatestMismatch",
+      `latest resolves to this release, but v${highest} is higher: installs without a tag get this older version`
+    );
+  } else {
+    findings.info("latest", subject, `not latest, as expected: v${highest} is higher`);
+  }
+}
+
+// src/verify/tar-rules.ts
+var PER_CODE = 10;
+var KIND_LABEL = {
+  "1": "hardlink",
+  "2": "symlink",
+  "3": "character device",
+  "4": "block device",
+  "6": "fifo",
+  "7": "continuous",
+  L: "gnu long name",
+  K: "gnu long link",
+  S: "gnu sparse",
+  g: "pax global header",
+  x: "pax extended header"
+};
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+function entryKey(raw) {
+  if (raw[0] === 47) return { unsafe: "entry path is absolute" };
+  const parts = [];
+  for (const part of raw.toString("latin1").split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") return { unsafe: "entry contains parent component (`..`)" };
+    const bytes = Buffer.from(part, "latin1");
+    let text;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      return { unsafe: "entry component is not valid UTF-8" };
+    }
+    if (text.includes("\0")) return { unsafe: "entry component contains NUL byte" };
+    parts.push(text);
+  }
+  return { key: parts.join("/") };
+}
+function showPath(raw) {
+  return JSON.stringify(raw.toString("utf8"));
+}
+var EntryRules = class {
+  layout = { manifestAtRoot: false };
+  seen = /* @__PURE__ */ new Map();
+  listed = /* @__PURE__ */ new Map();
+  total = 0;
+  count = 0;
+  tarball;
+  id;
+  noarch;
+  findings;
+  constructor(opts) {
+    this.tarball = opts.tarball;
+    this.id = opts.id;
+    this.noarch = opts.noarch;
+    this.findings = opts.findings;
+  }
+  /** Records a failing (or warning) rule for one entry, within the per-code cap. */
+  report(level, check, code, what, message2) {
+    const n = (this.listed.get(code)?.n ?? 0) + 1;
+    this.listed.set(code, { n, level });
+    if (n <= PER_CODE) this.findings[level](check, `${this.tarball}:${what}`, code, message2);
+  }
+  add(e) {
+    this.count++;
+    const shown = showPath(e.path);
+    const regular = e.typeflag === "0" || e.typeflag === "\0";
+    const dir = e.typeflag === "5" || regular && !e.ustar && e.path.at(-1) === 47;
+    if (!regular && e.typeflag !== "5") {
+      const kind = KIND_LABEL[e.typeflag] ?? "non-regular";
+      this.report(
+        "fail",
+        "tar",
+        "DisallowedEntryType",
+        shown,
+        `entry ${shown} rejected: type \`${kind}\` not allowed (regular files and directories only)`
+      );
+    }
+    const key = entryKey(e.path);
+    if ("unsafe" in key) {
+      this.report(
+        "fail",
+        "tar",
+        "UnsafePath",
+        shown,
+        `entry path ${shown} rejected: ${key.unsafe}`
+      );
+    }
+    if (this.count === LIMITS.entries + 1) {
+      this.findings.fail(
+        "limits",
+        this.tarball,
+        "TooManyEntries",
+        `more than ${LIMITS.entries} entries (directories count): the installer stops at entry ${LIMITS.entries + 1}`
+      );
+    }
+    const size = Math.max(e.size, e.headerSize);
+    if (size > LIMITS.entryBytes) {
+      this.report(
+        "fail",
+        "limits",
+        "EntryTooLarge",
+        shown,
+        `entry ${shown} is ${size} bytes (${formatBytes(size)}); the per-entry limit is ${LIMITS.entryBytes} (${LIMITS.entryBytes / MIB} MiB)`
+      );
+    }
+    const before = this.total;
+    this.total += size;
+    if (before <= LIMITS.totalBytes && this.total > LIMITS.totalBytes) {
+      this.findings.fail(
+        "limits",
+        this.tarball,
+        "ExtractedTooLarge",
+        `the entries add up to more than ${LIMITS.totalBytes / MIB} MiB (the limit on the extracted size), passed at entry ${shown}`
+      );
+    }
+    if ("unsafe" in key || !regular && !dir) return;
+    this.place(key.key, dir ? "dir" : "file", shown);
+    this.modes(key.key, e, dir, shown);
+  }
+  /** Create-new extraction: a second file at a path, or a file where a directory is, fails. */
+  place(key, kind, shown) {
+    if (key === "" || this.seen.size > LIMITS.entries * 2) return;
+    const before = this.seen.get(key);
+    if (before === "dir" && kind === "dir") {
+      this.report(
+        "warn",
+        "tar",
+        "DuplicatePath",
+        shown,
+        `directory ${shown} is listed twice (the installer tolerates a repeated directory)`
+      );
+    } else if (before !== void 0) {
+      this.report(
+        "fail",
+        "tar",
+        "DuplicatePath",
+        shown,
+        `${shown} appears twice (as a ${before}, then a ${kind}): extraction refuses to overwrite and fails`
+      );
+    }
+    const parts = key.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const parent = parts.slice(0, i).join("/");
+      if (this.seen.get(parent) === "file") {
+        this.report(
+          "fail",
+          "tar",
+          "DuplicatePath",
+          shown,
+          `${shown} is inside ${JSON.stringify(parent)}, which is a file`
+        );
+      } else this.seen.set(parent, "dir");
+    }
+    if (before === void 0) this.seen.set(key, kind);
+  }
+  modes(key, e, dir, shown) {
+    if ((e.mode & 3072) !== 0) {
+      this.report(
+        "fail",
+        "modes",
+        "SetuidBit",
+        shown,
+        `${shown} has mode ${octal(e.mode)} with the setuid/setgid bit, which the installer keeps as stored`
+      );
+    } else if ((e.mode & 2) !== 0) {
+      this.report(
+        "warn",
+        "modes",
+        "UnusualMode",
+        shown,
+        `${shown} is world-writable (mode ${octal(e.mode)}), and the installer keeps modes as stored`
+      );
+    }
+    if (key === "nexo-plugin.toml" && !dir) this.layout.manifestAtRoot = true;
+    const wrapped = /^([^/]+)\/nexo-plugin\.toml$/.exec(key);
+    if (wrapped && !dir) this.layout.wrappedIn ??= wrapped[1];
+    if (this.id !== void 0 && key === `bin/${this.id}`) {
+      this.layout.binary ??= { typeflag: dir ? "5" : "0", mode: e.mode };
+    }
+    if (this.noarch && !dir && key.startsWith("lib/") && isNativeFile(key)) {
+      this.report(
+        "fail",
+        "noarch",
+        "NativeInNoarch",
+        shown,
+        `${shown} is native code in a noarch plugin: it runs on one platform only. Publish per-target tarballs instead, or leave it out`
+      );
+    }
+  }
+  /** Entry count and extracted size, for the passing result. */
+  summary() {
+    return `${this.count} entries, ${formatBytes(this.total)} extracted`;
+  }
+  /** Adds one closing result per code with more problems than were listed. */
+  finish() {
+    for (const [code, { n, level }] of this.listed) {
+      if (n > PER_CODE)
+        this.findings[level](
+          "tar",
+          this.tarball,
+          code,
+          `and ${n - PER_CODE} more entries with the same problem`
+        );
+    }
+  }
+};
+function octal(mode) {
+  return `0${(mode & 4095).toString(8).padStart(3, "0")}`;
+}
+
+// src/verify/manifest.ts
+var utf82 = new TextDecoder("utf-8", { fatal: true });
+function lenient(text) {
+  try {
+    const doc = parse(text);
+    const id = doc.plugin?.id;
+    const version = doc.plugin?.version;
+    return {
+      id: typeof id === "string" ? id : void 0,
+      version: typeof version === "string" ? version : void 0
+    };
+  } catch {
+    return { id: void 0, version: void 0 };
+  }
+}
+function checkText(bytes, subject, findings) {
+  let text;
+  try {
+    text = utf82.decode(bytes);
+  } catch {
+    findings.fail(
+      "manifest",
+      subject,
+      "ManifestInvalid",
+      "not valid UTF-8: the installer cannot read it"
+    );
+    return { id: void 0, version: void 0 };
+  }
+  const result = nexoManifestReader.check(text, subject);
+  if (result.manifest) return { id: result.manifest.id, version: result.manifest.version };
+  const shown = result.diagnostics.slice(0, 5).map((d) => {
+    const at2 = d.location?.line ? `line ${d.location.line}: ` : "";
+    return `${at2}${d.message}`;
+  });
+  const more = result.diagnostics.length > 5 ? ` (and ${result.diagnostics.length - 5} more)` : "";
+  findings.fail(
+    "manifest",
+    subject,
+    "ManifestInvalid",
+    `the installer or the daemon rejects it: ${shown.join("; ")}${more}`
+  );
+  return lenient(text);
+}
+function checkManifestAsset(bytes, tagVersion2, findings) {
+  if (bytes === void 0) {
+    findings.fail(
+      "manifest",
+      MANIFEST_ASSET,
+      "ReleaseShape",
+      `the release has no ${MANIFEST_ASSET} asset: the installer downloads it first and stops without it`
+    );
+    return { id: void 0, version: void 0 };
+  }
+  if (bytes === "too-large") {
+    findings.fail(
+      "manifest",
+      MANIFEST_ASSET,
+      "ManifestInvalid",
+      "it is over 1 MiB: not a plugin manifest"
+    );
+    return { id: void 0, version: void 0 };
+  }
+  const before = findings.failed(MANIFEST_ASSET);
+  const facts = checkText(bytes, MANIFEST_ASSET, findings);
+  if (!before && !findings.failed(MANIFEST_ASSET))
+    findings.pass(
+      "manifest",
+      MANIFEST_ASSET,
+      `${facts.id} ${facts.version}: passes the installer's and the daemon's rules`
+    );
+  if (tagVersion2 !== void 0 && facts.version !== void 0 && facts.version !== tagVersion2) {
+    findings.fail(
+      "manifest",
+      MANIFEST_ASSET,
+      "ManifestMismatch",
+      `version ${facts.version} != the tag's ${tagVersion2}: the installer names assets and checks the extracted manifest with the tag's version`
+    );
+  }
+  return facts;
+}
+function checkTarballContent(tarball, content, expected2, findings) {
+  const { layout } = content;
+  const subject = `${tarball}:${MANIFEST_ASSET}`;
+  if (!layout.manifestAtRoot || content.manifest === void 0) {
+    const where = layout.wrappedIn ? `: it is under ${layout.wrappedIn}/, a wrapping directory. Pack the plugin's files at the archive root` : "";
+    findings.fail(
+      "layout",
+      tarball,
+      "ManifestInvalid",
+      `${MANIFEST_ASSET} is not at the root of the archive${where}`
+    );
+  } else if (content.manifestTooLarge) {
+    findings.fail(
+      "layout",
+      subject,
+      "ManifestInvalid",
+      "the manifest is over 1 MiB: that is not a plugin manifest"
+    );
+  } else {
+    const before = findings.list.length;
+    const got = checkText(content.manifest, subject, findings);
+    const { id, version } = expected2;
+    if (id !== void 0 && version !== void 0 && (got.id !== id || got.version !== version)) {
+      findings.fail(
+        "manifest-match",
+        subject,
+        "ManifestMismatch",
+        `extracted manifest mismatch: expected id=${id}@${version}, got id=${got.id ?? "?"}@${got.version ?? "?"}`
+      );
+    } else if (findings.list.length === before) {
+      findings.pass(
+        "manifest-match",
+        subject,
+        `id ${got.id} and version ${got.version} match the release`
+      );
+    }
+  }
+  if (expected2.id === void 0) return;
+  const bin = `bin/${expected2.id}`;
+  const b2 = layout.binary;
+  if (b2 === void 0) {
+    findings.fail(
+      "binary",
+      `${tarball}:${bin}`,
+      "BinaryMissing",
+      `${bin} is not in the archive: the installer needs it after extraction`
+    );
+  } else if (b2.typeflag === "5") {
+    findings.fail(
+      "binary",
+      `${tarball}:${bin}`,
+      "BinaryMissing",
+      `${bin} is a directory, not the plugin's executable`
+    );
+  } else if ((b2.mode & 73) === 0) {
+    findings.fail(
+      "binary",
+      `${tarball}:${bin}`,
+      "BinaryNotExecutable",
+      `${bin} has mode ${octal(b2.mode)}: no exec bit. Pack it as 0755`
+    );
+  } else if ((b2.mode & 4095) !== 493) {
+    findings.warn(
+      "binary",
+      `${tarball}:${bin}`,
+      "UnusualMode",
+      `${bin} has mode ${octal(b2.mode)}; the convention is 0755`
+    );
+  } else {
+    findings.pass("binary", `${tarball}:${bin}`, `${bin} present, mode 0755`);
+  }
+}
+
+// src/verify/platforms.ts
+var PLATFORMS = [
+  { platform: "Linux x86_64", target: "x86_64-unknown-linux-gnu" },
+  { platform: "Linux aarch64", target: "aarch64-unknown-linux-gnu" },
+  { platform: "macOS x86_64", target: "x86_64-apple-darwin" },
+  { platform: "macOS aarch64", target: "aarch64-apple-darwin" }
+];
+function pickTarball(names, id, version, target) {
+  const exact = tarballName(id, version, target);
+  if (names.includes(exact)) return { tarball: exact, via: "exact" };
+  const noarch = tarballName(id, version, "noarch");
+  if (names.includes(noarch)) return { tarball: noarch, via: "noarch" };
+  return void 0;
+}
+function platformResults(names, id, version, targets) {
+  const available = names.filter((n) => n.endsWith(".tar.gz"));
+  return PLATFORMS.map(({ platform: platform2, target }) => {
+    const pick = id && version ? pickTarball(names, id, version, target) : void 0;
+    if (pick) return { platform: platform2, target, tarball: pick.tarball, via: pick.via, status: "pass" };
+    return {
+      platform: platform2,
+      target,
+      tarball: null,
+      via: null,
+      status: targets.includes(target) ? "fail" : "info",
+      code: "TargetNotFound",
+      available
+    };
+  });
+}
+
+// src/verify/report.ts
+var Findings = class {
+  list = [];
+  pass(check, subject, message2) {
+    this.list.push({ check, subject, status: "pass", message: message2 });
+  }
+  fail(check, subject, code, message2) {
+    this.list.push({ check, subject, status: "fail", code, message: message2 });
+  }
+  warn(check, subject, code, message2) {
+    this.list.push({ check, subject, status: "warn", code, message: message2 });
+  }
+  info(check, subject, message2) {
+    this.list.push({ check, subject, status: "info", message: message2 });
+  }
+  failed(subject) {
+    return this.list.some(
+      (c) => c.status === "fail" && (subject === void 0 || c.subject === subject)
+    );
+  }
+};
+function countChecks(checks) {
+  const counts = { pass: 0, fail: 0, warn: 0, info: 0 };
+  for (const c of checks) counts[c.status]++;
+  return counts;
+}
+function resultCell(c) {
+  const label = { pass: "pass", fail: "**FAIL**", warn: "warning", info: "info" }[c.status];
+  return c.code ? `${label} \`${c.code}\`` : label ?? c.status;
+}
+function renderReport(r) {
+  const what = r.id ? `${r.id} ${r.version ?? ""}`.trim() : r.source;
+  const verdict = r.ok ? "passed" : "**FAILED**";
+  const head = `### Verify ${what}: ${verdict}
+
+${r.mode === "remote" ? `Release ${r.source}, fetched as \`nexo plugin install\` fetches it` : `Artifacts in ${r.source}, before publishing`}. ${r.counts.pass} passed, ${r.counts.fail} failed, ${r.counts.warn} warnings.`;
+  const rows = r.checks.map((c) => [c.check, c.subject, resultCell(c), c.message]);
+  const platforms = r.platforms.map((p2) => [
+    p2.platform,
+    p2.target,
+    p2.tarball ?? `none: \`TargetNotFound\`, available: ${(p2.available ?? []).join(", ") || "none"}`,
+    resultCell(p2)
+  ]);
+  return [
+    head,
+    markdownTable(["check", "subject", "result", "detail"], rows),
+    "#### What `nexo plugin install` picks on each platform",
+    markdownTable(["platform", "target", "tarball", "result"], platforms)
+  ].join("\n\n");
+}
+function failureMessage(r) {
+  const failed = r.checks.filter((c) => c.status === "fail");
+  const items = failed.map((c) => `${c.code} ${c.subject}: ${c.message}`);
+  return `${items.length} check${items.length === 1 ? "" : "s"} of ${r.source} failed the way \`nexo plugin install\` would fail: ${items.join("; ")}`;
+}
+
+// src/verify/source.ts
+import { createReadStream as createReadStream5 } from "node:fs";
+import fs9 from "node:fs/promises";
+import path9 from "node:path";
+async function remoteSource(api, release, label) {
+  const assets = (await api.listAssets(release.id)).filter((a) => a.state === "uploaded");
+  return {
+    mode: "remote",
+    label,
+    files: assets.map((a) => ({ name: a.name, size: a.size })),
+    open: async (name) => {
+      const asset = assets.find((a) => a.name === name);
+      if (!asset) throw new Error(`no asset ${name}`);
+      return api.downloadAsset(asset.id);
+    }
+  };
+}
+async function localSource(distDir, manifestPath) {
+  const paths2 = /* @__PURE__ */ new Map();
+  const files = [];
+  for (const name of (await fs9.readdir(distDir)).sort()) {
+    if (name.startsWith(".") || name === MANIFEST_ASSET) continue;
+    const st2 = await fs9.stat(path9.join(distDir, name));
+    if (!st2.isFile()) continue;
+    paths2.set(name, path9.join(distDir, name));
+    files.push({ name, size: st2.size });
+  }
+  const manifest = await fs9.stat(manifestPath).catch(() => void 0);
+  if (manifest?.isFile()) {
+    paths2.set(MANIFEST_ASSET, manifestPath);
+    files.unshift({ name: MANIFEST_ASSET, size: manifest.size });
+  }
+  return {
+    mode: "local",
+    label: distDir,
+    files,
+    open: async (name) => {
+      const p2 = paths2.get(name);
+      if (p2 === void 0) throw new Error(`no file ${name}`);
+      return createReadStream5(p2);
+    }
+  };
+}
+var MAX_SMALL = 1024 * 1024;
+async function readSmall(source, name, max = MAX_SMALL) {
+  const file = source.files.find((f2) => f2.name === name);
+  if (file === void 0 || file.size > max) return void 0;
+  const parts = [];
+  let size = 0;
+  const stream = await source.open(name);
+  for await (const chunk of stream) {
+    size += chunk.length;
+    if (size > max) {
+      stream.destroy();
+      return void 0;
+    }
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts);
+}
+
+// src/verify/sidecar.ts
+var RUST_WHITESPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+function parseSidecar(body) {
+  const text = body.toString("utf8");
+  const token = text.split(RUST_WHITESPACE).find((t) => t !== "") ?? "";
+  const lower = token.toLowerCase();
+  return /^[0-9a-f]{64}$/.test(lower) ? { ok: true, sha256: lower } : { ok: false, token };
+}
+function describeToken(body, token) {
+  if (body.length === 0) return "the file is empty";
+  if (token === "") return "the file holds only white space";
+  if (token.startsWith("\uFEFF")) return "it starts with a byte order mark (BOM) before the hex";
+  const shown = JSON.stringify(token.length > 40 ? `${token.slice(0, 40)}...` : token);
+  if (/^<(!doctype|html)/i.test(token)) return `it is an HTML page (${shown})`;
+  return `its first token ${shown} is not 64 hex digits`;
+}
+
+// src/verify/signature.ts
+var import_bundle7 = __toESM(require_dist2(), 1);
+var import_core3 = __toESM(require_dist3(), 1);
+var import_protobuf_specs2 = __toESM(require_dist(), 1);
+var import_verify4 = __toESM(require_dist9(), 1);
+import { createPublicKey, createVerify as createVerify2 } from "node:crypto";
+
+// src/verify/legacy-bundle.ts
+var import_bundle6 = __toESM(require_dist2(), 1);
+function isLegacy(v2) {
+  const o = v2;
+  const p2 = o?.rekorBundle?.Payload;
+  return typeof o?.base64Signature === "string" && typeof o.cert === "string" && typeof o.rekorBundle?.SignedEntryTimestamp === "string" && typeof p2?.body === "string" && typeof p2.integratedTime === "number" && typeof p2.logIndex === "number" && typeof p2.logID === "string";
+}
+function pemToDer(pem) {
+  const m2 = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/.exec(pem);
+  if (!m2) throw new Error("no PEM certificate");
+  return Buffer.from(m2[1].replace(/\s+/g, ""), "base64");
+}
+function bundleFromCosignLegacy(text, sha256) {
+  const legacy = JSON.parse(text);
+  if (!isLegacy(legacy))
+    throw new Error("not a cosign bundle (base64Signature, cert, rekorBundle)");
+  const payload = legacy.rekorBundle.Payload;
+  const body = JSON.parse(Buffer.from(payload.body, "base64").toString("utf8"));
+  if (typeof body.kind !== "string" || typeof body.apiVersion !== "string")
+    throw new Error("the Rekor entry body has no kind/apiVersion");
+  const der = pemToDer(Buffer.from(legacy.cert, "base64").toString("utf8"));
+  return (0, import_bundle6.bundleFromJSON)({
+    mediaType: import_bundle6.BUNDLE_V01_MEDIA_TYPE,
+    verificationMaterial: {
+      x509CertificateChain: { certificates: [{ rawBytes: der.toString("base64") }] },
+      tlogEntries: [
+        {
+          logIndex: String(payload.logIndex),
+          logId: { keyId: Buffer.from(payload.logID, "hex").toString("base64") },
+          kindVersion: { kind: body.kind, version: body.apiVersion },
+          integratedTime: String(payload.integratedTime),
+          inclusionPromise: { signedEntryTimestamp: legacy.rekorBundle.SignedEntryTimestamp },
+          canonicalizedBody: payload.body
+        }
+      ],
+      timestampVerificationData: { rfc3161Timestamps: [] }
+    },
+    messageSignature: {
+      messageDigest: { algorithm: "SHA2_256", digest: sha256.toString("base64") },
+      signature: legacy.base64Signature
+    }
+  });
+}
+
+// src/verify/signature.ts
+var OID_ISSUER_V2 = "1.3.6.1.4.1.57264.1.8";
+var OID_ISSUER_V1 = "1.3.6.1.4.1.57264.1.1";
+function parseCertificate(body) {
+  let text = body.toString("utf8").trim();
+  if (!text.includes("-----BEGIN")) text = Buffer.from(text, "base64").toString("utf8");
+  return import_core3.X509Certificate.parse(pemToDer(text));
+}
+function certificateIssuer(cert) {
+  const v2 = cert.extension(OID_ISSUER_V2);
+  if (v2) return v2.valueObj.subs[0]?.value.toString("utf8");
+  return cert.extension(OID_ISSUER_V1)?.value.toString("utf8");
+}
+function issuedBy(cert, ca) {
+  try {
+    return ca !== void 0 && cert.verify(ca);
+  } catch {
+    return false;
+  }
+}
+function publicKey(cert) {
+  return createPublicKey({ key: cert.publicKey, format: "der", type: "spki" });
+}
+function message(e) {
+  return e instanceof Error ? e.message : String(e);
+}
+function verifyBundle(bundle, sha256, fed, material, policy) {
+  if (bundle.content.$case !== "messageSignature")
+    throw new Error("it holds a DSSE envelope, not a signature over the file");
+  const { messageDigest, signature } = bundle.content.messageSignature;
+  if (messageDigest?.algorithm !== import_protobuf_specs2.HashAlgorithm.SHA2_256 || !messageDigest.digest.equals(sha256))
+    throw new Error("it was made for other bytes (its SHA-256 digest differs)");
+  const entity = (0, import_verify4.toSignedEntity)(bundle);
+  const content = entity.signature;
+  entity.signature = {
+    signature: content.signature,
+    compareSignature: (s3) => content.compareSignature(s3),
+    compareDigest: (d) => content.compareDigest(d),
+    compareSignedDigest: (d) => content.compareSignedDigest(d),
+    verifySignature: (key) => fed.verify(key, signature)
+  };
+  const signer = new import_verify4.Verifier(material).verify(entity, {
+    subjectAlternativeName: policy.regexp,
+    extensions: { issuer: policy.issuer }
+  });
+  return signer.identity?.subjectAlternativeName;
+}
+function prepareSignatureCheck(input) {
+  const { tarball: t, files, findings } = input;
+  const pair = files.sig !== void 0 && files.cert !== void 0;
+  const present = ["sig", "cert", "pem", "bundle", "sigstore.json"].filter(
+    (k2) => k2 === "sigstore.json" ? files.sigstoreJson !== void 0 : Boolean(files[k2])
+  );
+  const bundleText = files.sigstoreJson ?? files.bundle;
+  const bundleName = `${t}.${files.sigstoreJson ? "sigstore.json" : "bundle"}`;
+  function unsigned() {
+    if (!pair) {
+      const has = present.length > 0 ? `it has ${present.map((k2) => `.${k2}`).join(", ")}` : "it has none";
+      const hint = files.pem && !files.cert ? " (the installer looks for .cert, not .pem)" : "";
+      if (input.required)
+        findings.fail(
+          "signature",
+          t,
+          "PolicyRequiresSig",
+          `signatures are required, but the installer needs ${t}.sig and ${t}.cert: ${has}${hint}`
+        );
+      else if (present.length > 0)
+        findings.warn(
+          "signature",
+          t,
+          "Unsigned",
+          `the installer treats this tarball as unsigned: it needs .sig and .cert, ${has}${hint}`
+        );
+      else findings.info("signature", t, "not signed (no .sig/.cert); require-signature is off");
+    }
+  }
+  const fileVerify = pair ? createVerify2("sha256") : void 0;
+  const bundleVerify = bundleText !== void 0 ? createVerify2("sha256") : void 0;
+  const sinks = [fileVerify, bundleVerify].filter((v2) => v2 !== void 0);
+  async function finish(sha256hex) {
+    unsigned();
+    if (!fileVerify && !bundleVerify) return;
+    const fail2 = (msg) => findings.fail("signature", t, "CosignFailed", msg);
+    const { regexp, issuer } = input.policy;
+    if (regexp === void 0) return fail2(input.policy.missing ?? "no identity policy");
+    let material;
+    try {
+      material = await input.trust();
+    } catch (e) {
+      if (isReleaseError(e, "USAGE")) throw e;
+      return fail2(`cannot load the trusted root: ${message(e)}`);
+    }
+    const sha256 = Buffer.from(sha256hex, "hex");
+    const before = findings.list.length;
+    let identity2;
+    if (fileVerify) {
+      try {
+        const cert = parseCertificate(files.cert);
+        identity2 = cert.subjectAltName;
+        const sig = Buffer.from(files.sig.toString("utf8").trim(), "base64");
+        if (!fileVerify.verify(publicKey(cert), sig))
+          fail2(`${t}.sig does not verify over the tarball with the key in ${t}.cert`);
+        if (identity2 === void 0 || !regexp.test(identity2))
+          fail2(
+            `identity ${JSON.stringify(identity2 ?? "")} in ${t}.cert does not match certificate-identity-regexp ${input.policy.pattern ?? regexp.source}`
+          );
+        const certIssuer = certificateIssuer(cert);
+        if (certIssuer !== issuer)
+          fail2(
+            `OIDC issuer mismatch: ${t}.cert claims ${JSON.stringify(certIssuer ?? "(none)")}, the policy requires ${JSON.stringify(issuer)}`
+          );
+        if (!material.certificateAuthorities.some((ca) => issuedBy(cert, ca.certChain[0])))
+          fail2(`${t}.cert was not issued by the trusted root's Fulcio CA`);
+      } catch (e) {
+        fail2(`${t}.sig/${t}.cert are not a cosign signature and certificate: ${message(e)}`);
+      }
+    }
+    if (bundleVerify) {
+      try {
+        const bundle = files.sigstoreJson ? (0, import_bundle7.bundleFromJSON)(JSON.parse(bundleText.toString("utf8"))) : bundleFromCosignLegacy(bundleText.toString("utf8"), sha256);
+        const signer = verifyBundle(bundle, sha256, bundleVerify, material, { regexp, issuer });
+        identity2 ??= signer;
+      } catch (e) {
+        fail2(`${bundleName} does not verify: ${message(e)}`);
+      }
+    } else {
+      findings.info(
+        "signature",
+        t,
+        `no .sigstore.json or .bundle: cosign has to find the transparency-log entry online`
+      );
+    }
+    if (findings.list.length === before || findings.list.slice(before).every((c) => c.status !== "fail")) {
+      findings.pass(
+        "signature",
+        t,
+        `signed by ${identity2 ?? "(unknown)"} (issuer ${issuer}); verified as cosign verify-blob with ${bundleVerify ? bundleName : "no bundle"}`
+      );
+    }
+  }
+  return { sinks, finish };
+}
+
+// src/verify/tarball.ts
+import { createHash as createHash6 } from "node:crypto";
+import { once as once2 } from "node:events";
+import { PassThrough } from "node:stream";
+
+// src/archive/gzip-inspect.ts
+import { Transform as Transform2 } from "node:stream";
+import { finished } from "node:stream/promises";
+import zlib2 from "node:zlib";
+
+// src/archive/gzip-reader.ts
+var ChunkReader = class {
+  it;
+  held = null;
+  taken = 0;
+  constructor(source) {
+    this.it = source[Symbol.asyncIterator]();
+  }
+  /** Bytes of the source consumed so far (given-back bytes not counted). */
+  get position() {
+    return this.taken - (this.held?.length ?? 0);
+  }
+  /** The next chunk (a given-back tail first), or null at the end of the source. */
+  async next() {
+    if (this.held) {
+      const b2 = this.held;
+      this.held = null;
+      return b2;
+    }
+    for (; ; ) {
+      const r = await this.it.next();
+      if (r.done) return null;
+      const b2 = toBuffer2(r.value);
+      this.taken += b2.length;
+      if (b2.length > 0) return b2;
+    }
+  }
+  /** Gives back the unused tail of the chunk last returned by next(). */
+  unread(tail) {
+    if (tail.length > 0) this.held = tail;
+  }
+  /** Up to n bytes; fewer only at the end of the source. For small header/trailer fields. */
+  async read(n) {
+    const parts = [];
+    let have = 0;
+    while (have < n) {
+      const b2 = await this.next();
+      if (!b2) break;
+      const use = Math.min(n - have, b2.length);
+      parts.push(b2.subarray(0, use));
+      have += use;
+      this.unread(b2.subarray(use));
+    }
+    return Buffer.concat(parts, have);
+  }
+  /** Skips n bytes; false if the source ended first. */
+  async skip(n) {
+    let left = n;
+    while (left > 0) {
+      const b2 = await this.next();
+      if (!b2) return false;
+      const use = Math.min(left, b2.length);
+      left -= use;
+      this.unread(b2.subarray(use));
+    }
+    return true;
+  }
+  /** Skips through the next NUL byte (a gzip FNAME/FCOMMENT field); false if none came. */
+  async skipPastNul() {
+    for (; ; ) {
+      const b2 = await this.next();
+      if (!b2) return false;
+      const at2 = b2.indexOf(0);
+      if (at2 >= 0) {
+        this.unread(b2.subarray(at2 + 1));
+        return true;
+      }
+    }
+  }
+  /** Reads to the end of the source, discarding; returns how many bytes that was. */
+  async drain() {
+    let n = 0;
+    for (let b2 = await this.next(); b2; b2 = await this.next()) n += b2.length;
+    return n;
+  }
+  /** Stops reading early: lets the source release its resources. */
+  async close() {
+    this.held = null;
+    await this.it.return?.();
+  }
+};
+function toBuffer2(v2) {
+  if (Buffer.isBuffer(v2)) return v2;
+  if (v2 instanceof Uint8Array) return Buffer.from(v2.buffer, v2.byteOffset, v2.byteLength);
+  if (typeof v2 === "string") return Buffer.from(v2, "latin1");
+  throw new TypeError("gzip source must yield bytes");
+}
+
+// src/archive/gzip-inspect.ts
+var FHCRC = 2;
+var FEXTRA = 4;
+var FNAME = 8;
+var FCOMMENT = 16;
+var FRESERVED = 224;
+function inspectGzip(source) {
+  const content = new CrcCounter();
+  const result = inspect2(new ChunkReader(source), content);
+  result.catch(() => content.destroy());
+  return { content, result };
+}
+var CrcCounter = class extends Transform2 {
+  crc = 0;
+  size = 0;
+  _transform(chunk, _enc, cb) {
+    this.crc = zlib2.crc32(chunk, this.crc);
+    this.size += chunk.length;
+    cb(null, chunk);
+  }
+};
+async function inspect2(reader, content) {
+  try {
+    const header2 = await readHeader(reader);
+    if (header2 === "not-gzip") {
+      throw new ReleaseError("VERIFY_FAILED", "not a gzip file: it does not start with 1f 8b");
+    }
+    if (header2 === "unsupported") {
+      throw new ReleaseError(
+        "VERIFY_FAILED",
+        "unsupported gzip header: compression method is not deflate or reserved flags are set"
+      );
+    }
+    let complete = false;
+    if (header2 === "ok") complete = await inflateMember(reader, content);
+    else content.end();
+    await finished(content, { readable: false });
+    let crcOk = false;
+    let members = 1;
+    let memberEnd = -1;
+    if (complete) {
+      const t = await reader.read(8);
+      crcOk = t.length === 8 && t.readUInt32LE(0) === content.crc >>> 0 && t.readUInt32LE(4) === content.size % 2 ** 32;
+      memberEnd = reader.position;
+      members += await countMembers(reader);
+    }
+    await reader.drain();
+    const compressedSize = reader.position;
+    return {
+      members,
+      trailingBytes: memberEnd < 0 ? 0 : compressedSize - memberEnd,
+      compressedSize,
+      decompressedSize: content.size,
+      crcOk
+    };
+  } finally {
+    await reader.close();
+  }
+}
+async function readHeader(reader) {
+  const h = await reader.read(10);
+  if (h.length < 2 || h[0] !== 31 || h[1] !== 139) return "not-gzip";
+  if (h.length < 10) return "truncated";
+  const flags = h[3];
+  if (h[2] !== 8 || (flags & FRESERVED) !== 0) return "unsupported";
+  if (flags & FEXTRA) {
+    const len = await reader.read(2);
+    if (len.length < 2 || !await reader.skip(len.readUInt16LE(0))) return "truncated";
+  }
+  if (flags & FNAME && !await reader.skipPastNul()) return "truncated";
+  if (flags & FCOMMENT && !await reader.skipPastNul()) return "truncated";
+  if (flags & FHCRC && !await reader.skip(2)) return "truncated";
+  return "ok";
+}
+async function inflateMember(reader, sink) {
+  const inflate = zlib2.createInflateRaw();
+  inflate.on("error", () => {
+  });
+  const onSinkClose = () => {
+    inflate.destroy();
+  };
+  sink.once("close", onSinkClose);
+  inflate.pipe(sink);
+  let written = 0;
+  try {
+    for (; ; ) {
+      const chunk = await reader.next();
+      const err = await (chunk ? writeTo(inflate, chunk) : settleEnd(inflate));
+      if (err) {
+        if (sink.destroyed) throw err;
+        inflate.unpipe(sink);
+        sink.end();
+        return false;
+      }
+      if (!chunk) return true;
+      written += chunk.length;
+      const unused = written - inflate.bytesWritten;
+      if (unused > 0) {
+        reader.unread(chunk.subarray(chunk.length - unused));
+        return true;
+      }
+    }
+  } finally {
+    sink.off("close", onSinkClose);
+    finished(sink, { readable: false }).then(
+      () => inflate.destroy(),
+      () => inflate.destroy()
+    );
+  }
+}
+function writeTo(inflate, chunk) {
+  return new Promise((resolve2) => {
+    const onError = (err) => resolve2(err);
+    inflate.once("error", onError);
+    inflate.write(chunk, (err) => {
+      inflate.off("error", onError);
+      resolve2(err ?? null);
+    });
+  });
+}
+function settleEnd(inflate) {
+  inflate.end();
+  return finished(inflate).then(
+    () => null,
+    (err) => err instanceof Error ? err : new Error(String(err))
+  );
+}
+async function countMembers(reader) {
+  let n = 0;
+  for (; ; ) {
+    const header2 = await readHeader(reader);
+    if (header2 === "not-gzip") return n;
+    n++;
+    if (header2 !== "ok") return n;
+    const discard = new CrcCounter();
+    discard.resume();
+    const complete = await inflateMember(reader, discard);
+    if (!complete || !await reader.skip(8)) return n;
+  }
+}
+
+// src/verify/tar-headers.ts
+var MAX_META = 1024 * 1024;
+var BLOCK2 = 512;
+var TarHeaderWalker = class {
+  /** Why the installer's reader would stop with an error, if it would. */
+  problem;
+  /** Entries seen so far. */
+  count = 0;
+  state = { kind: "header" };
+  block = Buffer.alloc(BLOCK2);
+  filled = 0;
+  offset = 0;
+  longName;
+  longLink;
+  pax;
+  onEntry;
+  constructor(onEntry) {
+    this.onEntry = onEntry;
+  }
+  /** Feeds the next bytes of the tar stream (the decompressed first gzip member). */
+  push(chunk) {
+    let at2 = 0;
+    while (at2 < chunk.length && this.state.kind !== "done") {
+      const s3 = this.state;
+      if (s3.kind === "header") {
+        const n = Math.min(BLOCK2 - this.filled, chunk.length - at2);
+        chunk.copy(this.block, this.filled, at2, at2 + n);
+        this.filled += n;
+        at2 += n;
+        if (this.filled === BLOCK2) {
+          this.filled = 0;
+          this.header();
+          this.offset += BLOCK2;
+        }
+      } else if (s3.kind === "skip") {
+        const n = Math.min(s3.left, chunk.length - at2);
+        s3.left -= n;
+        at2 += n;
+        this.offset += n;
+        if (s3.left === 0) this.state = { kind: "header" };
+      } else if (s3.kind === "meta") {
+        const n = Math.min(s3.left, chunk.length - at2);
+        s3.parts.push(Buffer.from(chunk.subarray(at2, at2 + n)));
+        s3.left -= n;
+        at2 += n;
+        this.offset += n;
+        if (s3.left === 0) this.meta(s3.type, Buffer.concat(s3.parts), s3.pad);
+      }
+    }
+  }
+  /** The stream ended: an end in the middle of a header or entry is an error. */
+  end() {
+    const s3 = this.state;
+    if (s3.kind === "done" || s3.kind === "header" && this.filled === 0) {
+      if (s3.kind === "header" && (this.longName || this.longLink || this.pax))
+        this.fail("an extended header describes an entry that never comes");
+      return;
+    }
+    this.fail(`the tar stream is truncated at byte ${this.offset + this.filled}`);
+  }
+  fail(message2) {
+    this.problem ??= message2;
+    this.state = { kind: "done" };
+  }
+  header() {
+    const h = this.block;
+    if (h.every((b2) => b2 === 0)) {
+      this.state = { kind: "done" };
+      return;
+    }
+    let sum = 8 * 32;
+    for (let i = 0; i < BLOCK2; i++) if (i < 148 || i >= 156) sum += h[i];
+    const cksum = octal2(h.subarray(148, 156));
+    if (cksum === void 0 || cksum !== sum) {
+      this.fail(`header checksum mismatch at byte ${this.offset}`);
+      return;
+    }
+    const headerSize = numeric2(h.subarray(124, 136));
+    if (headerSize === void 0) {
+      this.fail(`header at byte ${this.offset} has an unreadable size field`);
+      return;
+    }
+    const paxSize = this.pax ? paxValue(this.pax, "size") : void 0;
+    const size = paxSize !== void 0 && /^\d+$/.test(paxSize.toString()) ? Number(paxSize) : headerSize;
+    const typeflag = String.fromCharCode(h[156]);
+    const ustar = h.subarray(257, 263).equals(Buffer.from("ustar\0"));
+    const recognized = ustar || h.subarray(257, 265).equals(Buffer.from("ustar  \0"));
+    const pad = (BLOCK2 - size % BLOCK2) % BLOCK2;
+    if (recognized && (typeflag === "L" || typeflag === "K" || typeflag === "x")) {
+      const pending = typeflag === "L" ? this.longName : typeflag === "K" ? this.longLink : this.pax;
+      if (pending !== void 0) {
+        this.fail(`two '${typeflag}' extended headers describe one entry`);
+      } else if (size > MAX_META) {
+        this.fail(`an extended header of ${size} bytes (over 1 MiB)`);
+      } else if (size === 0) {
+        this.meta(typeflag, Buffer.alloc(0), 0);
+      } else {
+        this.state = { kind: "meta", type: typeflag, left: size, pad, parts: [] };
+      }
+      return;
+    }
+    const entry = {
+      index: this.count++,
+      typeflag,
+      path: this.entryPath(h, ustar),
+      size,
+      headerSize,
+      mode: octal2(h.subarray(100, 108)) ?? 0,
+      recognized,
+      ustar
+    };
+    this.longName = this.longLink = this.pax = void 0;
+    this.state = size + pad === 0 ? { kind: "header" } : { kind: "skip", left: size + pad };
+    this.onEntry(entry);
+  }
+  meta(type, body, pad) {
+    if (type === "L") this.longName = body;
+    else if (type === "K") this.longLink = body;
+    else this.pax = body;
+    this.state = pad === 0 ? { kind: "header" } : { kind: "skip", left: pad };
+  }
+  entryPath(h, ustar) {
+    if (this.longName) {
+      const n = this.longName;
+      return n.length > 0 && n[n.length - 1] === 0 ? n.subarray(0, n.length - 1) : n;
+    }
+    const fromPax = this.pax ? paxValue(this.pax, "path") : void 0;
+    if (fromPax !== void 0) return fromPax;
+    const name = cut(h.subarray(0, 100));
+    const prefix = ustar ? cut(h.subarray(345, 500)) : Buffer.alloc(0);
+    return prefix.length === 0 ? name : Buffer.concat([prefix, Buffer.from("/"), name]);
+  }
+};
+function cut(field) {
+  const nul = field.indexOf(0);
+  return Buffer.from(nul < 0 ? field : field.subarray(0, nul));
+}
+function octal2(field) {
+  const text = cut(field).toString("latin1").trim();
+  return /^[0-7]+$/.test(text) ? parseInt(text, 8) : void 0;
+}
+function numeric2(field) {
+  if ((field[0] & 128) === 0) return octal2(field);
+  let n = 0;
+  for (let i = 0; i < field.length; i++) n = n * 256 + (i === 0 ? field[i] & 127 : field[i]);
+  return Number.isSafeInteger(n) ? n : void 0;
+}
+function paxValue(records, key) {
+  let found;
+  let at2 = 0;
+  while (at2 < records.length) {
+    const space = records.indexOf(32, at2);
+    if (space < 0) break;
+    const len = Number(records.subarray(at2, space).toString("latin1"));
+    if (!Number.isInteger(len) || len <= space - at2 || at2 + len > records.length) break;
+    const record = records.subarray(space + 1, at2 + len - 1);
+    const eq = record.indexOf(61);
+    if (eq >= 0 && record.subarray(0, eq).toString("latin1") === key)
+      found = Buffer.from(record.subarray(eq + 1));
+    at2 += len;
+  }
+  return found;
+}
+
+// src/verify/tarball.ts
+var MAX_MANIFEST = 1024 * 1024;
+var PARSER_META = /* @__PURE__ */ new Set(["g", "x", "X", "L", "K", "N"]);
+function isRootManifest(path10) {
+  return path10.split("/").filter((p2) => p2 !== "" && p2 !== ".").join("/") === "nexo-plugin.toml";
+}
+async function drainedOrClosed(stream) {
+  const ac = new AbortController();
+  const { signal } = ac;
+  try {
+    await Promise.race([once2(stream, "drain", { signal }), once2(stream, "close", { signal })]);
+  } finally {
+    ac.abort();
+  }
+}
+async function passTarball(source, opts) {
+  const hash = createHash6("sha256");
+  let size = 0;
+  const gz = new PassThrough();
+  const { content, result } = inspectGzip(gz);
+  const reading = (async () => {
+    try {
+      for await (const chunk of source) {
+        const b2 = chunk;
+        hash.update(b2);
+        size += b2.length;
+        for (const s3 of opts.sinks ?? []) s3.update(b2);
+        if (!gz.destroyed && !gz.write(b2)) await drainedOrClosed(gz);
+      }
+      gz.end();
+    } catch (e) {
+      gz.destroy(e);
+      throw e;
+    }
+  })();
+  let comparable = 0;
+  const walker = new TarHeaderWalker((entry) => {
+    if (!PARSER_META.has(entry.typeflag)) comparable++;
+    opts.onEntry(entry);
+  });
+  let parsed = 0;
+  const warnings = [];
+  const manifest = [];
+  let manifestBytes = 0;
+  let manifestSeen = false;
+  const parser = new rt({ maxMetaEntrySize: MAX_META });
+  parser.on("entry", (e) => {
+    parsed++;
+    if (!manifestSeen && (e.type === "File" || e.type === "OldFile") && isRootManifest(e.path)) {
+      manifestSeen = true;
+      e.on("data", (c) => {
+        manifestBytes += c.length;
+        if (manifestBytes <= MAX_MANIFEST) manifest.push(c);
+      });
+    } else e.resume();
+  });
+  parser.on("ignoredEntry", (e) => void (e.meta || parsed++));
+  parser.on("warn", (code, message2) => void warnings.push(`${code} ${message2}`));
+  const parserDone = new Promise((resolve2) => {
+    parser.on("end", resolve2);
+    parser.on("error", (e) => {
+      warnings.push(e.message);
+      resolve2();
+    });
+  });
+  const feeding = (async () => {
+    try {
+      for await (const chunk of content) {
+        walker.push(chunk);
+        parser.write(chunk);
+      }
+    } catch {
+      return false;
+    }
+    walker.end();
+    parser.end();
+    await parserDone;
+    return true;
+  })();
+  const [read, gzip, fed] = await Promise.allSettled([reading, result, feeding]);
+  if (read.status === "rejected") throw read.reason;
+  if (gzip.status === "rejected" && !isReleaseError(gzip.reason)) throw gzip.reason;
+  const complete = fed.status === "fulfilled" && fed.value;
+  return {
+    sha256: hash.digest("hex"),
+    size,
+    gzip: gzip.status === "fulfilled" ? gzip.value : void 0,
+    gzipError: gzip.status === "rejected" ? gzip.reason.message : void 0,
+    manifest: manifestSeen ? Buffer.concat(manifest) : void 0,
+    manifestTooLarge: manifestBytes > MAX_MANIFEST,
+    tarProblem: walker.problem,
+    disagreement: complete && walker.problem === void 0 && comparable !== parsed ? `the installer's tar reader sees ${comparable} entries, node-tar sees ${parsed}${warnings.length > 0 ? ` (${warnings.slice(0, 3).join("; ")})` : ""}` : void 0
+  };
+}
+
+// src/verify/tarball-check.ts
+async function signatureFiles(source, t) {
+  const has = (k2) => source.files.some((f2) => f2.name === `${t}.${k2}`);
+  const read = async (k2) => has(k2) ? await readSmall(source, `${t}.${k2}`) : void 0;
+  return {
+    sig: await read("sig"),
+    cert: await read("cert"),
+    pem: has("pem"),
+    bundle: await read("bundle"),
+    sigstoreJson: await read("sigstore.json")
+  };
+}
+async function expectedSha256(source, sidecar, findings) {
+  if (!source.files.some((f2) => f2.name === sidecar)) {
+    findings.fail("sha256", sidecar, "ReleaseShape", `missing required asset ${sidecar}`);
+    return void 0;
+  }
+  const body = await readSmall(source, sidecar);
+  const parsed = body === void 0 ? void 0 : parseSidecar(body);
+  if (parsed?.ok) return parsed.sha256;
+  const why = body && parsed ? describeToken(body, parsed.token) : "it is over 1 MiB";
+  findings.fail(
+    "sha256",
+    sidecar,
+    "Sha256Invalid",
+    `the installer needs 64 hex digits as the first token: ${why}`
+  );
+  return void 0;
+}
+async function checkTarball(ctx, name, noarch) {
+  const findings = new Findings();
+  const { source } = ctx;
+  const size = source.files.find((f2) => f2.name === name)?.size ?? 0;
+  if (size > LIMITS.compressedBytes) {
+    findings.fail(
+      "size",
+      name,
+      "TarballTooLarge",
+      `${name} is ${size} bytes (${formatBytes(size)}), over the installer's ${LIMITS.compressedBytes / MIB} MiB limit; refused without reading it`
+    );
+    return findings;
+  }
+  findings.pass(
+    "size",
+    name,
+    `${formatBytes(size)} compressed (limit ${LIMITS.compressedBytes / MIB} MiB)`
+  );
+  const sidecarName = `${name}.sha256`;
+  const expectedSha = await expectedSha256(source, sidecarName, findings);
+  const signature = prepareSignatureCheck({
+    tarball: name,
+    files: await signatureFiles(source, name),
+    required: ctx.requireSignature,
+    policy: ctx.policy,
+    trust: ctx.trust,
+    findings
+  });
+  const rules = new EntryRules({ tarball: name, id: ctx.expected.id, noarch, findings });
+  const pass = await passTarball(await source.open(name), {
+    onEntry: (e) => rules.add(e),
+    sinks: signature.sinks
+  });
+  if (expectedSha !== void 0 && pass.sha256 !== expectedSha) {
+    findings.fail(
+      "sha256",
+      name,
+      "Sha256Mismatch",
+      `sha256 mismatch: ${sidecarName} says ${expectedSha}, the file hashes to ${pass.sha256}`
+    );
+  } else if (expectedSha !== void 0)
+    findings.pass("sha256", name, `sha256 ${pass.sha256} matches ${sidecarName}`);
+  await signature.finish(pass.sha256);
+  const gz = pass.gzip;
+  if (gz === void 0) {
+    findings.fail(
+      "gzip",
+      name,
+      "GzipInvalid",
+      `${pass.gzipError ?? "not gzip"}: the installer cannot decompress it`
+    );
+    return findings;
+  }
+  if (gz.members > 1) {
+    findings.fail(
+      "gzip",
+      name,
+      "MultipleGzipMembers",
+      `${gz.members} gzip members: the installer decodes only the first (${formatBytes(gz.decompressedSize)} of tar) and silently loses the rest. Compress the tar stream as one member`
+    );
+  } else if (gz.trailingBytes > 0) {
+    findings.warn(
+      "gzip",
+      name,
+      "GzipInvalid",
+      `${gz.trailingBytes} bytes after the gzip stream, which the installer ignores`
+    );
+  }
+  if (!gz.crcOk)
+    findings.fail(
+      "gzip",
+      name,
+      "GzipInvalid",
+      "the gzip stream is corrupt or truncated (its CRC32/size trailer does not match)"
+    );
+  if (gz.members === 1 && gz.crcOk)
+    findings.pass("gzip", name, `one gzip member, ${formatBytes(gz.decompressedSize)} of tar`);
+  if (pass.tarProblem)
+    findings.fail(
+      "tar",
+      name,
+      "TarInvalid",
+      `the installer's tar reader fails: ${pass.tarProblem}`
+    );
+  if (pass.disagreement)
+    findings.fail(
+      "tar",
+      name,
+      "TarAmbiguous",
+      `tar readers disagree on this archive: ${pass.disagreement}`
+    );
+  rules.finish();
+  if (!findings.list.some(
+    (c) => c.status === "fail" && ["tar", "limits", "modes", "noarch"].includes(c.check)
+  )) {
+    findings.pass(
+      "tar",
+      name,
+      `${rules.summary()}: only files and directories, safe paths, within the installer's limits`
+    );
+  }
+  checkTarballContent(name, { ...pass, layout: rules.layout }, ctx.expected, findings);
+  return findings;
+}
+
+// src/verify/index.ts
+var TARGET = /^[A-Za-z0-9_]+(?:[-.][A-Za-z0-9_]+)*$/;
+function tagVersion(tag, findings) {
+  if (tag === void 0) return void 0;
+  const v2 = tag.replace(/^v+/, "");
+  if (/^\d/.test(v2) && import_semver6.default.parse(v2)?.raw === v2) return v2;
+  findings.fail(
+    "release",
+    tag,
+    "ReleaseShape",
+    `version \`${v2}\` (the tag without its leading v) is not SemVer X.Y.Z`
+  );
+  return void 0;
+}
+async function verifyRelease(o) {
+  const findings = new Findings();
+  if (o.notFound !== void 0) {
+    findings.fail("release", o.source.label, "ReleaseNotFound", o.notFound);
+    return report(o, findings, [], void 0, void 0);
+  }
+  const names = o.source.files.map((f2) => f2.name);
+  const fromTag = tagVersion(o.tag, findings);
+  const manifestBytes = names.includes(MANIFEST_ASSET) ? await readSmall(o.source, MANIFEST_ASSET) ?? "too-large" : void 0;
+  const manifest = checkManifestAsset(manifestBytes, fromTag, findings);
+  const id = manifest.id;
+  const version = fromTag ?? manifest.version;
+  const prefix = id && version ? `${id}-${version}-` : void 0;
+  const mine = [];
+  for (const n of names.filter((x) => x.endsWith(".tar.gz"))) {
+    const target = prefix && n.startsWith(prefix) ? n.slice(prefix.length, -".tar.gz".length) : "";
+    if (TARGET.test(target)) mine.push(n);
+    else
+      findings.warn(
+        "name",
+        n,
+        "AssetName",
+        `never downloaded by the installer: not ${id ?? "<id>"}-${version ?? "<version>"}-<target>.tar.gz`
+      );
+  }
+  for (const t of o.targets) {
+    if (id === void 0 || version === void 0) break;
+    const want = tarballName(id, version, t);
+    if (mine.includes(want)) findings.pass("target", t, `${want} is in the release`);
+    else {
+      const noarch = tarballName(id, version, "noarch");
+      const fallback = t !== "noarch" && mine.includes(noarch) ? ` (operators on ${t} would get ${noarch} instead)` : "";
+      findings.fail(
+        "target",
+        t,
+        "TargetNotFound",
+        `${t} is in targets but ${want} is not in the release${fallback}. Available: ${mine.join(", ") || "none"}`
+      );
+    }
+  }
+  if (o.targets.length === 0 && mine.length === 0) {
+    findings.fail(
+      "target",
+      o.source.label,
+      "TargetNotFound",
+      `no ${prefix ?? "<id>-<version>-"}<target>.tar.gz at all: every operator gets TargetNotFound`
+    );
+  }
+  let trust;
+  const ctx = {
+    source: o.source,
+    expected: { id, version },
+    requireSignature: o.requireSignature,
+    policy: o.policy,
+    trust: () => trust ??= loadTrustMaterial(o.trustedRoot, "VERIFY_FAILED")
+  };
+  const perTarball = await mapLimit(
+    mine,
+    o.concurrency,
+    (n) => checkTarball(ctx, n, n === `${prefix}noarch.tar.gz`)
+  );
+  for (const f2 of perTarball) findings.list.push(...f2.list);
+  if (o.latest)
+    await checkLatest(o.latest.api, o.latest.release, findings, {
+      latestOptional: o.latest.optional
+    });
+  return report(o, findings, platformResults(names, id, version, o.targets), id, version);
+}
+function report(o, findings, platforms, id, version) {
+  const counts = countChecks(findings.list);
+  return {
+    ok: counts.fail === 0 && platforms.every((p2) => p2.status !== "fail"),
+    mode: o.source.mode,
+    source: o.source.label,
+    repo: o.repo,
+    tag: o.tag ?? null,
+    id: id ?? null,
+    version: version ?? null,
+    counts,
+    checks: findings.list,
+    platforms,
+    signaturePolicy: {
+      identityRegexp: o.policy.pattern ?? o.policy.regexp?.source ?? null,
+      issuer: o.policy.issuer,
+      trustedRoot: o.trustedRoot.kind === "file" ? o.trustedRoot.path : "public-good (TUF)",
+      required: o.requireSignature
+    }
+  };
+}
+
+// src/verify/policy.ts
+function defaultIdentityRegexp(serverUrl, repo) {
+  const base = `${serverUrl.replace(/\/+$/, "")}/${repo.owner}/${repo.name}/.github/workflows/`;
+  return `^${escapeRegExp(base)}.+$`;
+}
+function identityPolicy(config, repo) {
+  const issuer = config.certificateOidcIssuer;
+  const source = config.certificateIdentityRegexp ?? (repo === void 0 ? void 0 : defaultIdentityRegexp(config.serverUrl, repo));
+  if (source === void 0) {
+    return {
+      regexp: void 0,
+      issuer,
+      missing: "no identity to check the signature against: pass certificate-identity-regexp (or set GITHUB_REPOSITORY, whose workflows are the default)"
+    };
+  }
+  try {
+    return { regexp: new RegExp(source), pattern: source, issuer };
+  } catch (e) {
+    throw new ReleaseError(
+      "USAGE",
+      `certificate-identity-regexp '${source}' is not a regular expression: ${e.message}`
+    );
+  }
+}
+
+// src/steps/verify.ts
+function fullName(repo) {
+  return repo ? `${repo.owner}/${repo.name}` : null;
+}
+async function isDir(p2) {
+  return (await fs10.stat(p2).catch(() => void 0))?.isDirectory() === true;
+}
+function repoGivenExplicitly(config) {
+  return config.repoExplicit;
+}
+async function remote(config, api, tag, targets) {
+  const repo = fullName(config.repo);
+  const label = `${repo}@${tag}`;
+  const release = tag === "latest" ? await api.getLatestRelease() : await api.getReleaseByTag(tag);
+  const empty = {
+    mode: "remote",
+    label,
+    files: [],
+    open: () => Promise.reject(new Error("no release"))
+  };
+  if (release === void 0) {
+    const draft = (await api.listReleases().catch(() => [])).some(
+      (r) => r.draft && r.tag_name === tag
+    );
+    const why = draft ? `${tag} is a draft: the installer sees published releases only. Publish it` : `no published release ${tag} in ${repo} (GET releases/tags/${tag} answers 404)`;
+    return { source: empty, repo, tag, targets, notFound: why };
+  }
+  const source = await remoteSource(api, release, `${repo}@${release.tag_name}`);
+  return {
+    source,
+    repo,
+    tag: release.tag_name,
+    targets,
+    latest: { api, release, optional: config.makeLatest === "false" }
+  };
+}
+async function local(config, tag, targets, note) {
+  const source = await localSource(config.distDir, config.manifestPath);
+  return { source, repo: fullName(config.repo), tag, targets, ...note ? { note } : {} };
+}
+async function chooseTarget(ctx) {
+  const { config, reporter: reporter2, state } = ctx;
+  if (config.command !== "verify") {
+    const gh = state.github;
+    const plan = state.plan;
+    const targets = plan.targets.map((t) => t.target);
+    if (gh.release.draft) {
+      if (await isDir(config.distDir)) {
+        const note2 = `${plan.tag} is a draft, which the installer cannot see: checking ${config.distDir} instead`;
+        return local(config, plan.tag, targets, note2);
+      }
+      const repo = fullName(config.repo);
+      const source = await remoteSource(gh.api, gh.release, `${repo}@${plan.tag} (draft)`);
+      const note = `${plan.tag} is a draft, which the installer cannot see until it is published: checking its assets through the API`;
+      return { source, repo, tag: plan.tag, targets, note };
+    }
+    return remote(config, gh.api, plan.tag, targets);
+  }
+  if (!repoGivenExplicitly(config) && await isDir(config.distDir))
+    return local(config, config.tag, config.targets);
+  if (config.repo === void 0) {
+    throw new ReleaseError(
+      "USAGE",
+      `nothing to verify: ${config.distDir} does not exist and no repository is set. Pass repo: owner/name and tag to check a published release, or run pack first to check dist`
+    );
+  }
+  if (config.tag === void 0) throw new ReleaseError("TAG_MISSING", config.tagHint);
+  const api = releaseApiFor(config, reporter2, { needWrite: false });
+  return remote(config, api, config.tag, config.targets);
+}
+var verifyStep = {
+  name: "verify",
+  skip(ctx) {
+    const { config } = ctx;
+    if (config.command === "verify") return void 0;
+    if (!config.verify) return "verify: false";
+    if (config.dryRun) return "dry run: nothing was published to verify";
+    if (ctx.state.github === void 0) return "nothing was uploaded";
+    return void 0;
+  },
+  async run(ctx) {
+    const { config, reporter: reporter2 } = ctx;
+    const target = await chooseTarget(ctx);
+    if (target.note) reporter2.info(`verify: ${target.note}`);
+    const report2 = await verifyRelease({
+      ...target,
+      requireSignature: config.requireSignature,
+      policy: identityPolicy(config, config.repo),
+      trustedRoot: trustedRootSource(config.trustedRoot),
+      concurrency: config.concurrency
+    });
+    reporter2.setOutput("report", JSON.stringify(report2));
+    reporter2.summary(renderReport(report2));
+    for (const c of report2.checks.filter((x) => x.status === "warn"))
+      reporter2.warning(`verify: ${c.code} ${c.subject}: ${c.message}`);
+    reporter2.info(
+      `verify: ${report2.mode} ${report2.source}: ${report2.counts.pass} passed, ${report2.counts.fail} failed, ${report2.counts.warn} warnings`
+    );
+    if (!report2.ok) throw new ReleaseError("VERIFY_FAILED", failureMessage(report2));
+  }
+};
+
 // src/pipeline.ts
 var STEPS = {
   validate: validateStep,
   pack: packStep,
   sign: signStep,
   upload: uploadStep,
-  publish: publishStep
+  publish: publishStep,
+  verify: verifyStep
 };
 var COMMAND_STEPS = {
   validate: ["validate"],
   pack: ["validate", "pack"],
   sign: ["validate", "sign"],
   upload: ["validate", "upload"],
-  publish: ["validate", "sign", "upload", "publish"],
+  publish: ["validate", "sign", "upload", "publish", "verify"],
   verify: ["verify"],
-  all: ["validate", "pack", "sign", "upload", "publish"]
+  all: ["validate", "pack", "sign", "upload", "publish", "verify"]
 };
-function availableCommands() {
-  return Object.keys(COMMAND_STEPS).filter(
-    (c) => COMMAND_STEPS[c].every((s3) => s3 in STEPS)
-  );
-}
 async function runPipeline(ctx) {
   const names = COMMAND_STEPS[ctx.config.command];
-  const missing = names.filter((n) => !(n in STEPS));
-  if (missing.length > 0) {
-    throw new ReleaseError(
-      "NOT_IMPLEMENTED",
-      `command '${ctx.config.command}' is not available yet (its step ${missing.join(", ")} is not built). Commands that work: ${availableCommands().join(", ")}`
-    );
-  }
   for (const name of names) {
     const step = STEPS[name];
     const why = step.skip?.(ctx);

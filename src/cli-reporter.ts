@@ -33,8 +33,14 @@ export function cliReporter(opts: {
     summary: (md) => void summaries.push(md),
     mask: (s) => void (s !== '' && secrets.push(s)),
     finish() {
-      if (opts.json) out.write(`${clean(JSON.stringify(outputs, null, 2))}\n`);
-      else if (summaries.length > 0) out.write(`${clean(summaries.join('\n\n'))}\n`);
+      if (opts.json) {
+        // The verify command's only output is its report: print that object itself, not a JSON
+        // string inside an object.
+        const keys = Object.keys(outputs);
+        const only = keys.length === 1 && keys[0] === 'report';
+        const json: unknown = only ? JSON.parse(outputs.report!) : outputs;
+        out.write(`${clean(JSON.stringify(json, null, 2))}\n`);
+      } else if (summaries.length > 0) out.write(`${clean(summaries.join('\n\n'))}\n`);
     },
   };
 }

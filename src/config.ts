@@ -38,6 +38,8 @@ export interface Config {
   readonly dryRun: boolean;
   readonly token: string;
   readonly repo: { owner: string; name: string } | undefined;
+  /** True when the `repo` input was given (not taken from GITHUB_REPOSITORY). */
+  readonly repoExplicit: boolean;
   readonly apiUrl: string;
   readonly serverUrl: string;
   readonly draft: boolean;
@@ -205,6 +207,7 @@ export function parseConfig(
     dryRun: bool(inputs, 'dry-run'),
     token: inputs.token ?? '',
     repo: parseRepo(inputs.repo ?? '', env),
+    repoExplicit: (inputs.repo ?? '').trim() !== '',
     apiUrl: (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
     serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
     draft: bool(inputs, 'draft'),

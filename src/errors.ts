@@ -20,7 +20,6 @@ export type ErrorCode =
   | 'NATIVE_IN_NOARCH'
   | 'LIMIT_EXCEEDED'
   | 'HASH_MISMATCH'
-  | 'NOT_IMPLEMENTED'
   | 'DIST_MISSING'
   | 'ASSET_NAME'
   | 'ASSET_TOO_LARGE'

@@ -87,14 +87,6 @@ describe('action entry (node dist/index.js)', () => {
     assert.match(res.stdout, /::error file=nexo-plugin\.toml,line=2,col=\d+::.*Bad-Id/);
   });
 
-  test('an unbuilt command fails listing the ones that work, never a silent no-op', async () => {
-    const r = await repo();
-    const res = await runAction({ command: 'verify', tag: 'v1.2.3' }, { cwd: r.dir });
-    // `verify` is built by a later issue; until then the message must list what works.
-    assert.equal(res.status, 1);
-    assert.match(res.stdout, /\[NOT_IMPLEMENTED\].*Commands that work: .*validate.*pack/);
-  });
-
   test('the token is masked and never printed', async () => {
     const r = await repo();
     const token = 'ghs_SECRETTOKENVALUE123';

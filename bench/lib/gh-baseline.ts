@@ -50,50 +50,31 @@ async function listAssets(t: BaselineTarget, releaseId: number): Promise<ApiAsse
   return all;
 }
 
-/** Publishes `files` (named by their basename) as a new release; returns how many requests it sent. */
+/** Publishes `files` (named by their basename) as a new release. The server counts requests. */
 export async function sequentialClobberPublish(
   t: BaselineTarget,
   files: readonly string[],
-): Promise<number> {
-  let requests = 0;
-  const counted = async <T>(p: Promise<T>) => {
-    requests++;
-    return p;
-  };
-  const release = (await (
-    await counted(
-      call(t, 'POST', `${t.apiUrl}/repos/${t.repo}/releases`, {
-        tag_name: t.tag,
-        name: t.tag,
-        draft: true,
-      }),
-    )
-  ).json()) as ApiRelease;
+): Promise<void> {
+  const created = await call(t, 'POST', `${t.apiUrl}/repos/${t.repo}/releases`, {
+    tag_name: t.tag,
+    name: t.tag,
+    draft: true,
+  });
+  const release = (await created.json()) as ApiRelease;
   const uploadBase = release.upload_url.replace(/\{[^}]*\}$/, '');
   for (const file of files) {
     const name = path.basename(file);
-    requests++; // listAssets counts each page itself below; one page here
     const existing = (await listAssets(t, release.id)).find((a) => a.name === name);
     if (existing !== undefined) {
-      await counted(
-        call(t, 'DELETE', `${t.apiUrl}/repos/${t.repo}/releases/assets/${existing.id}`),
-      );
+      await call(t, 'DELETE', `${t.apiUrl}/repos/${t.repo}/releases/assets/${existing.id}`);
     }
-    const res = await counted(
-      fetch(`${uploadBase}?name=${encodeURIComponent(name)}`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${t.token}`,
-          'content-type': 'application/octet-stream',
-        },
-        body: await openAsBlob(file),
-      }),
-    );
+    const res = await fetch(`${uploadBase}?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/octet-stream' },
+      body: await openAsBlob(file),
+    });
     if (!res.ok) throw new Error(`baseline: upload ${name} -> ${res.status} ${await res.text()}`);
     await res.arrayBuffer();
   }
-  await counted(
-    call(t, 'PATCH', `${t.apiUrl}/repos/${t.repo}/releases/${release.id}`, { draft: false }),
-  );
-  return requests;
+  await call(t, 'PATCH', `${t.apiUrl}/repos/${t.repo}/releases/${release.id}`, { draft: false });
 }

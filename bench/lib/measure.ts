@@ -75,11 +75,7 @@ function parseWrapper(stderr: string): Pick<Measured, 'maxRssKiB' | 'userS' | 's
   return { maxRssKiB: r.maxRSS, userS: r.user / 1e6, sysS: r.sys / 1e6 };
 }
 
-export function measure(
-  cmd: string,
-  args: readonly string[],
-  opts: RunOptions,
-): Promise<Measured> {
+export function measure(cmd: string, args: readonly string[], opts: RunOptions): Promise<Measured> {
   const [exe, ...rest] = argv(opts.probe, cmd, args);
   return new Promise((resolve, reject) => {
     const started = performance.now();

@@ -5,7 +5,7 @@
  *   refuses entries over 100 MiB.
  * - Random bytes: for assets whose content does not matter (uploads, signing).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -109,16 +109,23 @@ export function writeMachineCode(files: readonly string[], partBytes: number): s
   return sources;
 }
 
-/** Writes `bytes` of random data to `file` in 8 MiB pieces (never the whole file in memory). */
-export async function writeRandom(file: string, bytes: number): Promise<void> {
+/**
+ * Writes `bytes` of random data to `file` in 8 MiB pieces (never the whole file in memory);
+ * returns the file's sha256 (hex), computed on the way.
+ */
+export async function writeRandom(file: string, bytes: number): Promise<string> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  const hash = createHash('sha256');
   const handle = await fs.promises.open(file, 'w');
   try {
     const piece = 8 * CHUNK;
     for (let done = 0; done < bytes; done += piece) {
-      await handle.write(randomBytes(Math.min(piece, bytes - done)));
+      const chunk = randomBytes(Math.min(piece, bytes - done));
+      hash.update(chunk);
+      await handle.write(chunk);
     }
   } finally {
     await handle.close();
   }
+  return hash.digest('hex');
 }

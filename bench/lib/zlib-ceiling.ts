@@ -34,9 +34,7 @@ export function startCeiling(payload: readonly Buffer[], threads: number): Ceili
   for (let i = 0; i < threads; i++) {
     const start = i * share;
     const length = Math.max(0, Math.min(share, total - start));
-    workers.push(
-      new Worker(WORKER_SOURCE, { eval: true, workerData: { sab, start, length } }),
-    );
+    workers.push(new Worker(WORKER_SOURCE, { eval: true, workerData: { sab, start, length } }));
   }
   const ask = (w: Worker, level: number) =>
     new Promise<number>((resolve, reject) => {

@@ -50,17 +50,28 @@ export function planSync(
   // Signatures are not reproducible (fresh key, certificate and log entry each run), but those on
   // the release are valid for the exact bytes of a tarball that did not change: keep them, so
   // an identical rerun with signing uploads nothing (and an immutable release stays acceptable).
+  // All or nothing per tarball: a .sig and a .cert from two different signings do not verify.
   const unchangedTarballs = new Set(
     items
       .filter((i) => i.action === 'unchanged' && i.local.name.endsWith('.tar.gz'))
       .map((i) => i.local.name),
   );
+  const tarballOf = (name: string) => {
+    const m = SIGNATURE_FILE.exec(name);
+    return m ? name.slice(0, m.index + '.tar.gz'.length) : undefined;
+  };
+  const incomplete = new Set(
+    items
+      .filter((i) => tarballOf(i.local.name) !== undefined && i.remote?.state !== 'uploaded')
+      .map((i) => tarballOf(i.local.name)),
+  );
   for (const i of items) {
-    const m = SIGNATURE_FILE.exec(i.local.name);
+    const tarball = tarballOf(i.local.name);
     if (
-      m &&
+      tarball !== undefined &&
       i.action === 'replace' &&
-      unchangedTarballs.has(i.local.name.slice(0, m.index + '.tar.gz'.length))
+      unchangedTarballs.has(tarball) &&
+      !incomplete.has(tarball)
     ) {
       i.action = 'unchanged';
       i.kept = true;

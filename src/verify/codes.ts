@@ -18,7 +18,6 @@
  *   BinaryNotExecutable  bin/<id> without any exec bit
  *   SetuidBit            setuid/setgid bits, which the installer keeps as stored
  *   NativeInNoarch       native code under a noarch plugin's lib/
- *   ManifestRules        the release manifest passes the installer but the daemon refuses it
  *   AssetName            a .tar.gz the installer never picks (not `<id>-<version>-<target>`)
  *   UnusualMode          a mode that works but is not the convention (warning)
  *   LatestMismatch       `latest` does not resolve to the release it should
@@ -38,7 +37,6 @@ export type OperatorCode =
   | 'UnsafePath'
   | 'ManifestInvalid'
   | 'ManifestMismatch'
-  | 'ManifestRules'
   | 'BinaryMissing'
   | 'BinaryNotExecutable'
   | 'PolicyRequiresSig'

@@ -32,7 +32,7 @@ function isLegacy(v: unknown): v is LegacyBundle {
 }
 
 /** DER of the first PEM certificate in `pem`. */
-export function pemToDer(pem: string): Buffer {
+export function pemToDer(pem: string): Buffer<ArrayBuffer> {
   const m = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/.exec(pem);
   if (!m) throw new Error('no PEM certificate');
   return Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64');
@@ -40,7 +40,8 @@ export function pemToDer(pem: string): Buffer {
 
 export function bundleFromCosignLegacy(text: string, sha256: Buffer): Bundle {
   const legacy: unknown = JSON.parse(text);
-  if (!isLegacy(legacy)) throw new Error('not a cosign bundle (base64Signature, cert, rekorBundle)');
+  if (!isLegacy(legacy))
+    throw new Error('not a cosign bundle (base64Signature, cert, rekorBundle)');
   const payload = legacy.rekorBundle.Payload;
   const body = JSON.parse(Buffer.from(payload.body, 'base64').toString('utf8')) as {
     kind?: unknown;

@@ -92,9 +92,7 @@ export function renderReport(r: VerifyReport): string {
   const what = r.id ? `${r.id} ${r.version ?? ''}`.trim() : r.source;
   const verdict = r.ok ? 'passed' : '**FAILED**';
   const head = `### Verify ${what}: ${verdict}\n\n${r.mode === 'remote' ? `Release ${r.source}, fetched as \`nexo plugin install\` fetches it` : `Artifacts in ${r.source}, before publishing`}. ${r.counts.pass} passed, ${r.counts.fail} failed, ${r.counts.warn} warnings.`;
-  const rows = r.checks
-    .filter((c) => c.status !== 'info' || c.check === 'latest' || c.check === 'signature')
-    .map((c) => [c.check, c.subject, resultCell(c), c.message]);
+  const rows = r.checks.map((c) => [c.check, c.subject, resultCell(c), c.message]);
   const platforms = r.platforms.map((p) => [
     p.platform,
     p.target,

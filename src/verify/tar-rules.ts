@@ -134,6 +134,8 @@ export class EntryRules {
         `more than ${LIMITS.entries} entries (directories count): the installer stops at entry ${LIMITS.entries + 1}`,
       );
     }
+    // The installer compares the header's size field; a PAX `size` (what is really extracted)
+    // can only be larger in a crafted archive, and then that larger size is what fills the disk.
     const size = Math.max(e.size, e.headerSize);
     if (size > LIMITS.entryBytes) {
       this.report(
@@ -229,6 +231,11 @@ export class EntryRules {
         `${shown} is native code in a noarch plugin: it runs on one platform only. Publish per-target tarballs instead, or leave it out`,
       );
     }
+  }
+
+  /** Entry count and extracted size, for the passing result. */
+  summary(): string {
+    return `${this.count} entries, ${formatBytes(this.total)} extracted`;
   }
 
   /** Adds one closing result per code with more problems than were listed. */

@@ -1,0 +1,254 @@
+/**
+ * Publishing: `plugin-release publish` (the real CLI, a child process) against the local GitHub
+ * emulator with added latency, compared with a sequential delete-then-upload baseline
+ * (gh-baseline.ts) on the same emulator and files, interleaved per run on fresh repositories.
+ * Requests are counted by the emulator, on all of its origins. Also: an identical rerun (must
+ * upload nothing), and the publisher's peak RSS with one very large asset.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startGitHubEmulator, type GitHubEmulator } from '../test/support/github-emulator/index.ts';
+import { sequentialClobberPublish } from './lib/gh-baseline.ts';
+import { measureOk, type Probe } from './lib/measure.ts';
+import { writeRandom } from './lib/payload.ts';
+import { check, interleave, series, MIB, type Check, type Series } from './lib/stats.ts';
+
+export interface PublishOptions {
+  work: string;
+  cli: string;
+  targets: readonly string[];
+  tarballBytes: number;
+  bigAssetBytes: number;
+  latencyMs: number;
+  runs: number;
+  probe: Probe;
+  log: (line: string) => void;
+}
+
+export interface CommandCount {
+  requests: number;
+  uploads: number;
+  byRoute: Record<string, number>;
+}
+
+export interface PublishResult {
+  assets: number;
+  targets: number;
+  latencyMs: number;
+  baseline: { what: string; wallMs: Series; requests: number };
+  ours: { command: string; wallMs: Series; maxRssMiB: Series };
+  first: CommandCount;
+  rerun: CommandCount & { wallMs: Series };
+  big: { bytes: number; maxRssMiB: number; wallMs: number; stored: boolean };
+  ratio: number;
+  checks: Check[];
+}
+
+const ID = 'bench_plugin';
+const VERSION = '1.0.0';
+const TAG = `v${VERSION}`;
+const TOKEN = 'ghs_benchmarkTokenNotASecret000001';
+const MANIFEST = `[plugin]\nid = "${ID}"\nversion = "${VERSION}"\nname = "Bench"\ndescription = "Publishing benchmark."\nmin_nexo_version = ">=0.1.0"\n`;
+const SIGNATURE_KINDS = ['sig', 'cert', 'pem', 'bundle', 'sigstore.json'];
+
+/** A plugin repo whose dist holds, per target, a random tarball, its sidecar and signature files. */
+async function makeDist(dir: string, targets: readonly string[], bytes: number): Promise<string[]> {
+  fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'nexo-plugin.toml'), MANIFEST);
+  const files = [path.join(dir, 'nexo-plugin.toml')];
+  for (const t of targets) {
+    const tarball = path.join(dir, 'dist', `${ID}-${VERSION}-${t}.tar.gz`);
+    const sha = await writeRandom(tarball, bytes);
+    fs.writeFileSync(`${tarball}.sha256`, `${sha}\n`);
+    files.push(tarball, `${tarball}.sha256`);
+    for (const kind of SIGNATURE_KINDS) {
+      fs.writeFileSync(`${tarball}.${kind}`, `benchmark ${kind} for ${t}: ${sha}\n`);
+      files.push(`${tarball}.${kind}`);
+    }
+  }
+  return files;
+}
+
+function counts(emu: GitHubEmulator): CommandCount {
+  const byRoute: Record<string, number> = {};
+  for (const r of emu.requests) byRoute[r.route] = (byRoute[r.route] ?? 0) + 1;
+  return {
+    requests: emu.requests.length,
+    uploads: emu.requests.filter((r) => r.route === 'upload-asset').length,
+    byRoute,
+  };
+}
+
+function published(emu: GitHubEmulator, repo: string, assets: number): boolean {
+  const rel = emu.releases(repo).find((r) => r.tag_name === TAG);
+  return rel !== undefined && !rel.draft && rel.assets.length === assets;
+}
+
+export async function benchPublish(o: PublishOptions): Promise<PublishResult> {
+  const root = path.join(o.work, 'publish');
+  const plugin = path.join(root, 'plugin');
+  o.log(
+    `publish: writing ${o.targets.length} targets x 7 files (${o.tarballBytes / MIB} MiB tarballs)`,
+  );
+  const files = await makeDist(plugin, o.targets, o.tarballBytes);
+  const emu = await startGitHubEmulator({ latencyMs: o.latencyMs, dataDir: root });
+  emu.addToken(TOKEN, 'write');
+  const env = (repo: string) => ({
+    PATH: process.env.PATH,
+    HOME: process.env.HOME ?? os.homedir(),
+    NO_PROXY: '127.0.0.1,localhost',
+    GITHUB_API_URL: emu.apiUrl,
+    GITHUB_SERVER_URL: emu.downloadOrigin,
+    GITHUB_REPOSITORY: repo,
+    GITHUB_REF: `refs/tags/${TAG}`,
+    GITHUB_TOKEN: TOKEN,
+  });
+  const args = [o.cli, 'publish', '--targets', o.targets.join(',')];
+  const cli = (repo: string, cwd = plugin) =>
+    measureOk('node', args, { cwd, env: env(repo), probe: o.probe });
+
+  const rss: number[] = [];
+  const rerunWall: number[] = [];
+  const firsts: CommandCount[] = [];
+  const reruns: CommandCount[] = [];
+  let baselineRequests = 0;
+  try {
+    const samples = await interleave(
+      o.runs,
+      [
+        {
+          key: 'baseline',
+          run: async (i) => {
+            const repo = `bench/baseline-${i}`;
+            emu.addRepo(repo);
+            emu.resetRequests();
+            const started = performance.now();
+            await sequentialClobberPublish(
+              { apiUrl: emu.apiUrl, repo, token: TOKEN, tag: TAG },
+              files,
+            );
+            const ms = performance.now() - started;
+            baselineRequests = emu.requests.length;
+            if (!published(emu, repo, files.length)) throw new Error('baseline did not publish');
+            return ms;
+          },
+        },
+        {
+          key: 'ours',
+          run: async (i) => {
+            const repo = `bench/ours-${i}`;
+            emu.addRepo(repo);
+            emu.resetRequests();
+            const m = await cli(repo);
+            firsts.push(counts(emu));
+            if (!published(emu, repo, files.length)) throw new Error('publish did not publish');
+            rss.push(m.maxRssKiB! / 1024);
+            emu.resetRequests();
+            const again = await cli(repo);
+            reruns.push(counts(emu));
+            rerunWall.push(again.wallMs);
+            return m.wallMs;
+          },
+        },
+      ],
+      (key, i, v) => o.log(`publish: run ${i + 1}/${o.runs} ${key} ${(v / 1000).toFixed(2)} s`),
+    );
+
+    o.log(`publish: one ${(o.bigAssetBytes / MIB).toFixed(0)} MiB asset, peak RSS`);
+    const bigDir = path.join(root, 'big');
+    await makeDist(bigDir, o.targets.slice(0, 1), o.bigAssetBytes);
+    let big: PublishResult['big'];
+    try {
+      emu.addRepo('bench/big');
+      const m = await measureOk('node', [o.cli, 'publish', '--targets', o.targets[0]!], {
+        cwd: bigDir,
+        env: env('bench/big'),
+        probe: o.probe,
+      });
+      const stored = emu
+        .releases('bench/big')
+        .some((r) => !r.draft && r.assets.some((a) => a.size === o.bigAssetBytes));
+      big = { bytes: o.bigAssetBytes, maxRssMiB: m.maxRssKiB! / 1024, wallMs: m.wallMs, stored };
+    } finally {
+      fs.rmSync(bigDir, { recursive: true, force: true });
+    }
+
+    const wall = { baseline: series(samples.baseline), ours: series(samples.ours) };
+    const ratio = wall.ours.median / wall.baseline.median;
+    const worst = (xs: CommandCount[], key: 'requests' | 'uploads') =>
+      xs.reduce((a, b) => (b[key] > a[key] ? b : a));
+    const first = worst(firsts, 'requests');
+    const rerun = worst(reruns, 'requests');
+    const n = files.length;
+    const checks = [
+      check(
+        'publish.first-requests',
+        `first publish of ${n} assets: requests (worst run)`,
+        first.requests,
+        '<=',
+        n + 6,
+        'requests',
+        'count',
+      ),
+      check(
+        'publish.rerun-uploads',
+        'identical rerun: uploads (worst run)',
+        worst(reruns, 'uploads').uploads,
+        '<=',
+        0,
+        'uploads',
+        'count',
+      ),
+      check(
+        'publish.rerun-requests',
+        'identical rerun: requests (worst run)',
+        rerun.requests,
+        '<=',
+        6,
+        'requests',
+        'count',
+      ),
+      check(
+        'publish.vs-sequential',
+        `first publish of ${n} assets at ${o.latencyMs} ms latency vs sequential delete-then-upload (wall, ratio of medians)`,
+        ratio,
+        '<=',
+        0.35,
+        'x',
+        'ratio',
+      ),
+      check(
+        'publish.rss-big',
+        `publish peak RSS with one ${(o.bigAssetBytes / MIB).toFixed(0)} MiB asset`,
+        big.stored ? big.maxRssMiB : Infinity,
+        '<=',
+        100,
+        'MiB',
+        'memory',
+      ),
+    ];
+    return {
+      assets: n,
+      targets: o.targets.length,
+      latencyMs: o.latencyMs,
+      baseline: {
+        what: 'create draft; per asset: list assets, delete if present, upload; publish (sequential fetch)',
+        wallMs: wall.baseline,
+        requests: baselineRequests,
+      },
+      ours: {
+        command: `node dist/cli.js publish --targets <${o.targets.length} targets>`,
+        wallMs: wall.ours,
+        maxRssMiB: series(rss),
+      },
+      first,
+      rerun: { ...rerun, wallMs: series(rerunWall) },
+      big,
+      ratio,
+      checks,
+    };
+  } finally {
+    await emu.close();
+  }
+}

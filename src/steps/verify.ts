@@ -1,0 +1,158 @@
+import fs from 'node:fs/promises';
+import type { Config } from '../config.ts';
+import { ReleaseError } from '../errors.ts';
+import { releaseApiFor } from '../github/client.ts';
+import type { Release, ReleaseApi } from '../github/types.ts';
+import { trustedRootSource } from '../sign/verify.ts';
+import {
+  failureMessage,
+  localSource,
+  remoteSource,
+  renderReport,
+  verifyRelease,
+  type ArtifactSource,
+  type VerifyOptions,
+} from '../verify/index.ts';
+import { identityPolicy } from '../verify/policy.ts';
+import type { RunContext } from '../context.ts';
+import type { Step } from '../pipeline.ts';
+
+/**
+ * Checks a release the way `nexo plugin install` and cosign will, reports every check (job
+ * summary / terminal table, `report` output as JSON), and fails with VERIFY_FAILED listing each
+ * failing check's operator code and subject.
+ *
+ * Which artifacts:
+ * - `command: verify` checks a PUBLISHED release (REMOTE: `repo`, default the current repository,
+ *   at `tag`, fetched through the by-tag endpoint, which never shows drafts) when the `repo`
+ *   input was given explicitly or when the dist directory does not exist; otherwise it checks
+ *   the LOCAL artifact directory before publishing.
+ * - inside `publish`/`all` it runs last, REMOTE against the release just published; when the
+ *   release was left a draft (`draft: true`) the installer cannot see it, so dist is checked
+ *   LOCALLY instead (or, where there is no dist, the draft's assets through the API, without
+ *   the `latest` check). Skipped with `verify: false` and in dry runs.
+ */
+type Target = Pick<VerifyOptions, 'source' | 'repo' | 'tag' | 'targets' | 'latest' | 'notFound'> & {
+  note?: string;
+};
+
+function fullName(repo: Config['repo']): string | null {
+  return repo ? `${repo.owner}/${repo.name}` : null;
+}
+
+async function isDir(p: string): Promise<boolean> {
+  return (await fs.stat(p).catch(() => undefined))?.isDirectory() === true;
+}
+
+function repoGivenExplicitly(config: Config): boolean {
+  return config.repoExplicit;
+}
+
+async function remote(
+  config: Config,
+  api: ReleaseApi,
+  tag: string,
+  targets: readonly string[],
+): Promise<Target> {
+  const repo = fullName(config.repo);
+  const label = `${repo}@${tag}`;
+  const release: Release | undefined =
+    tag === 'latest' ? await api.getLatestRelease() : await api.getReleaseByTag(tag);
+  const empty: ArtifactSource = {
+    mode: 'remote',
+    label,
+    files: [],
+    open: () => Promise.reject(new Error('no release')),
+  };
+  if (release === undefined) {
+    const draft = (await api.listReleases().catch(() => [])).some(
+      (r) => r.draft && r.tag_name === tag,
+    );
+    const why = draft
+      ? `${tag} is a draft: the installer sees published releases only. Publish it`
+      : `no published release ${tag} in ${repo} (GET releases/tags/${tag} answers 404)`;
+    return { source: empty, repo, tag, targets, notFound: why };
+  }
+  const source = await remoteSource(api, release, `${repo}@${release.tag_name}`);
+  return {
+    source,
+    repo,
+    tag: release.tag_name,
+    targets,
+    latest: { api, release, optional: config.makeLatest === 'false' },
+  };
+}
+
+async function local(
+  config: Config,
+  tag: string | undefined,
+  targets: readonly string[],
+  note?: string,
+): Promise<Target> {
+  const source = await localSource(config.distDir, config.manifestPath);
+  return { source, repo: fullName(config.repo), tag, targets, ...(note ? { note } : {}) };
+}
+
+async function chooseTarget(ctx: RunContext): Promise<Target> {
+  const { config, reporter, state } = ctx;
+  if (config.command !== 'verify') {
+    const gh = state.github!;
+    const plan = state.plan!;
+    const targets = plan.targets.map((t) => t.target);
+    if (gh.release.draft) {
+      if (await isDir(config.distDir)) {
+        const note = `${plan.tag} is a draft, which the installer cannot see: checking ${config.distDir} instead`;
+        return local(config, plan.tag, targets, note);
+      }
+      // No dist here (the per-job upload variant): the draft's own assets, through the API.
+      const repo = fullName(config.repo);
+      const source = await remoteSource(gh.api, gh.release, `${repo}@${plan.tag} (draft)`);
+      const note = `${plan.tag} is a draft, which the installer cannot see until it is published: checking its assets through the API`;
+      return { source, repo, tag: plan.tag, targets, note };
+    }
+    return remote(config, gh.api, plan.tag!, targets);
+  }
+  if (!repoGivenExplicitly(config) && (await isDir(config.distDir)))
+    return local(config, config.tag, config.targets);
+  if (config.repo === undefined) {
+    throw new ReleaseError(
+      'USAGE',
+      `nothing to verify: ${config.distDir} does not exist and no repository is set. Pass repo: owner/name and tag to check a published release, or run pack first to check dist`,
+    );
+  }
+  if (config.tag === undefined) throw new ReleaseError('TAG_MISSING', config.tagHint);
+  const api = releaseApiFor(config, reporter, { needWrite: false });
+  return remote(config, api, config.tag, config.targets);
+}
+
+export const verifyStep: Step = {
+  name: 'verify',
+  skip(ctx) {
+    const { config } = ctx;
+    if (config.command === 'verify') return undefined;
+    if (!config.verify) return 'verify: false';
+    if (config.dryRun) return 'dry run: nothing was published to verify';
+    if (ctx.state.github === undefined) return 'nothing was uploaded';
+    return undefined;
+  },
+  async run(ctx: RunContext): Promise<void> {
+    const { config, reporter } = ctx;
+    const target = await chooseTarget(ctx);
+    if (target.note) reporter.info(`verify: ${target.note}`);
+    const report = await verifyRelease({
+      ...target,
+      requireSignature: config.requireSignature,
+      policy: identityPolicy(config, config.repo),
+      trustedRoot: trustedRootSource(config.trustedRoot),
+      concurrency: config.concurrency,
+    });
+    reporter.setOutput('report', JSON.stringify(report));
+    reporter.summary(renderReport(report));
+    for (const c of report.checks.filter((x) => x.status === 'warn'))
+      reporter.warning(`verify: ${c.code} ${c.subject}: ${c.message}`);
+    reporter.info(
+      `verify: ${report.mode} ${report.source}: ${report.counts.pass} passed, ${report.counts.fail} failed, ${report.counts.warn} warnings`,
+    );
+    if (!report.ok) throw new ReleaseError('VERIFY_FAILED', failureMessage(report));
+  },
+};
