@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { ReleaseError } from './errors.ts';
 import { COMMANDS, type Command, type RawInputs } from './inputs.ts';
+import {
+  DEFAULT_FULCIO_URL,
+  DEFAULT_REKOR_URL,
+  SIGNATURE_FILE_KINDS,
+  type SignatureFileKind,
+} from './sign/config.ts';
 
 /**
  * The one typed, read-only configuration. Built by a pure function of the raw inputs and an
@@ -10,14 +16,7 @@ import { COMMANDS, type Command, type RawInputs } from './inputs.ts';
 export type Notes =
   { kind: 'generate' } | { kind: 'changelog' } | { kind: 'file'; path: string } | { kind: 'none' };
 
-export type SignatureFileKind = 'sig' | 'cert' | 'pem' | 'bundle' | 'sigstore.json';
-export const SIGNATURE_FILE_KINDS: readonly SignatureFileKind[] = [
-  'sig',
-  'cert',
-  'pem',
-  'bundle',
-  'sigstore.json',
-];
+export { SIGNATURE_FILE_KINDS, type SignatureFileKind } from './sign/config.ts';
 
 export interface Config {
   readonly command: Command;
@@ -61,8 +60,6 @@ export interface Config {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-export const PUBLIC_FULCIO_URL = 'https://fulcio.sigstore.dev';
-export const PUBLIC_REKOR_URL = 'https://rekor.sigstore.dev';
 const TARGET_RE = /^[A-Za-z0-9_]+(?:[-.][A-Za-z0-9_]+)*$/;
 
 /** Splits a list input on commas, whitespace and newlines. */
@@ -220,8 +217,8 @@ export function parseConfig(
     signatureFiles: parseSignatureFiles(
       inputs['signature-files'] || SIGNATURE_FILE_KINDS.join(','),
     ),
-    fulcioUrl: (inputs['fulcio-url'] ?? '').trim() || PUBLIC_FULCIO_URL,
-    rekorUrl: (inputs['rekor-url'] ?? '').trim() || PUBLIC_REKOR_URL,
+    fulcioUrl: (inputs['fulcio-url'] ?? '').trim() || DEFAULT_FULCIO_URL,
+    rekorUrl: (inputs['rekor-url'] ?? '').trim() || DEFAULT_REKOR_URL,
     tsaUrl: tsa === '' ? undefined : tsa,
     trustedRoot: root === '' ? undefined : inside(root),
     verify: bool(inputs, 'verify'),

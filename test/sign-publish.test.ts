@@ -17,13 +17,13 @@ after(async () => {
   for (const c of closers) await c();
 });
 
-async function setup(): Promise<{
+async function setup(opts: { immutable?: boolean } = {}): Promise<{
   w: PublishWorld;
   sig: SigstoreStandIn;
   inputs: Record<string, string>;
   env: Record<string, string>;
 }> {
-  const w = await publishWorld();
+  const w = await publishWorld({ immutable: opts.immutable ?? false });
   const sig = await startSigstoreStandIn({ subject: SUBJECT });
   closers.push(
     () => w.close(),
@@ -148,25 +148,7 @@ describe('sign + publish', () => {
   });
 
   test('immutable: a signed identical rerun succeeds', async () => {
-    const w = await publishWorld({ immutable: true });
-    const sig = await startSigstoreStandIn({ subject: SUBJECT });
-    closers.push(
-      () => w.close(),
-      () => sig.close(),
-    );
-    await w.repo.binary(GNU);
-    const inputs = {
-      command: 'all',
-      targets: GNU,
-      sign: 'true',
-      'fulcio-url': sig.url,
-      'rekor-url': sig.url,
-      'trusted-root': sig.trustedRootPath,
-    };
-    const env = {
-      ...sig.env(),
-      GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/release.yml@refs/tags/v1.2.3`,
-    };
+    const { w, inputs, env } = await setup({ immutable: true });
     assert.equal((await w.action(inputs, { env })).status, 0);
     const again = await w.action(inputs, { env });
     assert.equal(again.status, 0, again.stdout);

@@ -7,6 +7,7 @@
  * certificate chain, SCTs, tlog inclusion, timestamps and policy are the library's).
  * Every verification failure is a ReleaseError SIGNATURE_INVALID.
  */
+import type { KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { bundleFromJSON } from '@sigstore/bundle';
 import type { Bundle } from '@sigstore/bundle';
@@ -76,6 +77,25 @@ function invalid(what: string, message: string, cause?: unknown): ReleaseError {
   return new ReleaseError('SIGNATURE_INVALID', `${what}: ${message}`, { cause });
 }
 
+/**
+ * Makes `entity` check its signature against bytes that were streamed through a verifier
+ * (`verify`), instead of the file held in memory; every other check stays @sigstore/verify's.
+ * Shared by signing's self-check and the verify command.
+ */
+export function withStreamedSignature(
+  entity: SignedEntity,
+  verify: (key: KeyObject) => boolean,
+): void {
+  const content = entity.signature;
+  entity.signature = {
+    signature: content.signature,
+    compareSignature: (s) => content.compareSignature(s),
+    compareDigest: (d) => content.compareDigest(d),
+    compareSignedDigest: (d) => content.compareSignedDigest(d),
+    verifySignature: verify,
+  };
+}
+
 /** Verifies `bundle` over the bytes of `artifactPath`; throws SIGNATURE_INVALID. */
 export async function verifyBundleForFile(
   bundle: Bundle,
@@ -104,14 +124,7 @@ export async function verifyBundleForFile(
   } catch (e) {
     throw invalid(what, `malformed bundle: ${(e as Error).message}`, e);
   }
-  const content = entity.signature;
-  entity.signature = {
-    signature: content.signature,
-    compareSignature: (s) => content.compareSignature(s),
-    compareDigest: (d) => content.compareDigest(d),
-    compareSignedDigest: (d) => content.compareSignedDigest(d),
-    verifySignature: (key) => file.verify(key, signature),
-  };
+  withStreamedSignature(entity, (key) => file.verify(key, signature));
   try {
     new Verifier(material).verify(entity, {
       subjectAlternativeName: policy.subjectAlternativeName,

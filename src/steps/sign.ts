@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PUBLIC_REKOR_URL } from '../config.ts';
 import { ReleaseError } from '../errors.ts';
-import { cosignCommand, signTarballs, trustedKeysEntry } from '../sign/index.ts';
+import { DEFAULT_REKOR_URL, cosignCommand, signTarballs, trustedKeysEntry } from '../sign/index.ts';
 import type { RunContext } from '../context.ts';
 import type { Step } from '../pipeline.ts';
 
@@ -45,7 +44,7 @@ export const signStep: Step = {
         );
       }
     }
-    if (config.rekorUrl === PUBLIC_REKOR_URL && (await repositoryIsPrivate(config.env))) {
+    if (config.rekorUrl === DEFAULT_REKOR_URL && (await repositoryIsPrivate(config.env))) {
       reporter.warning(
         `${config.env.GITHUB_REPOSITORY ?? 'this repository'} is private, but signing writes to the public Rekor transparency log: the repository name, workflow and tag become public there. Use a private Sigstore instance (fulcio-url, rekor-url, trusted-root) to avoid that`,
       );

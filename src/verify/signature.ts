@@ -4,6 +4,7 @@ import { X509Certificate } from '@sigstore/core';
 import { HashAlgorithm } from '@sigstore/protobuf-specs';
 import { Verifier, toSignedEntity, type SignedEntity, type TrustMaterial } from '@sigstore/verify';
 import { isReleaseError } from '../errors.ts';
+import { withStreamedSignature } from '../sign/verify.ts';
 import { bundleFromCosignLegacy, pemToDer } from './legacy-bundle.ts';
 import type { Findings } from './report.ts';
 import type { ByteSink } from './tarball.ts';
@@ -93,14 +94,7 @@ function verifyBundle(
   if (messageDigest?.algorithm !== HashAlgorithm.SHA2_256 || !messageDigest.digest.equals(sha256))
     throw new Error('it was made for other bytes (its SHA-256 digest differs)');
   const entity: SignedEntity = toSignedEntity(bundle);
-  const content = entity.signature;
-  entity.signature = {
-    signature: content.signature,
-    compareSignature: (s) => content.compareSignature(s),
-    compareDigest: (d) => content.compareDigest(d),
-    compareSignedDigest: (d) => content.compareSignedDigest(d),
-    verifySignature: (key) => fed.verify(key, signature),
-  };
+  withStreamedSignature(entity, (key) => fed.verify(key, signature));
   const signer = new Verifier(material).verify(entity, {
     subjectAlternativeName: policy.regexp,
     extensions: { issuer: policy.issuer },
