@@ -22289,7 +22289,7 @@ var require_index_min2 = __commonJS({
         }
       };
       Q2.GlobUtil = Pt2;
-      var os3 = class extends Pt2 {
+      var os4 = class extends Pt2 {
         matches = [];
         constructor(t, e, s3) {
           super(t, e, s3);
@@ -22312,7 +22312,7 @@ var require_index_min2 = __commonJS({
           }), this.matches;
         }
       };
-      Q2.GlobWalker = os3;
+      Q2.GlobWalker = os4;
       var hs2 = class extends Pt2 {
         results;
         constructor(t, e, s3) {
@@ -23901,7 +23901,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports, module) {
     "use strict";
-    var os3 = __require("os");
+    var os4 = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
     var { env } = process;
@@ -23949,7 +23949,7 @@ var require_supports_color = __commonJS({
         return min;
       }
       if (process.platform === "win32") {
-        const osRelease = os3.release().split(".");
+        const osRelease = os4.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -38150,6 +38150,12 @@ var require_dist9 = __commonJS({
   }
 });
 
+// src/threadpool.ts
+import os from "node:os";
+if (process.env.UV_THREADPOOL_SIZE === void 0) {
+  process.env.UV_THREADPOOL_SIZE = String(Math.max(4, os.availableParallelism() + 2));
+}
+
 // src/cli.ts
 import { readFileSync } from "node:fs";
 
@@ -42120,7 +42126,7 @@ var ss = /* @__PURE__ */ Symbol("lstat");
 var si = /* @__PURE__ */ Symbol("onlstat");
 var rs = /* @__PURE__ */ Symbol("onread");
 var ns = /* @__PURE__ */ Symbol("onreadlink");
-var os = /* @__PURE__ */ Symbol("openfile");
+var os2 = /* @__PURE__ */ Symbol("openfile");
 var hs = /* @__PURE__ */ Symbol("onopenfile");
 var pt = /* @__PURE__ */ Symbol("close");
 var ri = /* @__PURE__ */ Symbol("mode");
@@ -42235,9 +42241,9 @@ var de = class extends A {
       this.linkCache.set(t, this.absolute);
     }
     if (this[fe](), this.stat.size === 0) return this.end();
-    this[os]();
+    this[os2]();
   }
-  [os]() {
+  [os2]() {
     X.open(this.absolute, "r", (t, e) => {
       if (t) return this.emit("error", t);
       this[hs](e);
@@ -42300,7 +42306,7 @@ var ni = class extends de {
   [is]() {
     this[ns](X.readlinkSync(this.absolute));
   }
-  [os]() {
+  [os2]() {
     this[hs](X.openSync(this.absolute, "r"));
   }
   [ii]() {
@@ -43621,7 +43627,7 @@ var To = (s3) => {
 
 // src/archive/gzip.ts
 import { Duplex } from "node:stream";
-import os2 from "node:os";
+import os3 from "node:os";
 import zlib from "node:zlib";
 var WINDOW = 32 * 1024;
 var DEFAULT_BLOCK_SIZE = 128 * 1024;
@@ -43629,7 +43635,7 @@ var MIN_BLOCK_SIZE = 1024;
 function createParallelGzip(opts = {}) {
   const level = opts.level ?? 6;
   const blockSize = opts.blockSize ?? DEFAULT_BLOCK_SIZE;
-  const concurrency = opts.concurrency ?? os2.availableParallelism();
+  const concurrency = opts.concurrency ?? os3.availableParallelism();
   if (!Number.isInteger(level) || level < 0 || level > 9) {
     throw new ReleaseError("INTERNAL", `gzip level must be an integer 0-9, got ${level}`);
   }

@@ -41402,7 +41402,7 @@ var require_index_min2 = __commonJS({
         }
       };
       Q2.GlobUtil = Pt2;
-      var os7 = class extends Pt2 {
+      var os8 = class extends Pt2 {
         matches = [];
         constructor(t, e, s3) {
           super(t, e, s3);
@@ -41425,7 +41425,7 @@ var require_index_min2 = __commonJS({
           }), this.matches;
         }
       };
-      Q2.GlobWalker = os7;
+      Q2.GlobWalker = os8;
       var hs2 = class extends Pt2 {
         results;
         constructor(t, e, s3) {
@@ -43014,7 +43014,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports, module) {
     "use strict";
-    var os7 = __require("os");
+    var os8 = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
     var { env } = process;
@@ -43062,7 +43062,7 @@ var require_supports_color = __commonJS({
         return min;
       }
       if (process.platform === "win32") {
-        const osRelease = os7.release().split(".");
+        const osRelease = os8.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -57263,8 +57263,14 @@ var require_dist9 = __commonJS({
   }
 });
 
+// src/threadpool.ts
+import os from "node:os";
+if (process.env.UV_THREADPOOL_SIZE === void 0) {
+  process.env.UV_THREADPOOL_SIZE = String(Math.max(4, os.availableParallelism() + 2));
+}
+
 // node_modules/@actions/core/lib/command.js
-import * as os from "os";
+import * as os2 from "os";
 
 // node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
@@ -57292,7 +57298,7 @@ function toCommandProperties(annotationProperties) {
 // node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message2) {
   const cmd = new Command(command, properties, message2);
-  process.stdout.write(cmd.toString() + os.EOL);
+  process.stdout.write(cmd.toString() + os2.EOL);
 }
 var CMD_STRING = "::";
 var Command = class {
@@ -57337,7 +57343,7 @@ function escapeProperty(s3) {
 // node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
 import * as fs from "fs";
-import * as os2 from "os";
+import * as os3 from "os";
 function issueFileCommand(command, message2) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
@@ -57346,7 +57352,7 @@ function issueFileCommand(command, message2) {
   if (!fs.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs.appendFileSync(filePath, `${toCommandValue(message2)}${os2.EOL}`, {
+  fs.appendFileSync(filePath, `${toCommandValue(message2)}${os3.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -57359,11 +57365,11 @@ function prepareKeyValueMessage(key, value) {
   if (convertedValue.includes(delimiter)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter}${os3.EOL}${convertedValue}${os3.EOL}${delimiter}`;
 }
 
 // node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
+import * as os5 from "os";
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
@@ -57706,7 +57712,7 @@ var _summary = new Summary();
 var summary = _summary;
 
 // node_modules/@actions/core/lib/platform.js
-import os3 from "os";
+import os4 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs2 from "fs";
@@ -57718,8 +57724,8 @@ var READONLY = fs2.constants.O_RDONLY;
 var IS_WINDOWS2 = process.platform === "win32";
 
 // node_modules/@actions/core/lib/platform.js
-var platform = os3.platform();
-var arch = os3.arch();
+var platform = os4.platform();
+var arch = os4.arch();
 
 // node_modules/@actions/core/lib/core.js
 var ExitCode;
@@ -57735,7 +57741,7 @@ function setOutput(name, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os4.EOL);
+  process.stdout.write(os5.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message2) {
@@ -57752,7 +57758,7 @@ function notice(message2, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message2 instanceof Error ? message2.toString() : message2);
 }
 function info(message2) {
-  process.stdout.write(message2 + os4.EOL);
+  process.stdout.write(message2 + os5.EOL);
 }
 
 // src/action-reporter.ts
@@ -61673,7 +61679,7 @@ var ss = /* @__PURE__ */ Symbol("lstat");
 var si = /* @__PURE__ */ Symbol("onlstat");
 var rs = /* @__PURE__ */ Symbol("onread");
 var ns = /* @__PURE__ */ Symbol("onreadlink");
-var os5 = /* @__PURE__ */ Symbol("openfile");
+var os6 = /* @__PURE__ */ Symbol("openfile");
 var hs = /* @__PURE__ */ Symbol("onopenfile");
 var pt = /* @__PURE__ */ Symbol("close");
 var ri = /* @__PURE__ */ Symbol("mode");
@@ -61788,9 +61794,9 @@ var de = class extends A {
       this.linkCache.set(t, this.absolute);
     }
     if (this[fe](), this.stat.size === 0) return this.end();
-    this[os5]();
+    this[os6]();
   }
-  [os5]() {
+  [os6]() {
     X.open(this.absolute, "r", (t, e) => {
       if (t) return this.emit("error", t);
       this[hs](e);
@@ -61853,7 +61859,7 @@ var ni = class extends de {
   [is]() {
     this[ns](X.readlinkSync(this.absolute));
   }
-  [os5]() {
+  [os6]() {
     this[hs](X.openSync(this.absolute, "r"));
   }
   [ii]() {
@@ -63174,7 +63180,7 @@ var To = (s3) => {
 
 // src/archive/gzip.ts
 import { Duplex } from "node:stream";
-import os6 from "node:os";
+import os7 from "node:os";
 import zlib from "node:zlib";
 var WINDOW = 32 * 1024;
 var DEFAULT_BLOCK_SIZE = 128 * 1024;
@@ -63182,7 +63188,7 @@ var MIN_BLOCK_SIZE = 1024;
 function createParallelGzip(opts = {}) {
   const level = opts.level ?? 6;
   const blockSize = opts.blockSize ?? DEFAULT_BLOCK_SIZE;
-  const concurrency = opts.concurrency ?? os6.availableParallelism();
+  const concurrency = opts.concurrency ?? os7.availableParallelism();
   if (!Number.isInteger(level) || level < 0 || level > 9) {
     throw new ReleaseError("INTERNAL", `gzip level must be an integer 0-9, got ${level}`);
   }

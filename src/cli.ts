@@ -1,3 +1,4 @@
+import './threadpool.ts';
 import { readFileSync } from 'node:fs';
 import { HELP, parseArgs } from './cli-args.ts';
 import { cliReporter } from './cli-reporter.ts';

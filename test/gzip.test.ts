@@ -211,7 +211,7 @@ describe('createParallelGzip', () => {
     });
   }
 
-  test('levels 0, 1 and 9 decode and set XFL', async () => {
+  test('levels 0, 1 and 9 decode and set XFL; bad options throw', async () => {
     const input = machineCode(400 * KiB);
     for (const [level, xfl] of [
       [0, 0],
@@ -222,6 +222,12 @@ describe('createParallelGzip', () => {
       assert.equal(gz[8], xfl);
       assert.ok(zlib.gunzipSync(gz).equals(input), `level ${level}`);
       assert.ok((await run('gzip', ['-t'], gz)).length === 0);
+    }
+    for (const bad of [{ level: 10 }, { level: 1.5 }, { blockSize: 100 }, { concurrency: 0 }]) {
+      assert.throws(
+        () => createParallelGzip(bad),
+        (e) => isReleaseError(e, 'INTERNAL'),
+      );
     }
   });
 
