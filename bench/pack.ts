@@ -2,14 +2,24 @@
  * Pack: `plugin-release pack` (the real CLI, a child process) against the publishing guide's
  * own pipeline (`tar -czf` then `sha256sum`) on the same files, and against the machine's zlib
  * ceiling (N threads deflating in memory at the same level). Interleaved per run: guide, ours,
- * ceiling, ours on a quarter of the payload (for peak RSS at a second size).
+ * ceiling, ours on the first payload file alone (peak RSS at a second payload size).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { measureOk, type Measured, type Probe } from './lib/measure.ts';
+import {
+  EPOCH,
+  ID,
+  MANIFEST,
+  TARGET,
+  makeRepo,
+  makeStage,
+  recompress,
+  type Layout,
+} from './lib/pack-inputs.ts';
 import { writeMachineCode } from './lib/payload.ts';
+import { describeLoad, type LoadWatch } from './lib/quiet.ts';
 import { check, interleave, series, MIB, type Check, type Series } from './lib/stats.ts';
 import { startCeiling } from './lib/zlib-ceiling.ts';
 
@@ -22,6 +32,7 @@ export interface PackOptions {
   level: number;
   probe: Probe;
   log: (line: string) => void;
+  watch: LoadWatch;
 }
 
 export interface PackResult {
@@ -30,46 +41,17 @@ export interface PackResult {
   ours: { command: string; wallMs: Series; cpuS: Series | null; maxRssMiB: Series };
   oursSmall: { wallMs: Series; maxRssMiB: Series };
   ceiling: { threads: number; wallMs: Series };
-  sizes: { ours: number; gzip6SameTar: number; guideTarCzf: number; ceilingDeflate: number };
+  sizes: {
+    ours: number;
+    gzip6SameTar: number;
+    /** node:zlib at the same level over the same tar stream as ONE stream (no blocks). */
+    nodeZlibSameTar: number;
+    guideTarCzf: number;
+    ceilingDeflate: number;
+  };
   throughputMBs: { ours: number; ceiling: number };
   ratio: number;
   checks: Check[];
-}
-
-const ID = 'bench_plugin';
-const TARGET = 'x86_64-unknown-linux-gnu';
-const EPOCH = '1700000000';
-const MANIFEST = `[plugin]\nid = "${ID}"\nversion = "1.0.0"\nname = "Bench"\ndescription = "Benchmark payload of machine code."\nmin_nexo_version = ">=0.1.0"\n`;
-
-interface Layout {
-  repo: string;
-  files: string[];
-}
-
-/** A plugin repo: bin/<id> is the first part, the rest go to lib/ (included with `--include lib`). */
-function makeRepo(dir: string, parts: readonly string[]): Layout {
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'nexo-plugin.toml'), MANIFEST);
-  const files = parts.map((src, i) => {
-    const rel = i === 0 ? `target/${TARGET}/release/${ID}` : `lib/part-${i}.bin`;
-    const dest = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
-    fs.linkSync(src, dest);
-    if (i === 0) fs.chmodSync(dest, 0o755);
-    return dest;
-  });
-  return { repo: dir, files };
-}
-
-/** The guide's staging directory: the archive's layout, as hard links to the same files. */
-function makeStage(dir: string, parts: readonly string[]): void {
-  fs.mkdirSync(path.join(dir, 'bin'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'nexo-plugin.toml'), MANIFEST);
-  parts.forEach((src, i) => {
-    const dest = i === 0 ? path.join(dir, 'bin', ID) : path.join(dir, 'lib', `part-${i}.bin`);
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
-    fs.linkSync(src, dest);
-  });
 }
 
 const cpu = (m: Measured) =>
@@ -163,23 +145,27 @@ export async function benchPack(o: PackOptions): Promise<PackResult> {
           },
         },
       ],
-      (key, i, v) => o.log(`pack: run ${i + 1}/${o.runs} ${key} ${(v / 1000).toFixed(2)} s`),
+      o.watch,
+      (key, i, v, load) =>
+        o.log(
+          `pack: run ${i + 1}/${o.runs} ${key} ${(v / 1000).toFixed(2)} s${describeLoad(load)}`,
+        ),
     );
 
     const oursTarball = path.join(large.repo, 'dist', `${ID}-1.0.0-${TARGET}.tar.gz`);
-    const gzip6 = Number(
-      execFileSync('sh', ['-c', 'gzip -dc "$1" | gzip -6 -n | wc -c', 'sh', oursTarball], {
-        encoding: 'utf8',
-      }).trim(),
-    );
+    const recompressed = await recompress(oursTarball, o.level);
     const sizes = {
       ours: fs.statSync(oursTarball).size,
-      gzip6SameTar: gzip6,
+      gzip6SameTar: recompressed.gzip,
+      nodeZlibSameTar: recompressed.node,
       guideTarCzf: fs.statSync(guideOut).size,
       ceilingDeflate,
     };
-    const wall = { guide: series(samples.guide), ours: series(samples.ours) };
-    const ceil = series(samples.ceiling);
+    const wall = {
+      guide: series(samples.guide.values, samples.guide.load),
+      ours: series(samples.ours.values, samples.ours.load),
+    };
+    const ceil = series(samples.ceiling.values, samples.ceiling.load);
     const ratio = wall.ours.median / wall.guide.median;
     const throughput = {
       ours: payloadBytes / 1e6 / (wall.ours.median / 1000),
@@ -210,7 +196,7 @@ export async function benchPack(o: PackOptions): Promise<PackResult> {
       ),
       check(
         'pack.size',
-        `compressed size vs gzip -${o.level} of the same tar stream (|difference|)`,
+        `compressed size vs gzip -${o.level} of the same tar stream (absolute difference)`,
         sizeDiff,
         '<=',
         1,
@@ -254,7 +240,7 @@ export async function benchPack(o: PackOptions): Promise<PackResult> {
         cpuS: seriesOrNull(oursRuns.map(cpu)),
         maxRssMiB: rss,
       },
-      oursSmall: { wallMs: series(samples.small), maxRssMiB: rssSmall },
+      oursSmall: { wallMs: series(samples.small.values, samples.small.load), maxRssMiB: rssSmall },
       ceiling: { threads, wallMs: ceil },
       sizes,
       throughputMBs: throughput,

@@ -8,10 +8,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startGitHubEmulator, type GitHubEmulator } from '../test/support/github-emulator/index.ts';
+import { startGitHubEmulator } from '../test/support/github-emulator/index.ts';
 import { sequentialClobberPublish } from './lib/gh-baseline.ts';
 import { measureOk, type Probe } from './lib/measure.ts';
-import { writeRandom } from './lib/payload.ts';
+import {
+  TAG,
+  TOKEN,
+  counts,
+  makeDist,
+  published,
+  type CommandCount,
+} from './lib/publish-inputs.ts';
+import { describeLoad, type LoadWatch } from './lib/quiet.ts';
 import { check, interleave, series, MIB, type Check, type Series } from './lib/stats.ts';
 
 export interface PublishOptions {
@@ -24,12 +32,7 @@ export interface PublishOptions {
   runs: number;
   probe: Probe;
   log: (line: string) => void;
-}
-
-export interface CommandCount {
-  requests: number;
-  uploads: number;
-  byRoute: Record<string, number>;
+  watch: LoadWatch;
 }
 
 export interface PublishResult {
@@ -43,46 +46,6 @@ export interface PublishResult {
   big: { bytes: number; maxRssMiB: number; wallMs: number; stored: boolean };
   ratio: number;
   checks: Check[];
-}
-
-const ID = 'bench_plugin';
-const VERSION = '1.0.0';
-const TAG = `v${VERSION}`;
-const TOKEN = 'ghs_benchmarkTokenNotASecret000001';
-const MANIFEST = `[plugin]\nid = "${ID}"\nversion = "${VERSION}"\nname = "Bench"\ndescription = "Publishing benchmark."\nmin_nexo_version = ">=0.1.0"\n`;
-const SIGNATURE_KINDS = ['sig', 'cert', 'pem', 'bundle', 'sigstore.json'];
-
-/** A plugin repo whose dist holds, per target, a random tarball, its sidecar and signature files. */
-async function makeDist(dir: string, targets: readonly string[], bytes: number): Promise<string[]> {
-  fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'nexo-plugin.toml'), MANIFEST);
-  const files = [path.join(dir, 'nexo-plugin.toml')];
-  for (const t of targets) {
-    const tarball = path.join(dir, 'dist', `${ID}-${VERSION}-${t}.tar.gz`);
-    const sha = await writeRandom(tarball, bytes);
-    fs.writeFileSync(`${tarball}.sha256`, `${sha}\n`);
-    files.push(tarball, `${tarball}.sha256`);
-    for (const kind of SIGNATURE_KINDS) {
-      fs.writeFileSync(`${tarball}.${kind}`, `benchmark ${kind} for ${t}: ${sha}\n`);
-      files.push(`${tarball}.${kind}`);
-    }
-  }
-  return files;
-}
-
-function counts(emu: GitHubEmulator): CommandCount {
-  const byRoute: Record<string, number> = {};
-  for (const r of emu.requests) byRoute[r.route] = (byRoute[r.route] ?? 0) + 1;
-  return {
-    requests: emu.requests.length,
-    uploads: emu.requests.filter((r) => r.route === 'upload-asset').length,
-    byRoute,
-  };
-}
-
-function published(emu: GitHubEmulator, repo: string, assets: number): boolean {
-  const rel = emu.releases(repo).find((r) => r.tag_name === TAG);
-  return rel !== undefined && !rel.draft && rel.assets.length === assets;
 }
 
 export async function benchPublish(o: PublishOptions): Promise<PublishResult> {
@@ -104,7 +67,18 @@ export async function benchPublish(o: PublishOptions): Promise<PublishResult> {
     GITHUB_REF: `refs/tags/${TAG}`,
     GITHUB_TOKEN: TOKEN,
   });
-  const args = [o.cli, 'publish', '--targets', o.targets.join(',')];
+  // verify (on by default after publish) downloads the release as the installer would; it is
+  // measured by its own command, not here: these targets are about publishing. The signature
+  // files here are placeholders, which verify would rightly reject.
+  const publishArgs = (targets: readonly string[]) => [
+    o.cli,
+    'publish',
+    '--targets',
+    targets.join(','),
+    '--verify',
+    'false',
+  ];
+  const args = publishArgs(o.targets);
   const cli = (repo: string, cwd = plugin) =>
     measureOk('node', args, { cwd, env: env(repo), probe: o.probe });
 
@@ -152,7 +126,11 @@ export async function benchPublish(o: PublishOptions): Promise<PublishResult> {
           },
         },
       ],
-      (key, i, v) => o.log(`publish: run ${i + 1}/${o.runs} ${key} ${(v / 1000).toFixed(2)} s`),
+      o.watch,
+      (key, i, v, load) =>
+        o.log(
+          `publish: run ${i + 1}/${o.runs} ${key} ${(v / 1000).toFixed(2)} s${describeLoad(load)}`,
+        ),
     );
 
     o.log(`publish: one ${(o.bigAssetBytes / MIB).toFixed(0)} MiB asset, peak RSS`);
@@ -161,7 +139,7 @@ export async function benchPublish(o: PublishOptions): Promise<PublishResult> {
     let big: PublishResult['big'];
     try {
       emu.addRepo('bench/big');
-      const m = await measureOk('node', [o.cli, 'publish', '--targets', o.targets[0]!], {
+      const m = await measureOk('node', publishArgs(o.targets.slice(0, 1)), {
         cwd: bigDir,
         env: env('bench/big'),
         probe: o.probe,
@@ -174,7 +152,10 @@ export async function benchPublish(o: PublishOptions): Promise<PublishResult> {
       fs.rmSync(bigDir, { recursive: true, force: true });
     }
 
-    const wall = { baseline: series(samples.baseline), ours: series(samples.ours) };
+    const wall = {
+      baseline: series(samples.baseline.values, samples.baseline.load),
+      ours: series(samples.ours.values, samples.ours.load),
+    };
     const ratio = wall.ours.median / wall.baseline.median;
     const worst = (xs: CommandCount[], key: 'requests' | 'uploads') =>
       xs.reduce((a, b) => (b[key] > a[key] ? b : a));
@@ -238,7 +219,7 @@ export async function benchPublish(o: PublishOptions): Promise<PublishResult> {
         requests: baselineRequests,
       },
       ours: {
-        command: `node dist/cli.js publish --targets <${o.targets.length} targets>`,
+        command: `node dist/cli.js publish --targets <${o.targets.length} targets> --verify false`,
         wallMs: wall.ours,
         maxRssMiB: series(rss),
       },

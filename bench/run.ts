@@ -4,6 +4,7 @@
  * written to bench/results.json.
  *
  *   node bench/run.ts [--runs N] [--only pack,publish,sign] [--out FILE] [--probe auto|time|wrapper]
+ *                     [--settle S]   wait up to S seconds for idle cores before each sample
  *   node bench/run.ts --smoke [--out FILE]   tiny sizes, one run (what test/bench.test.ts runs)
  *   node bench/run.ts --write-md [--out FILE] [--md FILE]   BENCHMARKS.md from a results file
  *
@@ -18,8 +19,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import { describeMachine, loadAverage } from './lib/machine.ts';
 import { resolveProbe, type Probe } from './lib/measure.ts';
+import { LoadWatch } from './lib/quiet.ts';
 import type { Results } from './lib/results.ts';
 import { check, MIB } from './lib/stats.ts';
 import { benchPack } from './pack.ts';
@@ -86,6 +89,7 @@ async function main(): Promise<void> {
       'write-md': { type: 'boolean', default: false },
       probe: { type: 'string', default: 'auto' },
       cli: { type: 'string', default: path.join(ROOT, 'dist', 'cli.js') },
+      settle: { type: 'string', default: '0' },
     },
     strict: true,
   });
@@ -104,6 +108,8 @@ async function main(): Promise<void> {
   if (!['auto', 'time', 'wrapper'].includes(values.probe))
     throw new Error('--probe: auto|time|wrapper');
   const probe: Probe = resolveProbe(values.probe as 'auto' | Probe);
+  const settle = Number(values.settle);
+  if (!Number.isFinite(settle) || settle < 0) throw new Error('--settle: seconds >= 0');
   const cli = path.resolve(values.cli);
   if (!fs.existsSync(cli)) throw new Error(`${cli} does not exist: run npm run build first`);
 
@@ -112,6 +118,7 @@ async function main(): Promise<void> {
   const load = { before: loadAverage(), after: [] as number[] };
   const log = (line: string) =>
     console.log(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${line}`);
+  const watch = new LoadWatch(os.availableParallelism(), settle);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-release-bench-'));
   const results: Results = {
     schema: 1,
@@ -121,6 +128,8 @@ async function main(): Promise<void> {
     finishedAt: '',
     durationS: 0,
     runs,
+    settleS: settle,
+    settledS: 0,
     probe,
     machine: describeMachine(),
     load,
@@ -129,7 +138,16 @@ async function main(): Promise<void> {
   };
   try {
     if (only.includes('pack')) {
-      results.pack = await benchPack({ work, cli, runs, probe, log, level: 6, ...mode.pack });
+      results.pack = await benchPack({
+        work,
+        cli,
+        runs,
+        probe,
+        log,
+        watch,
+        level: 6,
+        ...mode.pack,
+      });
     }
     if (only.includes('publish')) {
       const { targets, ...rest } = mode.publish;
@@ -139,12 +157,13 @@ async function main(): Promise<void> {
         runs,
         probe,
         log,
+        watch,
         targets: TARGETS.slice(0, targets),
         ...rest,
       });
     }
     if (only.includes('sign')) {
-      results.sign = await benchSign({ work, runs, log, concurrency: 4, ...mode.sign });
+      results.sign = await benchSign({ work, runs, log, watch, concurrency: 4, ...mode.sign });
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -152,6 +171,7 @@ async function main(): Promise<void> {
   results.finishedAt = new Date().toISOString();
   results.durationS = (performance.now() - t0) / 1000;
   load.after = loadAverage();
+  results.settledS = watch.waitedS;
   results.checks = [
     ...(results.pack?.checks ?? []),
     ...(results.publish?.checks ?? []),
@@ -171,7 +191,12 @@ async function main(): Promise<void> {
     );
   }
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  // Formatted as the repository's prettier config wants, so `npm run lint` accepts the file.
+  const json = await format(JSON.stringify(results), {
+    ...(await resolveConfig(out)),
+    parser: 'json',
+  });
+  fs.writeFileSync(out, json);
   console.log(renderConsole(results));
   console.log(`\nresults: ${out}`);
 }

@@ -11,6 +11,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { signTarballs, SIGNATURE_FILE_KINDS, type SigningConfig } from '../src/sign/index.ts';
 import { writeRandom } from './lib/payload.ts';
+import { describeLoad, type LoadWatch } from './lib/quiet.ts';
 import { check, interleave, series, MIB, type Check, type Series } from './lib/stats.ts';
 
 export interface SignOptions {
@@ -21,6 +22,7 @@ export interface SignOptions {
   concurrency: number;
   runs: number;
   log: (line: string) => void;
+  watch: LoadWatch;
 }
 
 export interface SignResult {
@@ -131,9 +133,16 @@ export async function benchSign(o: SignOptions): Promise<SignResult> {
             }),
         },
       ],
-      (key, i, v) => o.log(`sign: run ${i + 1}/${o.runs} ${key} ${(v / 1000).toFixed(2)} s`),
+      o.watch,
+      (key, i, v, load) =>
+        o.log(
+          `sign: run ${i + 1}/${o.runs} ${key} ${(v / 1000).toFixed(2)} s${describeLoad(load)}`,
+        ),
     );
-    const wall = { sequential: series(samples.sequential), ours: series(samples.ours) };
+    const wall = {
+      sequential: series(samples.sequential.values, samples.sequential.load),
+      ours: series(samples.ours.values, samples.ours.load),
+    };
     const ratio = wall.ours.median / wall.sequential.median;
     return {
       tarballs: o.tarballs,

@@ -11912,8 +11912,8 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/minipass-fetch/lib/response.js"(exports, module) {
     "use strict";
-    var http3 = __require("http");
-    var { STATUS_CODES } = http3;
+    var http4 = __require("http");
+    var { STATUS_CODES } = http4;
     var Headers = require_headers();
     var Body = require_body();
     var { clone, extractContentType } = Body;
@@ -12299,8 +12299,8 @@ var require_lib3 = __commonJS({
   "node_modules/minipass-fetch/lib/index.js"(exports, module) {
     "use strict";
     var { URL: URL5 } = __require("url");
-    var http3 = __require("http");
-    var https2 = __require("https");
+    var http4 = __require("http");
+    var https3 = __require("https");
     var zlib3 = require_commonjs2();
     var { Minipass } = require_commonjs();
     var Body = require_body();
@@ -12359,7 +12359,7 @@ var require_lib3 = __commonJS({
         } catch (er2) {
           return reject(er2);
         }
-        const send = (options.protocol === "https:" ? https2 : http3).request;
+        const send = (options.protocol === "https:" ? https3 : http4).request;
         const { signal } = request2;
         let response = null;
         const abort = () => {
@@ -18766,8 +18766,8 @@ var require_write = __commonJS({
       hashStream.on("size", (s3) => {
         size = s3;
       });
-      const pipeline2 = new Pipeline(inputStream, hashStream, outStream);
-      await pipeline2.promise();
+      const pipeline3 = new Pipeline(inputStream, hashStream, outStream);
+      await pipeline3.promise();
       return { integrity, size };
     }
     async function makeTmp(cache, opts) {
@@ -18853,12 +18853,12 @@ var require_put = __commonJS({
       let size;
       let error;
       let memoData;
-      const pipeline2 = new Pipeline();
+      const pipeline3 = new Pipeline();
       if (memoize) {
         const memoizer = new PassThrough2().on("collect", (data) => {
           memoData = data;
         });
-        pipeline2.push(memoizer);
+        pipeline3.push(memoizer);
       }
       const contentStream = write.stream(cache, opts).on("integrity", (int2) => {
         integrity = int2;
@@ -18867,20 +18867,20 @@ var require_put = __commonJS({
       }).on("error", (err) => {
         error = err;
       });
-      pipeline2.push(contentStream);
-      pipeline2.push(new Flush({
+      pipeline3.push(contentStream);
+      pipeline3.push(new Flush({
         async flush() {
           if (!error) {
             const entry = await index.insert(cache, key, integrity, { ...opts, size });
             if (memoize && memoData) {
               memo.put(cache, entry, memoData, opts);
             }
-            pipeline2.emit("integrity", integrity);
-            pipeline2.emit("size", size);
+            pipeline3.emit("integrity", integrity);
+            pipeline3.emit("size", size);
           }
         }
       }));
-      return pipeline2;
+      return pipeline3;
     }
   }
 });
@@ -29989,7 +29989,7 @@ var require_remote = __commonJS({
     var CachingMinipassPipeline = require_pipeline();
     var { getAgent } = require_lib10();
     var pkg = require_package4();
-    var USER_AGENT = `${pkg.name}/${pkg.version} (+https://npm.im/${pkg.name})`;
+    var USER_AGENT2 = `${pkg.name}/${pkg.version} (+https://npm.im/${pkg.name})`;
     var RETRY_ERRORS = [
       "ECONNRESET",
       // remote socket closed on us
@@ -30018,7 +30018,7 @@ var require_remote = __commonJS({
         request2.headers.set("connection", agent ? "keep-alive" : "close");
       }
       if (!request2.headers.has("user-agent")) {
-        request2.headers.set("user-agent", USER_AGENT);
+        request2.headers.set("user-agent", USER_AGENT2);
       }
       const _opts = {
         ...options,
@@ -30036,12 +30036,12 @@ var require_remote = __commonJS({
               integrity: _opts.integrity,
               size: _opts.size
             });
-            const pipeline2 = new CachingMinipassPipeline({
+            const pipeline3 = new CachingMinipassPipeline({
               events: ["integrity", "size"]
             }, res.body, integrityStream);
-            integrityStream.on("integrity", (i) => pipeline2.emit("integrity", i));
-            integrityStream.on("size", (s3) => pipeline2.emit("size", s3));
-            res = new fetch2.Response(pipeline2, res);
+            integrityStream.on("integrity", (i) => pipeline3.emit("integrity", i));
+            integrityStream.on("size", (s3) => pipeline3.emit("size", s3));
+            res = new fetch2.Response(pipeline3, res);
             res.body.hasIntegrityEmitter = true;
           }
           res.headers.set("x-fetch-attempts", attemptNum);
@@ -48839,7 +48839,6 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 );
 
 // src/github/octokit.ts
-import { createReadStream as createReadStream4 } from "node:fs";
 import { Readable } from "node:stream";
 
 // src/github/errors.ts
@@ -48959,7 +48958,63 @@ async function withRetry(policy, fn, onRetry) {
   }
 }
 
+// src/github/upload.ts
+import { createReadStream as createReadStream4 } from "node:fs";
+import http3 from "node:http";
+import https2 from "node:https";
+import { pipeline as pipeline2 } from "node:stream/promises";
+var UploadHttpError = class extends Error {
+  status;
+  response;
+  constructor(status, headers, data) {
+    const message2 = typeof data === "object" && data !== null && "message" in data ? String(data.message) : `HTTP ${status}`;
+    super(message2);
+    this.name = "UploadHttpError";
+    this.status = status;
+    this.response = { headers, data };
+  }
+};
+var IDLE_TIMEOUT_MS = 5 * 6e4;
+async function streamUpload(url, headers, src) {
+  const target = new URL(url);
+  const client = target.protocol === "https:" ? https2 : http3;
+  return new Promise((resolve2, reject) => {
+    const req3 = client.request(target, {
+      method: "POST",
+      headers: { ...headers, "content-type": src.contentType, "content-length": String(src.size) }
+    });
+    req3.setTimeout(
+      IDLE_TIMEOUT_MS,
+      () => req3.destroy(Object.assign(new Error("upload timed out"), { code: "ETIMEDOUT" }))
+    );
+    req3.on("response", (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("error", reject);
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        let data = text;
+        try {
+          data = JSON.parse(text);
+        } catch {
+        }
+        const status = res.statusCode ?? 0;
+        const h = {};
+        for (const [k2, v2] of Object.entries(res.headers))
+          h[k2] = Array.isArray(v2) ? v2.join(", ") : v2;
+        if (status >= 200 && status < 300) resolve2(data);
+        else reject(new UploadHttpError(status, h, data));
+      });
+    });
+    req3.on("error", reject);
+    pipeline2(createReadStream4(src.path, { highWaterMark: 256 * 1024 }), req3).catch((e) => {
+      setTimeout(() => reject(e), 1e3).unref();
+    });
+  });
+}
+
 // src/github/octokit.ts
+var USER_AGENT = "plugin-release-action";
 function expandUploadUrl(template, name) {
   const base = template.replace(/\{[^}]*\}$/, "");
   return `${base}?name=${encodeURIComponent(name)}`;
@@ -48968,7 +49023,7 @@ function createReleaseApi(opts) {
   const octokit = new Octokit2({
     auth: opts.token === "" ? void 0 : opts.token,
     baseUrl: opts.apiUrl,
-    userAgent: "plugin-release-action",
+    userAgent: USER_AGENT,
     log: { debug() {
     }, info() {
     }, warn() {
@@ -48977,12 +49032,10 @@ function createReleaseApi(opts) {
   });
   let count = 0;
   octokit.hook.wrap("request", async (request2, options) => {
-    const replayable = !(options.data instanceof Readable);
     const once3 = async () => {
       count++;
       return request2(options);
     };
-    if (!replayable) return once3();
     return withRetry(
       opts.retry,
       once3,
@@ -49045,13 +49098,18 @@ function createReleaseApi(opts) {
       })
     ),
     uploadAsset: (release, name, src) => call(`upload ${name}`, async () => {
-      const res = await octokit.request({
-        method: "POST",
-        url: expandUploadUrl(release.upload_url, name),
-        headers: { "content-type": src.contentType, "content-length": src.size },
-        data: createReadStream4(src.path)
-      });
-      return res.data;
+      count++;
+      const headers = {
+        accept: "application/vnd.github+json",
+        "user-agent": USER_AGENT,
+        "x-github-api-version": "2022-11-28"
+      };
+      if (opts.token !== "") headers.authorization = `token ${opts.token}`;
+      return await streamUpload(
+        expandUploadUrl(release.upload_url, name),
+        headers,
+        src
+      );
     }),
     renameAsset: (id, name) => call(
       `rename asset ${id} to ${name}`,

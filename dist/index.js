@@ -59,8 +59,8 @@ var require_tunnel = __commonJS({
     "use strict";
     var net5 = __require("net");
     var tls4 = __require("tls");
-    var http3 = __require("http");
-    var https2 = __require("https");
+    var http4 = __require("http");
+    var https3 = __require("https");
     var events = __require("events");
     var assert2 = __require("assert");
     var util = __require("util");
@@ -70,24 +70,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http4.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http4.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https3.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -96,7 +96,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http3.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http4.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -6885,7 +6885,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert2 = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline2 } = __require("node:stream");
+    var { pipeline: pipeline3 } = __require("node:stream");
     var util = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7364,7 +7364,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline2(
+      const pipe = pipeline3(
         body,
         h2stream,
         (err) => {
@@ -7640,7 +7640,7 @@ var require_client = __commonJS({
     "use strict";
     var assert2 = __require("node:assert");
     var net5 = __require("node:net");
-    var http3 = __require("node:http");
+    var http4 = __require("node:http");
     var util = require_util();
     var { channels: channels2 } = require_diagnostics();
     var Request = require_request();
@@ -7829,7 +7829,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect7;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http4.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -10409,7 +10409,7 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err);
       }
     };
-    function pipeline2(opts, handler2) {
+    function pipeline3(opts, handler2) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10418,7 +10418,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough2().destroy(err);
       }
     }
-    module.exports = pipeline2;
+    module.exports = pipeline3;
   }
 });
 
@@ -13583,7 +13583,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable2, pipeline: pipeline2, finished: finished2 } = __require("node:stream");
+    var { Readable: Readable2, pipeline: pipeline3, finished: finished2 } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14528,7 +14528,7 @@ var require_fetch = __commonJS({
                 status: status2,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline3(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -18729,7 +18729,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline: pipeline2 } = __require("node:stream");
+    var { pipeline: pipeline3 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18889,7 +18889,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline2(
+          pipeline3(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -31025,8 +31025,8 @@ var require_headers2 = __commonJS({
 var require_response2 = __commonJS({
   "node_modules/minipass-fetch/lib/response.js"(exports, module) {
     "use strict";
-    var http3 = __require("http");
-    var { STATUS_CODES } = http3;
+    var http4 = __require("http");
+    var { STATUS_CODES } = http4;
     var Headers2 = require_headers2();
     var Body = require_body2();
     var { clone, extractContentType } = Body;
@@ -31412,8 +31412,8 @@ var require_lib3 = __commonJS({
   "node_modules/minipass-fetch/lib/index.js"(exports, module) {
     "use strict";
     var { URL: URL5 } = __require("url");
-    var http3 = __require("http");
-    var https2 = __require("https");
+    var http4 = __require("http");
+    var https3 = __require("https");
     var zlib3 = require_commonjs2();
     var { Minipass } = require_commonjs();
     var Body = require_body2();
@@ -31472,7 +31472,7 @@ var require_lib3 = __commonJS({
         } catch (er2) {
           return reject(er2);
         }
-        const send = (options.protocol === "https:" ? https2 : http3).request;
+        const send = (options.protocol === "https:" ? https3 : http4).request;
         const { signal } = request2;
         let response = null;
         const abort = () => {
@@ -37879,8 +37879,8 @@ var require_write = __commonJS({
       hashStream.on("size", (s3) => {
         size = s3;
       });
-      const pipeline2 = new Pipeline(inputStream, hashStream, outStream);
-      await pipeline2.promise();
+      const pipeline3 = new Pipeline(inputStream, hashStream, outStream);
+      await pipeline3.promise();
       return { integrity, size };
     }
     async function makeTmp(cache, opts) {
@@ -37966,12 +37966,12 @@ var require_put = __commonJS({
       let size;
       let error2;
       let memoData;
-      const pipeline2 = new Pipeline();
+      const pipeline3 = new Pipeline();
       if (memoize) {
         const memoizer = new PassThrough2().on("collect", (data) => {
           memoData = data;
         });
-        pipeline2.push(memoizer);
+        pipeline3.push(memoizer);
       }
       const contentStream = write.stream(cache, opts).on("integrity", (int2) => {
         integrity = int2;
@@ -37980,20 +37980,20 @@ var require_put = __commonJS({
       }).on("error", (err) => {
         error2 = err;
       });
-      pipeline2.push(contentStream);
-      pipeline2.push(new Flush({
+      pipeline3.push(contentStream);
+      pipeline3.push(new Flush({
         async flush() {
           if (!error2) {
             const entry = await index.insert(cache, key, integrity, { ...opts, size });
             if (memoize && memoData) {
               memo.put(cache, entry, memoData, opts);
             }
-            pipeline2.emit("integrity", integrity);
-            pipeline2.emit("size", size);
+            pipeline3.emit("integrity", integrity);
+            pipeline3.emit("size", size);
           }
         }
       }));
-      return pipeline2;
+      return pipeline3;
     }
   }
 });
@@ -49102,7 +49102,7 @@ var require_remote = __commonJS({
     var CachingMinipassPipeline = require_pipeline();
     var { getAgent } = require_lib10();
     var pkg = require_package4();
-    var USER_AGENT = `${pkg.name}/${pkg.version} (+https://npm.im/${pkg.name})`;
+    var USER_AGENT2 = `${pkg.name}/${pkg.version} (+https://npm.im/${pkg.name})`;
     var RETRY_ERRORS = [
       "ECONNRESET",
       // remote socket closed on us
@@ -49131,7 +49131,7 @@ var require_remote = __commonJS({
         request2.headers.set("connection", agent ? "keep-alive" : "close");
       }
       if (!request2.headers.has("user-agent")) {
-        request2.headers.set("user-agent", USER_AGENT);
+        request2.headers.set("user-agent", USER_AGENT2);
       }
       const _opts = {
         ...options,
@@ -49149,12 +49149,12 @@ var require_remote = __commonJS({
               integrity: _opts.integrity,
               size: _opts.size
             });
-            const pipeline2 = new CachingMinipassPipeline({
+            const pipeline3 = new CachingMinipassPipeline({
               events: ["integrity", "size"]
             }, res.body, integrityStream);
-            integrityStream.on("integrity", (i) => pipeline2.emit("integrity", i));
-            integrityStream.on("size", (s3) => pipeline2.emit("size", s3));
-            res = new fetch2.Response(pipeline2, res);
+            integrityStream.on("integrity", (i) => pipeline3.emit("integrity", i));
+            integrityStream.on("size", (s3) => pipeline3.emit("size", s3));
+            res = new fetch2.Response(pipeline3, res);
             res.body.hasIntegrityEmitter = true;
           }
           res.headers.set("x-fetch-attempts", attemptNum);
@@ -68392,7 +68392,6 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 );
 
 // src/github/octokit.ts
-import { createReadStream as createReadStream4 } from "node:fs";
 import { Readable } from "node:stream";
 
 // src/github/errors.ts
@@ -68512,7 +68511,63 @@ async function withRetry(policy, fn, onRetry) {
   }
 }
 
+// src/github/upload.ts
+import { createReadStream as createReadStream4 } from "node:fs";
+import http3 from "node:http";
+import https2 from "node:https";
+import { pipeline as pipeline2 } from "node:stream/promises";
+var UploadHttpError = class extends Error {
+  status;
+  response;
+  constructor(status2, headers, data) {
+    const message2 = typeof data === "object" && data !== null && "message" in data ? String(data.message) : `HTTP ${status2}`;
+    super(message2);
+    this.name = "UploadHttpError";
+    this.status = status2;
+    this.response = { headers, data };
+  }
+};
+var IDLE_TIMEOUT_MS = 5 * 6e4;
+async function streamUpload(url, headers, src) {
+  const target = new URL(url);
+  const client = target.protocol === "https:" ? https2 : http3;
+  return new Promise((resolve2, reject) => {
+    const req3 = client.request(target, {
+      method: "POST",
+      headers: { ...headers, "content-type": src.contentType, "content-length": String(src.size) }
+    });
+    req3.setTimeout(
+      IDLE_TIMEOUT_MS,
+      () => req3.destroy(Object.assign(new Error("upload timed out"), { code: "ETIMEDOUT" }))
+    );
+    req3.on("response", (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("error", reject);
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        let data = text;
+        try {
+          data = JSON.parse(text);
+        } catch {
+        }
+        const status2 = res.statusCode ?? 0;
+        const h = {};
+        for (const [k2, v2] of Object.entries(res.headers))
+          h[k2] = Array.isArray(v2) ? v2.join(", ") : v2;
+        if (status2 >= 200 && status2 < 300) resolve2(data);
+        else reject(new UploadHttpError(status2, h, data));
+      });
+    });
+    req3.on("error", reject);
+    pipeline2(createReadStream4(src.path, { highWaterMark: 256 * 1024 }), req3).catch((e) => {
+      setTimeout(() => reject(e), 1e3).unref();
+    });
+  });
+}
+
 // src/github/octokit.ts
+var USER_AGENT = "plugin-release-action";
 function expandUploadUrl(template, name) {
   const base = template.replace(/\{[^}]*\}$/, "");
   return `${base}?name=${encodeURIComponent(name)}`;
@@ -68521,7 +68576,7 @@ function createReleaseApi(opts) {
   const octokit = new Octokit2({
     auth: opts.token === "" ? void 0 : opts.token,
     baseUrl: opts.apiUrl,
-    userAgent: "plugin-release-action",
+    userAgent: USER_AGENT,
     log: { debug() {
     }, info() {
     }, warn() {
@@ -68530,12 +68585,10 @@ function createReleaseApi(opts) {
   });
   let count = 0;
   octokit.hook.wrap("request", async (request2, options) => {
-    const replayable = !(options.data instanceof Readable);
     const once3 = async () => {
       count++;
       return request2(options);
     };
-    if (!replayable) return once3();
     return withRetry(
       opts.retry,
       once3,
@@ -68598,13 +68651,18 @@ function createReleaseApi(opts) {
       })
     ),
     uploadAsset: (release, name, src) => call(`upload ${name}`, async () => {
-      const res = await octokit.request({
-        method: "POST",
-        url: expandUploadUrl(release.upload_url, name),
-        headers: { "content-type": src.contentType, "content-length": src.size },
-        data: createReadStream4(src.path)
-      });
-      return res.data;
+      count++;
+      const headers = {
+        accept: "application/vnd.github+json",
+        "user-agent": USER_AGENT,
+        "x-github-api-version": "2022-11-28"
+      };
+      if (opts.token !== "") headers.authorization = `token ${opts.token}`;
+      return await streamUpload(
+        expandUploadUrl(release.upload_url, name),
+        headers,
+        src
+      );
     }),
     renameAsset: (id, name) => call(
       `rename asset ${id} to ${name}`,

@@ -15,6 +15,10 @@ export interface Results {
   finishedAt: string;
   durationS: number;
   runs: number;
+  /** Longest wait for idle cores before each sample (0 = none). */
+  settleS: number;
+  /** Seconds actually spent waiting for idle cores, over the whole run. */
+  settledS: number;
   probe: Probe;
   machine: Machine;
   /** Load averages (1, 5, 15 min) when the run started and ended: other processes on the cores. */

@@ -3,20 +3,31 @@
  * the ratio of medians of two series measured interleaved in the same run (A B A B ...), so
  * slow drift of the machine (other load, thermal state, page cache) hits both sides alike.
  */
+import type { LoadWatch, SampleLoad } from './quiet.ts';
+
 export interface Series {
   /** Every sample, in the order measured. */
   samples: number[];
   median: number;
   min: number;
   max: number;
+  /** Per sample: wait for quiet before it, and machine-wide busy cores during it. */
+  load?: SampleLoad[];
 }
 
-export function series(samples: readonly number[]): Series {
+export function series(samples: readonly number[], load?: SampleLoad[]): Series {
   if (samples.length === 0) throw new Error('a series needs at least one sample');
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { samples: [...samples], median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
+  const out: Series = {
+    samples: [...samples],
+    median,
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+  };
+  if (load !== undefined) out.load = load;
+  return out;
 }
 
 /** A pass/fail line against one of the issue's targets. */
@@ -46,22 +57,33 @@ export function check(
   return { id, what, measured, unit, op, limit, pass, kind };
 }
 
+/** Samples of one step, with how busy the machine was during each. */
+export interface Sampled {
+  values: number[];
+  load: SampleLoad[];
+}
+
 /**
- * Runs `steps` in order, `runs` times (A B C A B C ...), collecting each step's samples.
- * Each step returns the number it measured (ms, usually).
+ * Runs `steps` in order, `runs` times (A B C A B C ...), collecting each step's samples. Each
+ * step returns the number it measured (ms, usually). `watch` may wait for a quiet machine before
+ * each sample and records the machine-wide load during it.
  */
 export async function interleave<K extends string>(
   runs: number,
   steps: readonly { key: K; run: (i: number) => Promise<number> }[],
-  onSample?: (key: K, i: number, value: number) => void,
-): Promise<Record<K, number[]>> {
-  const out = {} as Record<K, number[]>;
-  for (const s of steps) out[s.key] = [];
+  watch: LoadWatch,
+  onSample?: (key: K, i: number, value: number, load: SampleLoad) => void,
+): Promise<Record<K, Sampled>> {
+  const out = {} as Record<K, Sampled>;
+  for (const s of steps) out[s.key] = { values: [], load: [] };
   for (let i = 0; i < runs; i++) {
     for (const s of steps) {
+      await watch.before();
       const v = await s.run(i);
-      out[s.key].push(v);
-      onSample?.(s.key, i, v);
+      const load = watch.after();
+      out[s.key].values.push(v);
+      out[s.key].load.push(load);
+      onSample?.(s.key, i, v, load);
     }
   }
   return out;

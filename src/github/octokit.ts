@@ -1,10 +1,10 @@
 import { Octokit } from '@octokit/rest';
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ReleaseError } from '../errors.ts';
 import { translateApiError } from './errors.ts';
 import { withRetry, type RetryPolicy } from './retry.ts';
+import { streamUpload } from './upload.ts';
 import type {
   CreateReleaseParams,
   Release,
@@ -24,6 +24,8 @@ import type {
  * plugin-retry ignores retry-after and cannot replay streamed bodies. The policy in retry.ts
  * covers both jobs.
  */
+const USER_AGENT = 'plugin-release-action';
+
 export interface ApiOptions {
   token: string;
   apiUrl: string;
@@ -43,18 +45,17 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
   const octokit = new Octokit({
     auth: opts.token === '' ? undefined : opts.token,
     baseUrl: opts.apiUrl,
-    userAgent: 'plugin-release-action',
+    userAgent: USER_AGENT,
     log: { debug() {}, info() {}, warn() {}, error() {} },
   });
   let count = 0;
   octokit.hook.wrap('request', async (request, options) => {
-    // Streamed bodies cannot be replayed: the upload loop retries those itself.
-    const replayable = !(options.data instanceof Readable);
+    // Every JSON request is replayable. Uploads do not pass here (see upload.ts): their own loop
+    // in publish/sync.ts reopens the file and reconciles after each failed attempt.
     const once = async () => {
       count++;
       return request(options);
     };
-    if (!replayable) return once();
     return withRetry(opts.retry, once, (e, wait) =>
       opts.onRetry?.(
         `${options.method} ${options.url}: ${(e as Error).message}; retrying in ${Math.round(wait / 1000)}s`,
@@ -129,13 +130,18 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
       ),
     uploadAsset: (release: Release, name: string, src: UploadSource) =>
       call(`upload ${name}`, async () => {
-        const res = await octokit.request({
-          method: 'POST',
-          url: expandUploadUrl(release.upload_url, name),
-          headers: { 'content-type': src.contentType, 'content-length': src.size },
-          data: createReadStream(src.path),
-        });
-        return res.data as ReleaseAsset;
+        count++;
+        const headers: Record<string, string> = {
+          accept: 'application/vnd.github+json',
+          'user-agent': USER_AGENT,
+          'x-github-api-version': '2022-11-28',
+        };
+        if (opts.token !== '') headers.authorization = `token ${opts.token}`;
+        return (await streamUpload(
+          expandUploadUrl(release.upload_url, name),
+          headers,
+          src,
+        )) as ReleaseAsset;
       }),
     renameAsset: (id, name) =>
       call(

@@ -1,0 +1,147 @@
+/**
+ * Smoke test of the benchmark suite (`node bench/run.ts --smoke`): tiny inputs, one run each,
+ * against the built CLI and the real emulator and Sigstore stand-in. It keeps the suite working
+ * and checks the targets that are not timing: request counts, uploads on a rerun, certificates
+ * per signing run, and that every result has the structure BENCHMARKS.md is generated from.
+ * Nothing here asserts a time or a ratio.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Results } from '../bench/lib/results.ts';
+import type { Series } from '../bench/lib/stats.ts';
+import { ROOT, spawnNode, baseEnv } from './support/fixture.ts';
+
+const RUN = path.join(ROOT, 'bench', 'run.ts');
+
+function assertSeries(s: Series, runs: number, what: string): void {
+  assert.equal(s.samples.length, runs, `${what}: one sample per run`);
+  for (const v of s.samples) assert.ok(Number.isFinite(v) && v > 0, `${what}: sample ${v}`);
+  assert.ok(s.min <= s.median && s.median <= s.max, `${what}: min <= median <= max`);
+  assert.equal(s.load?.length, runs, `${what}: machine load recorded per sample`);
+}
+
+async function bench(args: string[], out: string): Promise<Results> {
+  const res = await spawnNode([RUN, '--smoke', '--out', out, ...args], {
+    cwd: ROOT,
+    env: baseEnv(),
+  });
+  assert.equal(res.status, 0, `bench failed:\n${res.stdout}\n${res.stderr}`);
+  assert.match(res.stdout, /targets met/);
+  return JSON.parse(await fs.readFile(out, 'utf8')) as Results;
+}
+
+describe('bench/run.ts --smoke', () => {
+  let dir: string;
+  let out: string;
+  let r: Results;
+  before(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-smoke-'));
+    out = path.join(dir, 'results.json');
+    r = await bench([], out);
+  });
+  after(() => fs.rm(dir, { recursive: true, force: true }));
+
+  test('records the machine, the source and the run', () => {
+    assert.equal(r.schema, 1);
+    assert.equal(r.smoke, true);
+    assert.equal(r.runs, 1);
+    assert.equal(r.machine.cores, os.availableParallelism());
+    assert.equal(r.machine.node, process.version);
+    assert.match(r.source.cliSha256, /^[0-9a-f]{64}$/);
+    assert.equal(r.load.before.length, 3);
+    assert.equal(r.load.after.length, 3);
+  });
+
+  test('pack: every series, sizes and peak RSS at two payload sizes', () => {
+    const p = r.pack!;
+    for (const [name, s] of Object.entries({
+      guide: p.guide.wallMs,
+      ours: p.ours.wallMs,
+      small: p.oursSmall.wallMs,
+      ceiling: p.ceiling.wallMs,
+    }))
+      assertSeries(s, 1, `pack ${name}`);
+    assert.ok(p.payload.bytes > p.payload.smallBytes);
+    assert.ok(p.payload.elfSources > 0);
+    for (const [k, v] of Object.entries(p.sizes)) assert.ok(v > 0, `size ${k}`);
+    assert.ok(p.ours.maxRssMiB.max > 0 && p.oursSmall.maxRssMiB.max > 0);
+  });
+
+  test('publish: request counts and the rerun are within the targets', () => {
+    const p = r.publish!;
+    assert.equal(p.assets, p.targets * 7 + 1);
+    assert.equal(p.first.uploads, p.assets, 'every asset uploaded once on a first publish');
+    assert.ok(p.first.requests <= p.assets + 6, `first publish sent ${p.first.requests}`);
+    assert.equal(p.rerun.uploads, 0, 'an identical rerun uploads nothing');
+    assert.ok(p.rerun.requests <= 6, `rerun sent ${p.rerun.requests}`);
+    assert.ok(p.baseline.requests >= 2 * p.assets, 'baseline lists and uploads per asset');
+    assert.equal(p.big.stored, true, 'the big asset reached the release');
+    assertSeries(p.baseline.wallMs, 1, 'publish baseline');
+    assertSeries(p.ours.wallMs, 1, 'publish ours');
+    for (const id of ['publish.first-requests', 'publish.rerun-uploads', 'publish.rerun-requests'])
+      assert.equal(r.checks.find((c) => c.id === id)?.pass, true, id);
+  });
+
+  test('sign: one certificate for all tarballs, one per tarball in the baseline', () => {
+    const g = r.sign!;
+    assert.equal(g.ours.certificates, 1);
+    assert.equal(g.sequential.certificates, g.tarballs);
+    assert.equal(g.ours.logEntries, g.tarballs);
+    assert.equal(g.sequential.logEntries, g.tarballs);
+    assertSeries(g.ours.wallMs, 1, 'sign ours');
+  });
+
+  test('every target is checked, with a verdict that follows from the numbers', () => {
+    const ids = r.checks.map((c) => c.id).sort();
+    assert.deepEqual(ids, [
+      'pack.rss-large',
+      'pack.rss-small',
+      'pack.size',
+      'pack.vs-ceiling',
+      'pack.vs-guide',
+      'publish.first-requests',
+      'publish.rerun-requests',
+      'publish.rerun-uploads',
+      'publish.rss-big',
+      'publish.vs-sequential',
+      'sign.vs-sequential',
+    ]);
+    for (const c of r.checks) {
+      const expected = c.op === '<=' ? c.measured <= c.limit : c.measured >= c.limit;
+      assert.equal(c.pass, expected, c.id);
+    }
+  });
+
+  test('--write-md renders every check and number source from the results file', async () => {
+    const md = path.join(dir, 'BENCHMARKS.md');
+    const res = await spawnNode([RUN, '--write-md', '--out', out, '--md', md], {
+      cwd: ROOT,
+      env: baseEnv(),
+    });
+    assert.equal(res.status, 0, res.stderr);
+    const text = await fs.readFile(md, 'utf8');
+    for (const c of r.checks) assert.ok(text.includes(`| ${c.id} |`), c.id);
+    assert.ok(text.includes(r.machine.cpuModel));
+    assert.ok(text.includes(String(r.publish!.first.requests)));
+    assert.ok(text.includes(String(r.pack!.sizes.ours)));
+  });
+});
+
+describe('bench/run.ts --smoke with the resourceUsage wrapper instead of GNU time', () => {
+  test('peak RSS is still measured by the operating system', async (t) => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-smoke-'));
+    t.after(() => fs.rm(dir, { recursive: true, force: true }));
+    const r = await bench(
+      ['--probe', 'wrapper', '--only', 'pack,publish'],
+      path.join(dir, 'results.json'),
+    );
+    assert.equal(r.probe, 'wrapper');
+    assert.equal(r.sign, undefined);
+    assert.ok(r.pack!.ours.maxRssMiB.max > 10, 'a node process takes more than 10 MiB');
+    assert.ok(r.publish!.big.maxRssMiB > 10);
+    assert.equal(r.pack!.guide.cpuS, null, 'no CPU time for non-node commands under the wrapper');
+  });
+});
