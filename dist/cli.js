@@ -54,6 +54,1181 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
+// src/errors.ts
+function isReleaseError(e, code) {
+  return e instanceof ReleaseError && (code === void 0 || e.code === code);
+}
+var ReleaseError;
+var init_errors = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    ReleaseError = class extends Error {
+      code;
+      location;
+      /** Further problems reported with this one; each becomes its own annotation. */
+      diagnostics;
+      constructor(code, message2, options = {}) {
+        super(message2, options.cause === void 0 ? void 0 : { cause: options.cause });
+        this.name = "ReleaseError";
+        this.code = code;
+        this.location = options.location;
+        this.diagnostics = options.diagnostics ?? [];
+      }
+    };
+  }
+});
+
+// src/sign/config.ts
+function networkOptions(cfg) {
+  return {
+    retries: cfg.retries ?? 3,
+    retryBaseMs: cfg.retryBaseMs ?? 1e3,
+    timeoutMs: cfg.timeoutMs ?? 3e4
+  };
+}
+function sigstoreRetry(net5) {
+  return {
+    retries: net5.retries,
+    factor: 2,
+    minTimeout: net5.retryBaseMs,
+    maxTimeout: net5.retryBaseMs * 2 ** Math.max(net5.retries, 1),
+    randomize: true
+  };
+}
+function checkConfig(cfg) {
+  for (const [name, value] of [
+    ["fulcio-url", cfg.fulcioURL],
+    ["rekor-url", cfg.rekorURL],
+    ["tsa-url", cfg.tsaURL]
+  ]) {
+    if (value === void 0) continue;
+    if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+      throw new ReleaseError("USAGE", `${name} '${value}' is not an http(s) URL`);
+    }
+  }
+  if (!Number.isInteger(cfg.concurrency) || cfg.concurrency < 1) {
+    throw new ReleaseError(
+      "USAGE",
+      `concurrency must be a whole number >= 1, got ${cfg.concurrency}`
+    );
+  }
+  for (const [name, value] of [
+    ["retries", cfg.retries],
+    ["retryBaseMs", cfg.retryBaseMs],
+    ["timeoutMs", cfg.timeoutMs]
+  ]) {
+    if (value !== void 0 && (!Number.isInteger(value) || value < 0)) {
+      throw new ReleaseError("USAGE", `${name} must be a whole number >= 0, got ${value}`);
+    }
+  }
+  const kinds = /* @__PURE__ */ new Set();
+  for (const kind of cfg.files) {
+    if (!SIGNATURE_FILE_KINDS.includes(kind)) {
+      throw new ReleaseError(
+        "USAGE",
+        `signature-files: unknown kind '${String(kind)}' (expected some of ${SIGNATURE_FILE_KINDS.join(",")})`
+      );
+    }
+    kinds.add(kind);
+  }
+  if (kinds.size === 0) {
+    throw new ReleaseError("USAGE", "signature-files is empty: signing would write nothing");
+  }
+  return SIGNATURE_FILE_KINDS.filter((k2) => kinds.has(k2));
+}
+function baseURL(url) {
+  return url.replace(/\/+$/, "");
+}
+var SIGNATURE_FILE_KINDS, DEFAULT_FULCIO_URL, DEFAULT_REKOR_URL, GITHUB_OIDC_ISSUER;
+var init_config = __esm({
+  "src/sign/config.ts"() {
+    "use strict";
+    init_errors();
+    SIGNATURE_FILE_KINDS = [
+      "sig",
+      "cert",
+      "pem",
+      "bundle",
+      "sigstore.json"
+    ];
+    DEFAULT_FULCIO_URL = "https://fulcio.sigstore.dev";
+    DEFAULT_REKOR_URL = "https://rekor.sigstore.dev";
+    GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com";
+  }
+});
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError;
+var init_error = __esm({
+  "node_modules/smol-toml/dist/error.js"() {
+    TomlError = class _TomlError extends Error {
+      line;
+      column;
+      codeblock;
+      constructor(message2, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message2}
+
+${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+      }
+      /** @internal */
+      static x(message2, ctx, ptr) {
+        throw new _TomlError(message2, { toml: ctx.s, ptr: ptr ?? ctx.p });
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s3 = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s3 : s3;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j2 = 0; j2 < len; j2++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+var init_primitive = __esm({
+  "node_modules/smol-toml/dist/primitive.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE, TomlDate;
+var init_date = __esm({
+  "node_modules/smol-toml/dist/date.js"() {
+    DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+    TomlDate = class _TomlDate extends Date {
+      #hasDate = false;
+      #hasTime = false;
+      #offset = null;
+      constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = "Z";
+        let c;
+        if (typeof date === "string") {
+          if (fasttype)
+            prep: {
+              if (fasttype < 3) {
+                if (+date.slice(11, 13) > 23) {
+                  date = "";
+                  break prep;
+                }
+                if (fasttype === 2) {
+                  offset = null;
+                  date += "Z";
+                } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+                  offset = date.slice(date.length - 6);
+                }
+                if (unsafeDelim)
+                  date = date.slice(0, 10) + "T" + date.slice(11);
+              } else if (fasttype === 4) {
+                date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+              }
+              hasDate = fasttype !== 4;
+              hasTime = fasttype !== 3;
+            }
+          else {
+            let match = date.match(DATE_TIME_RE);
+            if (match) {
+              if (!match[1]) {
+                hasDate = false;
+                date = `0000-01-01T${date}`;
+              }
+              hasTime = !!match[2];
+              hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+              if (match[2] && +match[2] > 23) {
+                date = "";
+              } else {
+                offset = match[3] || null;
+                if (!offset && hasTime)
+                  date += "Z";
+              }
+            } else {
+              date = "";
+            }
+          }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+          this.#hasDate = hasDate;
+          this.#hasTime = hasTime;
+          this.#offset = offset;
+        }
+      }
+      isDateTime() {
+        return this.#hasDate && this.#hasTime;
+      }
+      isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+      }
+      isDate() {
+        return this.#hasDate && !this.#hasTime;
+      }
+      isTime() {
+        return this.#hasTime && !this.#hasDate;
+      }
+      isValid() {
+        return this.#hasDate || this.#hasTime;
+      }
+      toISOString() {
+        let iso = super.toISOString();
+        if (this.isDate())
+          return iso.slice(0, 10);
+        if (this.isTime())
+          return iso.slice(11, 23);
+        if (this.#offset === null)
+          return iso.slice(0, -1);
+        if (this.#offset === "Z" || this.#offset === "z")
+          return iso;
+        let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+        offset = this.#offset[0] === "-" ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - offset * 6e4);
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+      }
+      static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+        let date = new _TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+      }
+      static wrapAsLocalDateTime(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+      }
+      static wrapAsLocalDate(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+      }
+      static wrapAsLocalTime(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign2, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign2 || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign2) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign2 || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str2 = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str2 = str2.replaceAll("_", "");
+  return state > 1 ? parseFloat(str2) : parseInteger(ctx, str2, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str2 = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str2 = str2.replaceAll("_", "");
+  return parseInteger(ctx, str2, base, startPtr);
+}
+function parseInteger(ctx, str2, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str2, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str2) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str2);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str2, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str2 += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str2);
+      case 2:
+        return Temporal.PlainDateTime.from(str2);
+      case 3:
+        return Temporal.PlainDate.from(str2);
+      case 4:
+        return Temporal.PlainTime.from(str2);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+var init_extract = __esm({
+  "node_modules/smol-toml/dist/extract.js"() {
+    init_primitive();
+    init_struct();
+    init_error();
+    init_date();
+  }
+});
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+var init_util = __esm({
+  "node_modules/smol-toml/dist/util.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k2;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k2] : t[k2] = /* @__PURE__ */ Object.create(null);
+      k2 = key[i];
+      if ((hasOwn = Object.hasOwn(t, k2)) && (typeof t[k2] !== "object" || seen.has(t[k2]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k2 === "__proto__";
+      if (ctx.uk && (unsafe || k2 === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k2, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k2] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+var init_struct = __esm({
+  "node_modules/smol-toml/dist/struct.js"() {
+    init_primitive();
+    init_extract();
+    init_util();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table2, meta, type) {
+  let t = table2;
+  let m2 = meta;
+  let k2;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k2] : t[k2] = /* @__PURE__ */ Object.create(null);
+      m2 = (state = m2[k2]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m2 = m2[l].c;
+      }
+    }
+    k2 = key[i];
+    if ((hasOwn = Object.hasOwn(t, k2)) && m2[k2]?.t === 0 && m2[k2]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k2 === "__proto__";
+      if (ctx.uk && (unsafe || k2 === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k2, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m2, k2, { enumerable: true, configurable: true, writable: true });
+      }
+      m2[k2] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m2[k2];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k2] = [];
+    }
+    t[k2].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k2] : t[k2] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k2, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m2 = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k2 = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p2 = peekTable(
+        ctx,
+        k2,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p2) {
+        validateTablePeek(ctx, p2, tmp);
+        skipping = true;
+      } else {
+        m2 = p2[2];
+        tbl = p2[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k2 = parseKey(ctx);
+      let p2 = peekTable(
+        ctx,
+        k2,
+        tbl,
+        m2,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p2 && !skipping)
+        validateTablePeek(ctx, p2, tmp);
+      skipVoid(ctx, true, true);
+      let v2 = extractValue(ctx, void 0);
+      if (p2 && !skipping)
+        p2[1][p2[0]] = v2;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+var init_parse = __esm({
+  "node_modules/smol-toml/dist/parse.js"() {
+    init_struct();
+    init_extract();
+    init_util();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED;
+var init_stringify = __esm({
+  "node_modules/smol-toml/dist/stringify.js"() {
+    HAS_WELLFORMED = !!"".isWellFormed;
+  }
+});
+
+// node_modules/smol-toml/dist/index.js
+var init_dist = __esm({
+  "node_modules/smol-toml/dist/index.js"() {
+    init_parse();
+    init_stringify();
+    init_date();
+    init_error();
+  }
+});
+
+// src/manifest/toml-scan.ts
+function decodeBasic(raw) {
+  return raw.replace(
+    /\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|.)/g,
+    (_m, esc) => esc.length > 1 ? String.fromCodePoint(parseInt(esc.slice(1), 16)) : ESCAPES[esc] ?? esc
+  );
+}
+var pathId, ESCAPES, Scanner;
+var init_toml_scan = __esm({
+  "src/manifest/toml-scan.ts"() {
+    "use strict";
+    pathId = (path10) => JSON.stringify(path10);
+    ESCAPES = {
+      b: "\b",
+      t: "	",
+      n: "\n",
+      f: "\f",
+      r: "\r",
+      e: "\x1B",
+      '"': '"',
+      "\\": "\\"
+    };
+    Scanner = class {
+      keys = /* @__PURE__ */ new Map();
+      headers = /* @__PURE__ */ new Map();
+      /** TOML 1.1 constructs (smol-toml accepts them, TOML 1.0 parsers do not), by offset. */
+      toml11 = [];
+      arrayCounts = /* @__PURE__ */ new Map();
+      i = 0;
+      s;
+      constructor(text) {
+        this.s = text;
+      }
+      scan() {
+        const s3 = this.s;
+        if (s3.startsWith("\uFEFF")) this.i = 1;
+        let table2 = [];
+        while (this.i < s3.length) {
+          const before = this.i;
+          this.skipTrivia(true);
+          if (this.i >= s3.length) break;
+          if (s3[this.i] === "[") table2 = this.header();
+          else this.keyValue(table2);
+          if (this.i === before) break;
+        }
+      }
+      record(path10, at2) {
+        if (!this.keys.has(pathId(path10))) this.keys.set(pathId(path10), at2);
+      }
+      header() {
+        const start = this.i;
+        const isArray = this.s[this.i + 1] === "[";
+        this.i += isArray ? 2 : 1;
+        const parts = this.key();
+        this.skipTrivia(false);
+        this.i += isArray ? 2 : 1;
+        const path10 = [];
+        parts.forEach((part, n) => {
+          path10.push(part.name);
+          this.record(path10, part.at);
+          const count = this.arrayCounts.get(pathId(path10));
+          if (n === parts.length - 1 && isArray) {
+            this.arrayCounts.set(pathId(path10), (count ?? 0) + 1);
+            path10.push(count ?? 0);
+            this.record(path10, part.at);
+          } else if (count !== void 0 && n < parts.length - 1) {
+            path10.push(count - 1);
+          }
+        });
+        this.headers.set(pathId(path10), start);
+        return path10;
+      }
+      keyValue(table2) {
+        const path10 = [...table2];
+        for (const part of this.key()) {
+          path10.push(part.name);
+          this.record(path10, part.at);
+        }
+        this.skipTrivia(false);
+        if (this.s[this.i] !== "=") throw new Error("expected =");
+        this.i++;
+        this.skipTrivia(false);
+        this.value(path10);
+      }
+      /** A possibly dotted key; returns each part with the offset where it starts. */
+      key() {
+        const s3 = this.s;
+        const parts = [];
+        for (; ; ) {
+          this.skipTrivia(false);
+          const at2 = this.i;
+          let name;
+          if (s3[at2] === '"' || s3[at2] === "'") {
+            const end = this.skipString();
+            const raw = s3.slice(at2 + 1, end - 1);
+            name = s3[at2] === '"' ? decodeBasic(raw) : raw;
+          } else {
+            while (this.i < s3.length && /[A-Za-z0-9_-]/.test(s3[this.i] ?? "")) this.i++;
+            if (this.i === at2) throw new Error("expected a key");
+            name = s3.slice(at2, this.i);
+          }
+          parts.push({ name, at: at2 });
+          this.skipTrivia(false);
+          if (s3[this.i] !== ".") return parts;
+          this.i++;
+        }
+      }
+      value(path10) {
+        const s3 = this.s;
+        const c = s3[this.i];
+        if (c === '"' || c === "'") {
+          this.skipString();
+        } else if (c === "[") {
+          this.i++;
+          for (let n = 0; ; n++) {
+            this.skipTrivia(true);
+            if (s3[this.i] === "]" || this.i >= s3.length) break;
+            this.record([...path10, n], this.i);
+            this.value([...path10, n]);
+            this.skipTrivia(true);
+            if (s3[this.i] === ",") this.i++;
+          }
+          this.i++;
+        } else if (c === "{") {
+          this.i++;
+          let comma = -1;
+          for (; ; ) {
+            this.inlineTrivia();
+            if (s3[this.i] === "}" || this.i >= s3.length) break;
+            comma = -1;
+            this.keyValue(path10);
+            this.inlineTrivia();
+            if (s3[this.i] === ",") comma = this.i++;
+          }
+          if (comma >= 0) this.flag(comma, "a trailing comma in an inline table", "remove the comma");
+          this.i++;
+        } else {
+          while (this.i < s3.length && !",]}\n#".includes(s3[this.i] ?? "")) this.i++;
+        }
+      }
+      /** TOML 1.0 allows only spaces and tabs between the braces of an inline table. */
+      inlineTrivia() {
+        const start = this.i;
+        this.skipTrivia(true);
+        const bad = this.s.slice(start, this.i).search(/[\r\n#]/);
+        if (bad >= 0) {
+          this.flag(
+            start + bad,
+            "a line break or comment inside an inline table",
+            "keep the inline table on one line, or use a [table] section"
+          );
+        }
+      }
+      flag(at2, what, fix) {
+        this.toml11.push({ at: at2, what, fix });
+      }
+      /** At a backslash in a basic string: flags escapes that only TOML 1.1 knows. */
+      escape() {
+        const next = this.s[this.i + 1];
+        if (next === "e") this.flag(this.i, "the escape \\e in a string", "write \\u001B instead");
+        if (next === "x")
+          this.flag(this.i, "a \\x escape in a string", "write \\u00HH instead of \\xHH");
+        this.i += 2;
+      }
+      /** Skips any string form starting at the cursor; returns the offset just past it. */
+      skipString() {
+        const s3 = this.s;
+        const q2 = s3[this.i] ?? '"';
+        const triple = q2.repeat(3);
+        if (s3.startsWith(triple, this.i)) {
+          this.i += 3;
+          for (; ; ) {
+            if (this.i >= s3.length) throw new Error("unterminated string");
+            if (q2 === '"' && s3[this.i] === "\\") this.escape();
+            else if (s3.startsWith(triple, this.i)) {
+              this.i += 3;
+              for (let extra = 0; extra < 2 && s3[this.i] === q2; extra++) this.i++;
+              return this.i;
+            } else this.i++;
+          }
+        }
+        this.i++;
+        while (this.i < s3.length && s3[this.i] !== q2 && s3[this.i] !== "\n") {
+          if (q2 === '"' && s3[this.i] === "\\") this.escape();
+          else this.i++;
+        }
+        this.i++;
+        return this.i;
+      }
+      /** Skips spaces, tabs, comments and (if allowed) line breaks. */
+      skipTrivia(newlines) {
+        const s3 = this.s;
+        while (this.i < s3.length) {
+          const c = s3[this.i];
+          if (c === " " || c === "	" || newlines && (c === "\n" || c === "\r")) this.i++;
+          else if (c === "#" && newlines) {
+            while (this.i < s3.length && s3[this.i] !== "\n") this.i++;
+          } else return;
+        }
+      }
+    };
+  }
+});
+
+// src/manifest/locate.ts
+function formatPath(path10) {
+  let out = "";
+  for (const seg of path10) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else {
+      const text = /^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg);
+      out += out === "" ? text : `.${text}`;
+    }
+  }
+  return out;
+}
+function createLocator(text) {
+  const scanner = new Scanner(text);
+  try {
+    scanner.scan();
+  } catch {
+  }
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
+  const position = (offset) => {
+    if (offset === void 0) return { line: 1, column: 1 };
+    let lo2 = 0;
+    let hi2 = lineStarts.length - 1;
+    while (lo2 < hi2) {
+      const mid = lo2 + hi2 + 1 >> 1;
+      if ((lineStarts[mid] ?? 0) <= offset) lo2 = mid;
+      else hi2 = mid - 1;
+    }
+    return { line: lo2 + 1, column: offset - (lineStarts[lo2] ?? 0) + 1 };
+  };
+  const nearest = (path10, pick) => {
+    for (let n = path10.length; n > 0; n--) {
+      const found = pick(path10.slice(0, n));
+      if (found !== void 0) return found;
+    }
+    return void 0;
+  };
+  return {
+    toml11: scanner.toml11.map(({ at: at2, what, fix }) => ({ ...position(at2), what, fix })),
+    at: (path10) => position(nearest(path10, (p2) => scanner.keys.get(pathId(p2)))),
+    table: (path10) => position(nearest(path10, (p2) => scanner.headers.get(pathId(p2)) ?? scanner.keys.get(pathId(p2))))
+  };
+}
+var init_locate = __esm({
+  "src/manifest/locate.ts"() {
+    "use strict";
+    init_toml_scan();
+  }
+});
+
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
   "node_modules/semver/internal/constants.js"(exports, module) {
@@ -2263,6 +3438,4607 @@ var require_semver2 = __commonJS({
       RELEASE_TYPES: constants.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
+    };
+  }
+});
+
+// src/manifest/rust-semver.ts
+function fail(reason) {
+  throw new SyntaxFailure(reason);
+}
+function quoted(ch) {
+  return ch === "\0" ? "'\\0'" : JSON.stringify(ch).replace(/^"|"$/g, "'");
+}
+function firstChar(s3) {
+  return String.fromCodePoint(s3.codePointAt(0) ?? 0);
+}
+function numeric(s3, pos) {
+  let len = 0;
+  let value = 0n;
+  while (isDigit2(s3[len])) {
+    if (value === 0n && len > 0) fail(`invalid leading zero in ${POSITION_NAME[pos]}`);
+    value = value * 10n + BigInt(s3.charCodeAt(len) - 48);
+    if (value > U64_MAX) fail(`value of ${POSITION_NAME[pos]} exceeds u64::MAX`);
+    len++;
+  }
+  if (len > 0) return s3.slice(len);
+  if (s3.length > 0)
+    fail(`unexpected character ${quoted(firstChar(s3))} while parsing ${POSITION_NAME[pos]}`);
+  return fail(`unexpected end of input while parsing ${POSITION_NAME[pos]}`);
+}
+function identifier(s3, pos) {
+  let done = 0;
+  for (; ; ) {
+    let seg = 0;
+    let nonDigit = false;
+    while (isIdentChar(s3[done + seg])) {
+      if (!isDigit2(s3[done + seg])) nonDigit = true;
+      seg++;
+    }
+    const boundary = s3[done + seg];
+    if (seg === 0) {
+      if (done === 0 && boundary !== ".") return ["", s3];
+      fail(`empty identifier segment in ${POSITION_NAME[pos]}`);
+    }
+    if (pos === "pre" && seg > 1 && !nonDigit && s3[done] === "0") {
+      fail(`invalid leading zero in ${POSITION_NAME[pos]}`);
+    }
+    done += seg;
+    if (boundary !== ".") return [s3.slice(0, done), s3.slice(done)];
+    done++;
+  }
+}
+function dot(s3, pos) {
+  if (s3.startsWith(".")) return s3.slice(1);
+  if (s3.length > 0)
+    fail(`unexpected character ${quoted(firstChar(s3))} after ${POSITION_NAME[pos]}`);
+  return fail(`unexpected end of input while parsing ${POSITION_NAME[pos]}`);
+}
+function run(check) {
+  try {
+    check();
+    return void 0;
+  } catch (e) {
+    if (e instanceof SyntaxFailure) return e.message;
+    throw e;
+  }
+}
+function rustVersionError(text) {
+  return run(() => {
+    if (text === "") fail("empty string, expected a semver version");
+    let rest = dot(numeric(text, "major"), "major");
+    rest = dot(numeric(rest, "minor"), "minor");
+    rest = numeric(rest, "patch");
+    let pos = "patch";
+    if (rest.startsWith("-")) {
+      pos = "pre";
+      const [pre, after] = identifier(rest.slice(1), "pre");
+      if (pre === "") fail(`empty identifier segment in ${POSITION_NAME.pre}`);
+      rest = after;
+    }
+    if (rest.startsWith("+")) {
+      pos = "build";
+      const [build, after] = identifier(rest.slice(1), "build");
+      if (build === "") fail(`empty identifier segment in ${POSITION_NAME.build}`);
+      rest = after;
+    }
+    if (rest.length > 0)
+      fail(`unexpected character ${quoted(firstChar(rest))} after ${POSITION_NAME[pos]}`);
+  });
+}
+function wildcard(s3) {
+  return s3[0] === "*" || s3[0] === "x" || s3[0] === "X" ? s3[0] : void 0;
+}
+function stripOp(s3) {
+  for (const op of [">=", "<=", "=", ">", "<", "~", "^"])
+    if (s3.startsWith(op)) return s3.slice(op.length);
+  return s3;
+}
+function comparator(input) {
+  let s3 = stripOp(input).replace(/^ +/, "");
+  let pos = "major";
+  s3 = numeric(s3, pos);
+  let minorWild = false;
+  let hasPatch = false;
+  if (s3.startsWith(".")) {
+    s3 = s3.slice(1);
+    pos = "minor";
+    if (wildcard(s3) !== void 0) {
+      minorWild = true;
+      s3 = s3.slice(1);
+    } else s3 = numeric(s3, pos);
+  }
+  if (s3.startsWith(".")) {
+    s3 = s3.slice(1);
+    pos = "patch";
+    if (wildcard(s3) !== void 0) s3 = s3.slice(1);
+    else if (minorWild) fail("unexpected character after wildcard in version req");
+    else {
+      s3 = numeric(s3, pos);
+      hasPatch = true;
+    }
+  }
+  if (hasPatch && s3.startsWith("-")) {
+    pos = "pre";
+    const [pre, after] = identifier(s3.slice(1), "pre");
+    if (pre === "") fail(`empty identifier segment in ${POSITION_NAME.pre}`);
+    s3 = after;
+  }
+  if (hasPatch && s3.startsWith("+")) {
+    pos = "build";
+    const [build, after] = identifier(s3.slice(1), "build");
+    if (build === "") fail(`empty identifier segment in ${POSITION_NAME.build}`);
+    s3 = after;
+  }
+  return [pos, s3.replace(/^ +/, "")];
+}
+function rustVersionReqError(text) {
+  return run(() => {
+    let s3 = text.replace(/^ +/, "");
+    const wild = wildcard(s3);
+    if (wild !== void 0) {
+      const rest = s3.slice(1).replace(/^ +/, "");
+      if (rest === "") return;
+      if (rest.startsWith(","))
+        fail(`wildcard req (${wild}) must be the only comparator in the version req`);
+      fail("unexpected character after wildcard in version req");
+    }
+    for (let count = 1; ; count++) {
+      let pos;
+      try {
+        [pos, s3] = comparator(s3);
+      } catch (e) {
+        const w2 = wildcard(s3);
+        const rest = s3.slice(1).replace(/^ +/, "");
+        if (w2 !== void 0 && (rest === "" || rest.startsWith(","))) {
+          fail(`wildcard req (${w2}) must be the only comparator in the version req`);
+        }
+        throw e;
+      }
+      if (s3 === "") return;
+      if (!s3.startsWith(",")) {
+        fail(`expected comma after ${POSITION_NAME[pos]}, found ${quoted(firstChar(s3))}`);
+      }
+      if (count === MAX_COMPARATORS) fail("excessive number of version comparators");
+      s3 = s3.slice(1).replace(/^ +/, "");
+    }
+  });
+}
+var POSITION_NAME, U64_MAX, MAX_COMPARATORS, SyntaxFailure, isDigit2, isIdentChar;
+var init_rust_semver = __esm({
+  "src/manifest/rust-semver.ts"() {
+    "use strict";
+    POSITION_NAME = {
+      major: "major version number",
+      minor: "minor version number",
+      patch: "patch version number",
+      pre: "pre-release identifier",
+      build: "build metadata"
+    };
+    U64_MAX = 18446744073709551615n;
+    MAX_COMPARATORS = 32;
+    SyntaxFailure = class extends Error {
+    };
+    isDigit2 = (c) => c !== void 0 && c >= "0" && c <= "9";
+    isIdentChar = (c) => c !== void 0 && /^[0-9A-Za-z-]$/.test(c);
+  }
+});
+
+// src/manifest/shape.ts
+function isTable(v2) {
+  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2) && !(v2 instanceof TomlDate);
+}
+function describe(v2) {
+  if (typeof v2 === "string") return `a string (${JSON.stringify(v2)})`;
+  if (typeof v2 === "bigint") return `an integer (${v2})`;
+  if (typeof v2 === "number") return `a float (${v2})`;
+  if (typeof v2 === "boolean") return `a boolean (${v2})`;
+  if (v2 instanceof TomlDate) return "a date/time";
+  if (Array.isArray(v2)) return "an array";
+  return "a table";
+}
+function expected(spec) {
+  switch (spec.kind) {
+    case "string":
+      return "a string";
+    case "bool":
+      return "a boolean (true or false)";
+    case "int":
+      return `a whole number from 0 to ${spec.max}`;
+    case "enum":
+      return `one of ${spec.values.map((v2) => JSON.stringify(v2)).join(", ")}`;
+    case "array":
+      return `an array of ${expected(spec.of).replace(/^an? /, "")} values`;
+    default:
+      return "a table";
+  }
+}
+function distance(a, b2) {
+  let prev = Array.from({ length: b2.length + 1 }, (_2, j2) => j2);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j2 = 1; j2 <= b2.length; j2++) {
+      const cost = a[i - 1] === b2[j2 - 1] ? 0 : 1;
+      cur[j2] = Math.min((prev[j2] ?? 0) + 1, (cur[j2 - 1] ?? 0) + 1, (prev[j2 - 1] ?? 0) + cost);
+    }
+    prev = cur;
+  }
+  return prev[b2.length] ?? 0;
+}
+function closest(key, known) {
+  const scored = known.map((k2) => ({ k: k2, d: distance(key.toLowerCase(), k2) }));
+  scored.sort((x, y) => x.d - y.d);
+  const best = scored[0];
+  return best !== void 0 && best.d <= Math.max(1, Math.floor(key.length / 3)) ? best.k : void 0;
+}
+function unknownKey(path10, key, fields) {
+  const where = path10.length === 0 ? "at the top level" : `in [${formatPath(path10)}]`;
+  const known = Object.keys(fields);
+  const hint = closest(key, known);
+  const fix = hint !== void 0 ? `rename it to '${hint}'` : "remove it";
+  if (path10.length === 0) {
+    return `unknown top-level key '${key}': nexo-plugin.toml may contain only the [plugin] table, and the nexo installer rejects anything else; move it under [plugin] (as [plugin.${key}] or plugin.${key}) if it is a plugin setting, or ${fix}`;
+  }
+  return `unknown key '${formatPath([...path10, key])}' ${where}: the nexo installer rejects unknown keys; ${fix} (allowed keys: ${known.join(", ")})`;
+}
+function checkString(v2, spec, path10) {
+  const name = formatPath(path10);
+  if (spec.format === "version") {
+    const why = rustVersionError(v2);
+    if (why !== void 0) {
+      return `${name} '${v2}' is not a valid SemVer version (${why}); write MAJOR.MINOR.PATCH with optional -prerelease and +build parts, e.g. "1.2.0" or "1.2.0-beta.1" (no 'v' prefix, no leading zeros)`;
+    }
+    const npm = (0, import_semver.parse)(v2);
+    if (npm === null || npm.version !== v2.split("+")[0]) {
+      return `${name} '${v2}' is valid SemVer but too large for the release tooling; keep each number at most ${Number.MAX_SAFE_INTEGER} and the whole version under 256 characters`;
+    }
+  }
+  if (spec.format === "versionReq") {
+    const why = rustVersionReqError(v2);
+    if (why !== void 0) {
+      return `${name} '${v2}' is not a valid version requirement (${why}); use Cargo syntax such as ">=0.1.0", "^0.2" or ">=0.1.0, <0.3.0" (comparators separated by commas; npm forms such as "||" or "1.0.0 - 2.0.0" are not accepted)`;
+    }
+  }
+  return void 0;
+}
+function checkShape(value, spec, path10, out) {
+  const name = formatPath(path10);
+  const wrongType = () => {
+    out.push({
+      path: path10,
+      where: "key",
+      message: `${name} must be ${expected(spec)}, found ${describe(value)}`
+    });
+  };
+  switch (spec.kind) {
+    case "string": {
+      if (typeof value !== "string") return wrongType();
+      const message2 = checkString(value, spec, path10);
+      if (message2 !== void 0) out.push({ path: path10, where: "key", message: message2 });
+      return;
+    }
+    case "bool":
+      if (typeof value !== "boolean") wrongType();
+      return;
+    case "int":
+      if (typeof value !== "bigint") return wrongType();
+      if (value < 0n || value > spec.max) {
+        out.push({
+          path: path10,
+          where: "key",
+          message: `${name} must be a whole number from 0 to ${spec.max} (it is read as a Rust ${spec.rust}), found ${value}`
+        });
+      }
+      return;
+    case "enum":
+      if (typeof value !== "string") return wrongType();
+      if (!spec.values.includes(value)) {
+        out.push({
+          path: path10,
+          where: "key",
+          message: `${name} is ${JSON.stringify(value)}, which nexo does not know; use ${expected(spec)} (exact spelling and case)`
+        });
+      }
+      return;
+    case "array":
+      if (!Array.isArray(value)) return wrongType();
+      value.forEach((item, i) => checkShape(item, spec.of, [...path10, i], out));
+      return;
+    case "map":
+      if (!isTable(value)) return wrongType();
+      for (const [key, item] of Object.entries(value))
+        checkShape(item, spec.of, [...path10, key], out);
+      return;
+    case "table": {
+      if (!isTable(value)) return wrongType();
+      for (const [key, item] of Object.entries(value)) {
+        const field = spec.fields[key];
+        if (field !== void 0) checkShape(item, field.spec, [...path10, key], out);
+        else if (spec.denyUnknown) {
+          out.push({
+            path: [...path10, key],
+            where: "key",
+            message: unknownKey(path10, key, spec.fields)
+          });
+        }
+      }
+      for (const [key, field] of Object.entries(spec.fields)) {
+        if (field.required === true && !Object.hasOwn(value, key)) {
+          const where = path10.length === 0 ? "the file" : `[${name}]`;
+          out.push({
+            path: path10,
+            where: "table",
+            message: `missing required key '${formatPath([...path10, key])}' in ${where}; add it, e.g. ${field.example ?? key}`
+          });
+        }
+      }
+    }
+  }
+}
+var import_semver;
+var init_shape = __esm({
+  "src/manifest/shape.ts"() {
+    "use strict";
+    import_semver = __toESM(require_semver2(), 1);
+    init_dist();
+    init_locate();
+    init_rust_semver();
+  }
+});
+
+// src/manifest/nexo-rules.ts
+function idReason(id) {
+  if (id === "") return "it is empty";
+  if (/^[0-9]/.test(id)) return "it starts with a digit";
+  if (/[A-Z]/.test(id)) return "it has uppercase letters";
+  if (id.length > 32) return `it is ${id.length} characters long`;
+  return "it has characters other than a-z, 0-9 and _ or does not start with a letter";
+}
+function pathProblem(p2) {
+  if (p2.startsWith("/") || p2.includes(":\\")) {
+    return "must be relative to the plugin root, not absolute; remove the leading / or drive";
+  }
+  if (p2.split(/[/\\]/).includes("..")) {
+    return "must not contain '..' (no leaving the plugin root); use a path inside the plugin";
+  }
+  return void 0;
+}
+function checkNexoRules(root, out) {
+  const plugin = tableAt(root, ["plugin"]);
+  if (plugin === void 0) return;
+  const report2 = (path10, message2) => {
+    out.push({ path: ["plugin", ...path10], where: "key", message: message2 });
+  };
+  for (const rule of RULES) rule(plugin, report2);
+}
+var ID_PATTERN, STDERR_TAIL_MAX, ID_RULE, tableAt, strAt, stringsAt, tablesAt, blank, identity, tools, paths, channels, capabilities, gates, supervisor, reservedEnv, RULES;
+var init_nexo_rules = __esm({
+  "src/manifest/nexo-rules.ts"() {
+    "use strict";
+    init_locate();
+    init_shape();
+    ID_PATTERN = /^[a-z][a-z0-9_]{0,31}$/;
+    STDERR_TAIL_MAX = 512;
+    ID_RULE = "^[a-z][a-z0-9_]{0,31}$ (lowercase letter first, then lowercase letters, digits or _, at most 32 chars)";
+    tableAt = (root, path10) => {
+      let v2 = root;
+      for (const seg of path10) v2 = isTable(v2) ? v2[seg] : void 0;
+      return isTable(v2) ? v2 : void 0;
+    };
+    strAt = (t, key) => {
+      const v2 = t?.[key];
+      return typeof v2 === "string" ? v2 : void 0;
+    };
+    stringsAt = (t, key) => {
+      const v2 = t?.[key];
+      if (!Array.isArray(v2)) return [];
+      return v2.flatMap((item, i) => typeof item === "string" ? [[i, item]] : []);
+    };
+    tablesAt = (t, key) => {
+      const v2 = t?.[key];
+      if (!Array.isArray(v2)) return [];
+      return v2.flatMap((item, i) => isTable(item) ? [[i, item]] : []);
+    };
+    blank = (s3) => new RegExp("^\\p{White_Space}*$", "u").test(s3);
+    identity = (plugin, report2) => {
+      const id = strAt(plugin, "id");
+      if (id !== void 0 && !ID_PATTERN.test(id)) {
+        report2(["id"], `id '${id}' is invalid (${idReason(id)}): it must match ${ID_RULE}`);
+      }
+      for (const key of ["name", "description"]) {
+        const v2 = strAt(plugin, key);
+        if (v2 !== void 0 && blank(v2)) {
+          report2(
+            [key],
+            `plugin.${key} must not be empty or only whitespace (the daemon refuses to load the plugin); write a short ${key}`
+          );
+        }
+      }
+    };
+    tools = (plugin, report2) => {
+      const id = strAt(plugin, "id");
+      const section = tableAt(plugin, ["tools"]);
+      const expose = stringsAt(section, "expose");
+      for (const [i, tool] of id === void 0 ? [] : expose) {
+        if (!tool.startsWith(`${id}_`)) {
+          report2(
+            ["tools", "expose", i],
+            `tool '${tool}' in plugin.tools.expose must start with '${id}_' (the plugin id and an underscore); rename it, e.g. '${id}_${tool}'`
+          );
+        }
+      }
+      const exposed = new Set(expose.map(([, t]) => t));
+      for (const [i, tool] of stringsAt(section, "deferred")) {
+        if (!exposed.has(tool)) {
+          report2(
+            ["tools", "deferred", i],
+            `tool '${tool}' in plugin.tools.deferred is not in plugin.tools.expose; deferred tools must be exposed: add it to expose or remove it from deferred`
+          );
+        }
+      }
+    };
+    paths = (plugin, report2) => {
+      const fields = [
+        ["agents", "contributes_dir"],
+        ["skills", "contributes_dir"],
+        ["config", "schema_path"]
+      ];
+      for (const [section, key] of fields) {
+        const p2 = strAt(tableAt(plugin, [section]), key);
+        const problem = p2 === void 0 ? void 0 : pathProblem(p2);
+        if (problem !== void 0) {
+          report2([section, key], `${formatPath(["plugin", section, key])} '${p2}' ${problem}`);
+        }
+      }
+    };
+    channels = (plugin, report2) => {
+      tablesAt(tableAt(plugin, ["channels"]), "register").forEach(([i, decl]) => {
+        const kind = strAt(decl, "kind");
+        if (kind !== void 0 && !ID_PATTERN.test(kind)) {
+          report2(["channels", "register", i, "kind"], `channel kind '${kind}' must match ${ID_RULE}`);
+        }
+      });
+    };
+    capabilities = (plugin, report2) => {
+      const has = (section, key) => {
+        const v2 = tableAt(plugin, [section])?.[key];
+        return Array.isArray(v2) ? v2.length > 0 : v2 !== void 0;
+      };
+      const needs = {
+        tools: [has("tools", "expose"), "list the tools in [plugin.tools] expose = [...]"],
+        advisors: [has("advisors", "register"), "list them in [plugin.advisors] register = [...]"],
+        agents: [has("agents", "contributes_dir"), 'set [plugin.agents] contributes_dir = "..."'],
+        skills: [has("skills", "contributes_dir"), 'set [plugin.skills] contributes_dir = "..."'],
+        channels: [
+          has("channels", "register"),
+          "add a [[plugin.channels.register]] table with kind and adapter"
+        ]
+      };
+      for (const [i, cap] of stringsAt(tableAt(plugin, ["capabilities"]), "provides")) {
+        const [filled, fix] = needs[cap] ?? [true, ""];
+        if (!filled) {
+          report2(
+            ["capabilities", "provides", i],
+            `capability '${cap}' is declared in plugin.capabilities.provides but its section is empty; ${fix}, or remove '${cap}' from provides`
+          );
+        }
+      }
+    };
+    gates = (plugin, report2) => {
+      const seen = /* @__PURE__ */ new Set();
+      for (const [i, gate] of tablesAt(tableAt(plugin, ["capability_gates"]), "gate")) {
+        const env = strAt(gate, "env_var");
+        if (env === void 0) continue;
+        if (seen.has(env)) {
+          report2(
+            ["capability_gates", "gate", i, "env_var"],
+            `capability gate env_var '${env}' is used by more than one gate; each gate needs its own env_var`
+          );
+        }
+        seen.add(env);
+      }
+    };
+    supervisor = (plugin, report2) => {
+      const tail = tableAt(plugin, ["supervisor"])?.["stderr_tail_lines"];
+      if (typeof tail === "bigint" && tail > BigInt(STDERR_TAIL_MAX)) {
+        report2(
+          ["supervisor", "stderr_tail_lines"],
+          `plugin.supervisor.stderr_tail_lines is ${tail}, above the daemon's cap of ${STDERR_TAIL_MAX}; lower it to ${STDERR_TAIL_MAX} or less`
+        );
+      }
+    };
+    reservedEnv = (plugin, report2) => {
+      for (const key of Object.keys(tableAt(plugin, ["entrypoint", "env"]) ?? {})) {
+        if (key.startsWith("NEXO_")) {
+          report2(
+            ["entrypoint", "env", key],
+            `plugin.entrypoint.env key '${key}' starts with NEXO_, which is reserved for the nexo runtime; rename it (e.g. without the NEXO_ prefix)`
+          );
+        }
+      }
+    };
+    RULES = [
+      identity,
+      tools,
+      paths,
+      channels,
+      capabilities,
+      gates,
+      supervisor,
+      reservedEnv
+    ];
+  }
+});
+
+// src/manifest/schema.ts
+var str, bool2, strings, u16, u32, U64_MAX2, u64, table, opt, req, CAPABILITIES, NEXO_MANIFEST_SCHEMA;
+var init_schema = __esm({
+  "src/manifest/schema.ts"() {
+    "use strict";
+    str = { kind: "string" };
+    bool2 = { kind: "bool" };
+    strings = { kind: "array", of: str };
+    u16 = { kind: "int", rust: "u16", max: 65535n };
+    u32 = { kind: "int", rust: "u32", max: 4294967295n };
+    U64_MAX2 = 18446744073709551615n;
+    u64 = { kind: "int", rust: "u64", max: U64_MAX2 };
+    table = (fields) => ({
+      kind: "table",
+      denyUnknown: true,
+      fields
+    });
+    opt = (spec) => ({ spec });
+    req = (spec, example) => ({ spec, required: true, example });
+    CAPABILITIES = [
+      "tools",
+      "advisors",
+      "agents",
+      "skills",
+      "channels",
+      "hooks",
+      "mcp_servers",
+      "webhooks",
+      "poller_drivers",
+      "llm_providers"
+    ];
+    NEXO_MANIFEST_SCHEMA = table({
+      plugin: req(
+        table({
+          id: req(str, 'id = "my_plugin"'),
+          version: req({ kind: "string", format: "version" }, 'version = "0.1.0"'),
+          name: req(str, 'name = "My Plugin"'),
+          description: req(str, 'description = "What the plugin does"'),
+          min_nexo_version: req(
+            { kind: "string", format: "versionReq" },
+            'min_nexo_version = ">=0.1.0"'
+          ),
+          enabled_by_default: opt(bool2),
+          // Capabilities, AdminCapabilities, HttpServerCapability
+          capabilities: opt(
+            table({
+              provides: opt({ kind: "array", of: { kind: "enum", values: CAPABILITIES } }),
+              admin: opt(table({ required: opt(strings), optional: opt(strings) })),
+              http_server: opt(
+                table({
+                  port: req(u16, "port = 8080"),
+                  bind: opt(str),
+                  token_env: req(str, 'token_env = "MY_PLUGIN_TOKEN"'),
+                  health_path: opt(str)
+                })
+              ),
+              skills: opt(strings)
+            })
+          ),
+          tools: opt(table({ expose: opt(strings), deferred: opt(strings) })),
+          // ToolsSection
+          advisors: opt(table({ register: opt(strings) })),
+          // AdvisorsSection
+          agents: opt(table({ contributes_dir: opt(str), allow_override: opt(bool2) })),
+          // AgentsSection
+          // ChannelsSection, ChannelDecl
+          channels: opt(
+            table({
+              register: opt({
+                kind: "array",
+                of: table({
+                  kind: req(str, 'kind = "my_channel"'),
+                  adapter: req(str, 'adapter = "MyChannelAdapter"')
+                })
+              })
+            })
+          ),
+          skills: opt(table({ contributes_dir: opt(str) })),
+          // SkillsSection
+          config: opt(table({ schema_path: opt(str), hot_reload: opt(bool2) })),
+          // ConfigSection
+          // RequiresSection
+          requires: opt(
+            table({
+              bins: opt(strings),
+              env: opt(strings),
+              features: opt(strings),
+              nexo_capabilities: opt(strings)
+            })
+          ),
+          // CapabilityGatesSection (field `gates` renamed to `gate`), CapabilityGateDecl
+          capability_gates: opt(
+            table({
+              gate: opt({
+                kind: "array",
+                of: table({
+                  extension: req(str, 'extension = "my_plugin"'),
+                  env_var: req(str, 'env_var = "MY_PLUGIN_FEATURE"'),
+                  kind: req(
+                    { kind: "enum", values: ["Boolean", "CargoFeature", "Allowlist"] },
+                    'kind = "Boolean"'
+                  ),
+                  risk: req(
+                    { kind: "enum", values: ["Low", "Medium", "High", "Critical"] },
+                    'risk = "Low"'
+                  ),
+                  effect: req(str, 'effect = "What enabling it does"'),
+                  hint: opt(str)
+                })
+              })
+            })
+          ),
+          // UiSection, UiHint
+          ui: opt(
+            table({
+              fields: opt({
+                kind: "map",
+                of: table({
+                  label: opt(str),
+                  help: opt(str),
+                  tags: opt(strings),
+                  advanced: opt(bool2),
+                  sensitive: opt(bool2),
+                  placeholder: opt(str)
+                })
+              })
+            })
+          ),
+          contracts: opt(table({ provides: opt(strings), consumes: opt(strings) })),
+          // ContractsSection
+          // MetaSection
+          meta: opt(
+            table({ author: opt(str), license: opt(str), homepage: opt(str), repository: opt(str) })
+          ),
+          // EntrypointSection
+          entrypoint: opt(
+            table({ command: opt(str), args: opt(strings), env: opt({ kind: "map", of: str }) })
+          ),
+          // SupervisorSection (stderr_tail_lines is a usize: u64 on the 64-bit hosts nexo runs on)
+          supervisor: opt(
+            table({
+              respawn: opt(bool2),
+              max_attempts: opt(u32),
+              backoff_ms: opt(u64),
+              stderr_tail_lines: opt({ kind: "int", rust: "usize", max: U64_MAX2 })
+            })
+          )
+        }),
+        "[plugin]"
+      )
+    });
+  }
+});
+
+// src/manifest/nexo.ts
+import { readdir, readFile } from "node:fs/promises";
+import { basename, dirname } from "node:path";
+function inspect(text, file) {
+  let doc;
+  try {
+    doc = parse(text, { integersAsBigInt: true });
+  } catch (e) {
+    if (!(e instanceof TomlError)) throw e;
+    const reason = e.message.replace(/^Invalid TOML document: /, "").split("\n")[0] ?? "";
+    const message2 = `${basename(file)} is not valid TOML: ${reason}; fix the syntax at this position`;
+    return {
+      syntaxError: true,
+      diagnostics: [{ message: message2, location: { file, line: e.line, column: e.column } }]
+    };
+  }
+  const issues = [];
+  checkShape(doc, NEXO_MANIFEST_SCHEMA, [], issues);
+  checkNexoRules(doc, issues);
+  const locator = createLocator(text);
+  const diagnostics = issues.map((issue) => {
+    const pos = issue.where === "table" ? locator.table(issue.path) : locator.at(issue.path);
+    return { message: issue.message, location: { file, ...pos } };
+  });
+  for (const { line, column, what, fix } of locator.toml11) {
+    const message2 = `${basename(file)} uses ${what}, which is TOML 1.1: the nexo installer's TOML 1.0 parser rejects it; ${fix}`;
+    diagnostics.push({ message: message2, location: { file, line, column } });
+  }
+  if (diagnostics.length > 0) {
+    diagnostics.sort(
+      (a, b2) => (a.location?.line ?? 0) - (b2.location?.line ?? 0) || (a.location?.column ?? 0) - (b2.location?.column ?? 0)
+    );
+    return { syntaxError: locator.toml11.length > 0, diagnostics };
+  }
+  const plugin = isTable(doc) && isTable(doc["plugin"]) ? doc["plugin"] : {};
+  const field = (key) => String(plugin[key]);
+  const manifest = {
+    id: field("id"),
+    version: field("version"),
+    name: field("name"),
+    description: field("description"),
+    minNexoVersion: field("min_nexo_version"),
+    file,
+    text
+  };
+  return { syntaxError: false, manifest, diagnostics: [] };
+}
+function decodeUtf8(bytes, file) {
+  const decode = (b2, stream = false) => new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(b2, { stream });
+  try {
+    return decode(bytes);
+  } catch {
+    let good = 0;
+    let bad = bytes.length;
+    while (bad - good > 1) {
+      const mid = good + bad >> 1;
+      try {
+        decode(bytes.subarray(0, mid), true);
+        good = mid;
+      } catch {
+        bad = mid;
+      }
+    }
+    const before = decode(bytes.subarray(0, good), true);
+    const line = before.split("\n").length;
+    const column = before.length - before.lastIndexOf("\n");
+    const message2 = `${basename(file)} is not valid UTF-8 (the nexo installer rejects it); re-save the file as UTF-8`;
+    const location = { file, line, column };
+    throw new ReleaseError("MANIFEST_PARSE", message2, {
+      location,
+      diagnostics: [{ message: message2, location }]
+    });
+  }
+}
+async function notFound(path10, cause) {
+  const code = cause.code;
+  let message2 = `cannot read ${path10}: ${cause.message}`;
+  if (code === "EISDIR")
+    message2 = `${path10} is a directory; pass the path of the ${FILE_NAME} file inside it`;
+  else if (code === "ENOENT" || code === "ENOTDIR") {
+    message2 = `manifest not found: ${path10}; a nexo plugin needs a ${FILE_NAME} at its root (exact, case-sensitive name)`;
+    const entries = await readdir(dirname(path10)).catch(() => []);
+    const near = entries.find((e) => e.toLowerCase() === basename(path10).toLowerCase());
+    if (near !== void 0) message2 += `; found '${near}' there: rename it to '${basename(path10)}'`;
+  }
+  return new ReleaseError("MANIFEST_NOT_FOUND", message2, { location: { file: path10 }, cause });
+}
+var FILE_NAME, nexoManifestReader;
+var init_nexo = __esm({
+  "src/manifest/nexo.ts"() {
+    "use strict";
+    init_dist();
+    init_errors();
+    init_locate();
+    init_nexo_rules();
+    init_schema();
+    init_shape();
+    FILE_NAME = "nexo-plugin.toml";
+    nexoManifestReader = {
+      fileName: FILE_NAME,
+      check(text, file) {
+        const { manifest, diagnostics } = inspect(text, file);
+        return manifest === void 0 ? { diagnostics } : { manifest, diagnostics };
+      },
+      async read(path10) {
+        let bytes;
+        try {
+          bytes = await readFile(path10);
+        } catch (e) {
+          throw await notFound(path10, e);
+        }
+        const result = inspect(decodeUtf8(bytes, path10), path10);
+        if (result.manifest !== void 0) return result.manifest;
+        const lines = result.diagnostics.map(
+          (d) => `  ${d.location?.file}:${d.location?.line}:${d.location?.column}: ${d.message}`
+        );
+        const count = result.diagnostics.length;
+        const what = result.syntaxError ? "is not valid TOML" : `has ${count} problem${count === 1 ? "" : "s"} the nexo installer or daemon would reject`;
+        throw new ReleaseError(
+          result.syntaxError ? "MANIFEST_PARSE" : "MANIFEST_INVALID",
+          `${path10} ${what}:
+${lines.join("\n")}`,
+          {
+            location: result.diagnostics[0]?.location ?? { file: path10 },
+            diagnostics: result.diagnostics
+          }
+        );
+      }
+    };
+  }
+});
+
+// src/manifest/index.ts
+var init_manifest = __esm({
+  "src/manifest/index.ts"() {
+    "use strict";
+    init_nexo();
+    init_rust_semver();
+  }
+});
+
+// src/plan.ts
+import path3 from "node:path";
+function tarballName(id, version, target) {
+  return `${id}-${version}-${target}.tar.gz`;
+}
+function signatureFileName(tarball, kind) {
+  return `${tarball}.${kind}`;
+}
+function resolveBinary(template, id, target) {
+  return template.replaceAll("{target}", target).replaceAll("{id}", id);
+}
+function buildPlan(config, manifest, tag) {
+  const { id, version } = manifest;
+  const name = (t) => tarballName(id, version, t);
+  const targets = config.targets.map((target) => ({
+    target,
+    tarball: name(target),
+    sidecar: `${name(target)}.sha256`,
+    binary: path3.resolve(config.workingDirectory, resolveBinary(config.binaryTemplate, id, target))
+  }));
+  for (const { from, to: to2 } of config.targetAliases) {
+    const source = targets.find((t) => t.target === from && t.aliasOf === void 0);
+    if (!source) {
+      throw new ReleaseError(
+        "USAGE",
+        `target-aliases: '${from}=${to2}' names '${from}', which is not in targets (${config.targets.join(", ") || "none"}). Add it to targets or remove the alias`
+      );
+    }
+    if (targets.some((t) => t.target === to2)) {
+      throw new ReleaseError(
+        "USAGE",
+        `target-aliases: '${to2}' is already a target; an alias must name a target that is not built`
+      );
+    }
+    targets.push({
+      target: to2,
+      tarball: name(to2),
+      sidecar: `${name(to2)}.sha256`,
+      binary: source.binary,
+      aliasOf: from
+    });
+  }
+  return {
+    id,
+    version,
+    tag,
+    prerelease: (import_semver2.default.prerelease(version) ?? []).length > 0,
+    targets,
+    manifestPath: config.manifestPath,
+    distDir: config.distDir
+  };
+}
+function muslWithoutGnu(plan) {
+  const names = new Set(plan.targets.map((t) => t.target));
+  return plan.targets.filter((t) => t.target.endsWith("-linux-musl") && t.aliasOf === void 0).map((t) => ({ musl: t.target, gnu: t.target.replace(/-musl$/, "-gnu") })).filter(({ gnu }) => !names.has(gnu));
+}
+function expectedAssets(plan, signatureFiles2) {
+  const out = [MANIFEST_ASSET];
+  for (const t of plan.targets) {
+    out.push(t.tarball, t.sidecar, ...signatureFiles2.map((k2) => signatureFileName(t.tarball, k2)));
+  }
+  return out;
+}
+var import_semver2, MANIFEST_ASSET;
+var init_plan = __esm({
+  "src/plan.ts"() {
+    "use strict";
+    import_semver2 = __toESM(require_semver2(), 1);
+    init_errors();
+    MANIFEST_ASSET = "nexo-plugin.toml";
+  }
+});
+
+// src/tag.ts
+function explainTag(tag) {
+  if (tag === "") return "it is empty";
+  if (/\s/.test(tag)) return "it contains white space";
+  if (!tag.startsWith("v")) {
+    return /^\d/.test(tag) ? `it needs a leading 'v' (v${tag})` : "it must start with 'v'";
+  }
+  const body = tag.slice(1);
+  if (body.includes("+")) return "build metadata ('+...') is not allowed in release tags";
+  const [core = "", ...pre] = body.split("-");
+  const parts = core.split(".");
+  if (parts.length !== 3) return `it needs three numbers MAJOR.MINOR.PATCH, found ${parts.length}`;
+  for (const p2 of parts) {
+    if (!/^\d+$/.test(p2)) return `'${p2}' is not a number`;
+    if (p2.length > 1 && p2.startsWith("0")) return `'${p2}' has a leading zero`;
+  }
+  if (pre.length > 0) {
+    const preRelease = pre.join("-");
+    if (pre.length > 1)
+      return "the pre-release part may contain only letters, digits and dots (no '-')";
+    if (preRelease === "") return "the pre-release part after '-' is empty";
+    for (const id of preRelease.split(".")) {
+      if (id === "") return `pre-release '${preRelease}' has an empty identifier`;
+      if (!/^[a-zA-Z0-9]+$/.test(id))
+        return `pre-release identifier '${id}' may contain only letters and digits`;
+      if (/^\d+$/.test(id) && id.length > 1 && id.startsWith("0")) {
+        return `numeric pre-release identifier '${id}' has a leading zero`;
+      }
+    }
+  }
+  if (!TAG_RE.test(tag) || import_semver3.default.valid(body) !== body) return "it is not strict SemVer 2.0.0";
+  return void 0;
+}
+function parseTag(tag) {
+  const why = explainTag(tag);
+  if (why !== void 0) {
+    throw new ReleaseError(
+      "TAG_INVALID",
+      `tag '${tag}' does not match v<semver>: ${why}. Expected v + MAJOR.MINOR.PATCH with an optional -prerelease, e.g. v0.2.0 or v1.0.0-beta.3`
+    );
+  }
+  const version = tag.slice(1);
+  return { tag, version, prerelease: (import_semver3.default.prerelease(version) ?? []).length > 0 };
+}
+var import_semver3, TAG_RE;
+var init_tag = __esm({
+  "src/tag.ts"() {
+    "use strict";
+    import_semver3 = __toESM(require_semver2(), 1);
+    init_errors();
+    TAG_RE = /^v[0-9]+\.[0-9]+\.[0-9]+(-[a-zA-Z0-9.]+)?$/;
+  }
+});
+
+// src/steps/validate.ts
+var validate_exports = {};
+__export(validate_exports, {
+  validateStep: () => validateStep
+});
+var validateStep;
+var init_validate = __esm({
+  "src/steps/validate.ts"() {
+    "use strict";
+    init_errors();
+    init_manifest();
+    init_plan();
+    init_tag();
+    validateStep = {
+      name: "validate",
+      async run(ctx) {
+        const { config, reporter } = ctx;
+        const tagOptional = config.command === "pack";
+        if (config.tag === void 0 && !tagOptional)
+          throw new ReleaseError("TAG_MISSING", config.tagHint);
+        const tag = config.tag === void 0 ? void 0 : parseTag(config.tag);
+        const manifest = await nexoManifestReader.read(config.manifestPath);
+        if (tag !== void 0 && manifest.version !== tag.version) {
+          throw new ReleaseError(
+            "VERSION_MISMATCH",
+            `nexo-plugin.toml version ${manifest.version} != tag ${tag.tag}. Bump [plugin] version to ${tag.version} or tag v${manifest.version}`,
+            { location: { file: config.manifestPath } }
+          );
+        }
+        const plan = buildPlan(config, manifest, tag?.tag);
+        ctx.state.manifest = manifest;
+        ctx.state.plan = plan;
+        reporter.setOutput("tag", tag?.tag ?? "");
+        reporter.setOutput("version", plan.version);
+        reporter.setOutput("id", plan.id);
+        reporter.setOutput("prerelease", String(plan.prerelease));
+        reporter.info(
+          `validate: ${plan.id} ${plan.version}${tag ? ` (tag ${tag.tag})` : " (no tag: using the manifest version)"}${plan.prerelease ? ", pre-release" : ""}`
+        );
+      }
+    };
+  }
+});
+
+// src/archive/limits.ts
+function isNativeFile(p2) {
+  const lower = p2.toLowerCase();
+  return NATIVE_EXTENSIONS.some((ext) => lower.endsWith(ext)) || /\.so(\.\d+)+$/.test(lower);
+}
+function formatBytes(n) {
+  if (n >= MIB) return `${(n / MIB).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} B`;
+}
+var MIB, LIMITS, NATIVE_EXTENSIONS;
+var init_limits = __esm({
+  "src/archive/limits.ts"() {
+    "use strict";
+    MIB = 1024 * 1024;
+    LIMITS = {
+      compressedBytes: 100 * MIB,
+      entries: 1e4,
+      entryBytes: 100 * MIB,
+      totalBytes: 250 * MIB
+    };
+    NATIVE_EXTENSIONS = [".node", ".so", ".dylib", ".dll", ".pyd"];
+  }
+});
+
+// src/archive/tree.ts
+import fs from "node:fs/promises";
+import path4 from "node:path";
+function add(c, entry, origin) {
+  const existing = c.entries.get(entry.path);
+  if (existing === void 0) {
+    c.entries.set(entry.path, entry);
+    return;
+  }
+  if (existing.type === "directory" && entry.type === "directory") return;
+  if (existing.source !== void 0 && existing.source === entry.source) return;
+  throw new ReleaseError(
+    "INCLUDE_INVALID",
+    `'${entry.path}' would be in the archive twice (from ${origin}); the installer rejects duplicate paths. Remove it from include`
+  );
+}
+function addParents(c, archivePath) {
+  const parts = archivePath.replace(/\/$/, "").split("/");
+  for (let i = 1; i < parts.length; i++) {
+    add(
+      c,
+      { path: `${parts.slice(0, i).join("/")}/`, type: "directory", mode: 493, size: 0 },
+      "its parent"
+    );
+  }
+}
+function fileEntry(archivePath, source, size, mode) {
+  return { path: archivePath, type: "file", mode: mode & 73 ? 493 : 420, size, source };
+}
+async function walk(c, abs, archivePath, ancestors) {
+  const lst = await fs.lstat(abs);
+  let real = abs;
+  let st2 = lst;
+  if (lst.isSymbolicLink()) {
+    real = await fs.realpath(abs).catch(() => {
+      throw new ReleaseError(
+        "UNSUPPORTED_FILE",
+        `symlink ${abs} is broken: its target does not exist. Remove it or point it at a file inside the plugin`
+      );
+    });
+    const rel = path4.relative(c.realRoot, real);
+    if (rel.startsWith("..") || path4.isAbsolute(rel)) {
+      throw new ReleaseError(
+        "SYMLINK_OUTSIDE",
+        `symlink ${abs} points outside the packed tree (to ${real}); the installer accepts no symlinks, and a target outside the plugin cannot be stored. Copy the file into the plugin instead`
+      );
+    }
+    st2 = await fs.stat(real);
+  }
+  if (st2.isFile()) {
+    addParents(c, archivePath);
+    add(c, fileEntry(archivePath, real, st2.size, st2.mode), abs);
+  } else if (st2.isDirectory()) {
+    const realDir = await fs.realpath(abs);
+    if (ancestors.has(realDir)) {
+      throw new ReleaseError(
+        "UNSUPPORTED_FILE",
+        `symlink loop at ${abs}: it leads back to ${realDir}. Remove the link`
+      );
+    }
+    addParents(c, `${archivePath}/`);
+    add(c, { path: `${archivePath}/`, type: "directory", mode: 493, size: 0 }, abs);
+    const next = new Set(ancestors).add(realDir);
+    for (const name of (await fs.readdir(abs)).sort()) {
+      await walk(c, path4.join(abs, name), `${archivePath}/${name}`, next);
+    }
+  } else {
+    throw new ReleaseError(
+      "UNSUPPORTED_FILE",
+      `${abs} is not a regular file or directory (a device, fifo or socket); only files and directories can be packed. Remove it from include`
+    );
+  }
+}
+async function expandInclude(workingDirectory, pattern) {
+  const clean = pattern.replace(/\\/g, "/").replace(/\/+$/, "");
+  if (path4.isAbsolute(clean) || clean.split("/").includes("..")) {
+    throw new ReleaseError(
+      "INCLUDE_INVALID",
+      `include '${pattern}' must be a relative path inside the working directory (no leading / and no ..)`
+    );
+  }
+  if (!GLOB_CHARS.test(clean)) {
+    const exists = await fs.lstat(path4.join(workingDirectory, clean)).then(
+      () => true,
+      () => false
+    );
+    if (!exists)
+      throw new ReleaseError(
+        "INCLUDE_INVALID",
+        `include '${pattern}' does not exist in ${workingDirectory}`
+      );
+    return [clean];
+  }
+  const found = [];
+  for await (const m2 of fs.glob(clean, { cwd: workingDirectory }))
+    found.push(m2.replace(/\\/g, "/"));
+  if (found.length === 0)
+    throw new ReleaseError(
+      "INCLUDE_INVALID",
+      `include '${pattern}' matches nothing in ${workingDirectory}`
+    );
+  return found.sort();
+}
+function order(entries, id) {
+  const head = ["nexo-plugin.toml", "bin/", `bin/${id}`];
+  const rank = (p2) => head.includes(p2) ? head.indexOf(p2) : head.length;
+  return [...entries].sort(
+    (a, b2) => rank(a.path) - rank(b2.path) || Buffer.compare(Buffer.from(a.path), Buffer.from(b2.path))
+  );
+}
+function checkLimits(entries) {
+  if (entries.length > LIMITS.entries) {
+    throw new ReleaseError(
+      "LIMIT_EXCEEDED",
+      `the archive would have ${entries.length} entries; the installer's limit is ${LIMITS.entries} (directories count). Ship fewer files, e.g. bundle the code`
+    );
+  }
+  let total = 0;
+  for (const e of entries) {
+    total += e.size;
+    if (e.size > LIMITS.entryBytes) {
+      throw new ReleaseError(
+        "LIMIT_EXCEEDED",
+        `'${e.path}' is ${formatBytes(e.size)}; the installer's limit per entry is ${formatBytes(LIMITS.entryBytes)}. Strip or shrink it`
+      );
+    }
+  }
+  if (total > LIMITS.totalBytes) {
+    throw new ReleaseError(
+      "LIMIT_EXCEEDED",
+      `the archive's entries total ${formatBytes(total)}; the installer's limit is ${formatBytes(LIMITS.totalBytes)} uncompressed. Ship less`
+    );
+  }
+}
+async function collectTree(spec) {
+  const c = { entries: /* @__PURE__ */ new Map(), realRoot: await fs.realpath(spec.workingDirectory) };
+  const manifest = await fs.stat(spec.manifestPath);
+  add(c, fileEntry("nexo-plugin.toml", spec.manifestPath, manifest.size, 420), "manifest");
+  const bin = await fs.stat(spec.binaryPath).catch(() => void 0);
+  if (!bin?.isFile()) {
+    const hint = spec.noarch ? "For noarch, `binary` must name the launcher script shipped as bin/<id>" : `Build it first (cargo build --release --target <target>); Cargo's [[bin]] name must equal the plugin id '${spec.id}', or set the binary input to where your build puts it`;
+    throw new ReleaseError(
+      "BINARY_MISSING",
+      `built binary missing at ${path4.relative(spec.workingDirectory, spec.binaryPath) || spec.binaryPath}. ${hint}`
+    );
+  }
+  add(c, { path: "bin/", type: "directory", mode: 493, size: 0 }, "bin");
+  add(
+    c,
+    {
+      path: `bin/${spec.id}`,
+      type: "file",
+      mode: 493,
+      size: bin.size,
+      source: await fs.realpath(spec.binaryPath)
+    },
+    "binary"
+  );
+  for (const pattern of spec.include) {
+    for (const rel of await expandInclude(spec.workingDirectory, pattern)) {
+      await walk(c, path4.join(spec.workingDirectory, rel), rel, /* @__PURE__ */ new Set());
+    }
+  }
+  const entries = order(c.entries.values(), spec.id);
+  if (spec.noarch) {
+    const native = entries.filter(
+      (e) => e.type === "file" && e.path.startsWith("lib/") && isNativeFile(e.path)
+    );
+    if (native.length > 0) {
+      throw new ReleaseError(
+        "NATIVE_IN_NOARCH",
+        `a noarch plugin must not ship native code, found under lib/: ${native.map((e) => e.path).join(", ")}. Build per-target archives instead, or remove these files`
+      );
+    }
+  }
+  checkLimits(entries);
+  return entries;
+}
+var GLOB_CHARS;
+var init_tree = __esm({
+  "src/archive/tree.ts"() {
+    "use strict";
+    init_errors();
+    init_limits();
+    GLOB_CHARS = /[*?[\]{}]/;
+  }
+});
+
+// node_modules/tar/dist/esm/index.min.js
+import Qr from "events";
+import I from "fs";
+import { EventEmitter as Di } from "node:events";
+import Cs from "node:stream";
+import { StringDecoder as Hr } from "node:string_decoder";
+import cr from "node:path";
+import Kt from "node:fs";
+import { dirname as Fn, parse as kn } from "path";
+import { EventEmitter as Dn } from "events";
+import zi from "assert";
+import { Buffer as Ot } from "buffer";
+import * as Ps from "zlib";
+import en from "zlib";
+import { posix as Zt } from "node:path";
+import { basename as _n } from "node:path";
+import mi from "fs";
+import X from "fs";
+import js from "path";
+import { win32 as Pn } from "node:path";
+import ar from "path";
+import Br from "node:fs";
+import co from "node:assert";
+import { randomBytes as Mr } from "node:crypto";
+import u from "node:fs";
+import R from "node:path";
+import pr from "fs";
+import wi from "node:fs";
+import we from "node:path";
+import k from "node:fs";
+import ro from "node:fs/promises";
+import Si from "node:path";
+import { join as xr } from "node:path";
+import v from "node:fs";
+import Pr from "node:path";
+function Zn(s3, t, e) {
+  let i = t, r = t ? t.next : s3.head, n = new ue(e, i, r, s3);
+  return n.next === void 0 && (s3.tail = n), n.prev === void 0 && (s3.head = n), s3.length++, n;
+}
+function Yn(s3, t) {
+  s3.tail = new ue(t, s3.tail, void 0, s3), s3.head || (s3.head = s3.tail), s3.length++;
+}
+function Kn(s3, t) {
+  s3.head = new ue(t, void 0, s3.head, s3), s3.tail || (s3.tail = s3.head), s3.length++;
+}
+var zr, Ur, Ds, Wr, Gr, Zr, Q, J, nt, De, qt, Ne, Ns, Ae, As, z, Mt, g, Qt, Bt, b, N, _, bi, Ie, L, S, _i, Oi, Is, Ti, Z, xi, Ce, Jt, Rt, C, jt, Yr, Kr, Vr, $r, Fe, Li, Xr, qr, A, Jr, ht, H, te, m, Ni, tt, Ai, ki, vi, ie, ke, Ut, Ht, Ii, Pt, at, U, ot, Y, zt, Ci, j, ee, Fi, ve, gt, Me, bt, _t, Be, et, Wt, jr, Fs, ks, vs, Ms, Bs, tn, se, K, sn, M, rn, zs, nn, Bi, Tt, Gt, Pi, re, Pe, ze, Ue, He, We, Ge, Ze, Ye, Ke, Us, hn, an, Hs, ln, cn, Ws, Gs, Hi, ne, dn, Ui, oe, Ve, un, F, mn, xt, Wi, pn, lt, En, wn, Sn, ct, yn, Rn, gn, Gi, bn, Lt, ft, On, Tn, xn, Ln, f, $e, Dt, Nn, Xi, qi, An, B, Nt, it, Zi, Zs, V, he, dt, Ys, p, st, ut, Yi, At, w, Xe, qe, Ki, Ks, Vs, ae, Vi, Qe, Yt, $, Je, It, je, ti, $s, In, le, $i, Xs, Cn, rt, mt, vn, Qi, Mn, Bn, Ct, Ji, zn, qs, ce, ei, ji, Un, Hn, ts, Qs, rr, Wn, tr, er, ir, is, sr, fe, ii, ss, si, rs, ns, os2, hs, pt, ri, as, es, q, de, ni, oi, Gn, hi, ue, pi, nr, li, me, W, pe, Et, Ft, Ee, ai, G, ls, ci, or, ds, us, fi, di, hr, cs, ui, lr, fs2, wt, kt, Vn, $n, fr, dr, Xn, qn, Qn, Jn, Er, wr, ur, Sr, yr, Rr, jn, to, eo, mr, ms, ps, Ei, io, Es, so, ws, Se, St, no, gr, Ss, br, oo, _r, ys, Or, Vt, Tr, ho, ao, lo, yi, Lr, Dr, _s, Nr, Os, P, Ts, xs, gi, Ar, Ir, Re, Cr, Fr, Rs, yt, O, Ri, kr, $t, gs, bs, Ls, ge, be, _e, Oe, fo, Te, uo, mo, po, vr, Xt, ye, xe, Eo, wo, So, yo, Ro, go, bo, _o, vt, Oo, To;
+var init_index_min = __esm({
+  "node_modules/tar/dist/esm/index.min.js"() {
+    zr = Object.defineProperty;
+    Ur = (s3, t) => {
+      for (var e in t) zr(s3, e, { get: t[e], enumerable: true });
+    };
+    Ds = typeof process == "object" && process ? process : { stdout: null, stderr: null };
+    Wr = (s3) => !!s3 && typeof s3 == "object" && (s3 instanceof A || s3 instanceof Cs || Gr(s3) || Zr(s3));
+    Gr = (s3) => !!s3 && typeof s3 == "object" && s3 instanceof Di && typeof s3.pipe == "function" && s3.pipe !== Cs.Writable.prototype.pipe;
+    Zr = (s3) => !!s3 && typeof s3 == "object" && s3 instanceof Di && typeof s3.write == "function" && typeof s3.end == "function";
+    Q = /* @__PURE__ */ Symbol("EOF");
+    J = /* @__PURE__ */ Symbol("maybeEmitEnd");
+    nt = /* @__PURE__ */ Symbol("emittedEnd");
+    De = /* @__PURE__ */ Symbol("emittingEnd");
+    qt = /* @__PURE__ */ Symbol("emittedError");
+    Ne = /* @__PURE__ */ Symbol("closed");
+    Ns = /* @__PURE__ */ Symbol("read");
+    Ae = /* @__PURE__ */ Symbol("flush");
+    As = /* @__PURE__ */ Symbol("flushChunk");
+    z = /* @__PURE__ */ Symbol("encoding");
+    Mt = /* @__PURE__ */ Symbol("decoder");
+    g = /* @__PURE__ */ Symbol("flowing");
+    Qt = /* @__PURE__ */ Symbol("paused");
+    Bt = /* @__PURE__ */ Symbol("resume");
+    b = /* @__PURE__ */ Symbol("buffer");
+    N = /* @__PURE__ */ Symbol("pipes");
+    _ = /* @__PURE__ */ Symbol("bufferLength");
+    bi = /* @__PURE__ */ Symbol("bufferPush");
+    Ie = /* @__PURE__ */ Symbol("bufferShift");
+    L = /* @__PURE__ */ Symbol("objectMode");
+    S = /* @__PURE__ */ Symbol("destroyed");
+    _i = /* @__PURE__ */ Symbol("error");
+    Oi = /* @__PURE__ */ Symbol("emitData");
+    Is = /* @__PURE__ */ Symbol("emitEnd");
+    Ti = /* @__PURE__ */ Symbol("emitEnd2");
+    Z = /* @__PURE__ */ Symbol("async");
+    xi = /* @__PURE__ */ Symbol("abort");
+    Ce = /* @__PURE__ */ Symbol("aborted");
+    Jt = /* @__PURE__ */ Symbol("signal");
+    Rt = /* @__PURE__ */ Symbol("dataListeners");
+    C = /* @__PURE__ */ Symbol("discarded");
+    jt = (s3) => Promise.resolve().then(s3);
+    Yr = (s3) => s3();
+    Kr = (s3) => s3 === "end" || s3 === "finish" || s3 === "prefinish";
+    Vr = (s3) => s3 instanceof ArrayBuffer || !!s3 && typeof s3 == "object" && s3.constructor && s3.constructor.name === "ArrayBuffer" && s3.byteLength >= 0;
+    $r = (s3) => !Buffer.isBuffer(s3) && ArrayBuffer.isView(s3);
+    Fe = class {
+      src;
+      dest;
+      opts;
+      ondrain;
+      constructor(t, e, i) {
+        this.src = t, this.dest = e, this.opts = i, this.ondrain = () => t[Bt](), this.dest.on("drain", this.ondrain);
+      }
+      unpipe() {
+        this.dest.removeListener("drain", this.ondrain);
+      }
+      proxyErrors(t) {
+      }
+      end() {
+        this.unpipe(), this.opts.end && this.dest.end();
+      }
+    };
+    Li = class extends Fe {
+      unpipe() {
+        this.src.removeListener("error", this.proxyErrors), super.unpipe();
+      }
+      constructor(t, e, i) {
+        super(t, e, i), this.proxyErrors = (r) => this.dest.emit("error", r), t.on("error", this.proxyErrors);
+      }
+    };
+    Xr = (s3) => !!s3.objectMode;
+    qr = (s3) => !s3.objectMode && !!s3.encoding && s3.encoding !== "buffer";
+    A = class extends Di {
+      [g] = false;
+      [Qt] = false;
+      [N] = [];
+      [b] = [];
+      [L];
+      [z];
+      [Z];
+      [Mt];
+      [Q] = false;
+      [nt] = false;
+      [De] = false;
+      [Ne] = false;
+      [qt] = null;
+      [_] = 0;
+      [S] = false;
+      [Jt];
+      [Ce] = false;
+      [Rt] = 0;
+      [C] = false;
+      writable = true;
+      readable = true;
+      constructor(...t) {
+        let e = t[0] || {};
+        if (super(), e.objectMode && typeof e.encoding == "string") throw new TypeError("Encoding and objectMode may not be used together");
+        Xr(e) ? (this[L] = true, this[z] = null) : qr(e) ? (this[z] = e.encoding, this[L] = false) : (this[L] = false, this[z] = null), this[Z] = !!e.async, this[Mt] = this[z] ? new Hr(this[z]) : null, e && e.debugExposeBuffer === true && Object.defineProperty(this, "buffer", { get: () => this[b] }), e && e.debugExposePipes === true && Object.defineProperty(this, "pipes", { get: () => this[N] });
+        let { signal: i } = e;
+        i && (this[Jt] = i, i.aborted ? this[xi]() : i.addEventListener("abort", () => this[xi]()));
+      }
+      get bufferLength() {
+        return this[_];
+      }
+      get encoding() {
+        return this[z];
+      }
+      set encoding(t) {
+        throw new Error("Encoding must be set at instantiation time");
+      }
+      setEncoding(t) {
+        throw new Error("Encoding must be set at instantiation time");
+      }
+      get objectMode() {
+        return this[L];
+      }
+      set objectMode(t) {
+        throw new Error("objectMode must be set at instantiation time");
+      }
+      get async() {
+        return this[Z];
+      }
+      set async(t) {
+        this[Z] = this[Z] || !!t;
+      }
+      [xi]() {
+        this[Ce] = true, this.emit("abort", this[Jt]?.reason), this.destroy(this[Jt]?.reason);
+      }
+      get aborted() {
+        return this[Ce];
+      }
+      set aborted(t) {
+      }
+      write(t, e, i) {
+        if (this[Ce]) return false;
+        if (this[Q]) throw new Error("write after end");
+        if (this[S]) return this.emit("error", Object.assign(new Error("Cannot call write after a stream was destroyed"), { code: "ERR_STREAM_DESTROYED" })), true;
+        typeof e == "function" && (i = e, e = "utf8"), e || (e = "utf8");
+        let r = this[Z] ? jt : Yr;
+        if (!this[L] && !Buffer.isBuffer(t)) {
+          if ($r(t)) t = Buffer.from(t.buffer, t.byteOffset, t.byteLength);
+          else if (Vr(t)) t = Buffer.from(t);
+          else if (typeof t != "string") throw new Error("Non-contiguous data written to non-objectMode stream");
+        }
+        return this[L] ? (this[g] && this[_] !== 0 && this[Ae](true), this[g] ? this.emit("data", t) : this[bi](t), this[_] !== 0 && this.emit("readable"), i && r(i), this[g]) : t.length ? (typeof t == "string" && !(e === this[z] && !this[Mt]?.lastNeed) && (t = Buffer.from(t, e)), Buffer.isBuffer(t) && this[z] && (t = this[Mt].write(t)), this[g] && this[_] !== 0 && this[Ae](true), this[g] ? this.emit("data", t) : this[bi](t), this[_] !== 0 && this.emit("readable"), i && r(i), this[g]) : (this[_] !== 0 && this.emit("readable"), i && r(i), this[g]);
+      }
+      read(t) {
+        if (this[S]) return null;
+        if (this[C] = false, this[_] === 0 || t === 0 || t && t > this[_]) return this[J](), null;
+        this[L] && (t = null), this[b].length > 1 && !this[L] && (this[b] = [this[z] ? this[b].join("") : Buffer.concat(this[b], this[_])]);
+        let e = this[Ns](t || null, this[b][0]);
+        return this[J](), e;
+      }
+      [Ns](t, e) {
+        if (this[L]) this[Ie]();
+        else {
+          let i = e;
+          t === i.length || t === null ? this[Ie]() : typeof i == "string" ? (this[b][0] = i.slice(t), e = i.slice(0, t), this[_] -= t) : (this[b][0] = i.subarray(t), e = i.subarray(0, t), this[_] -= t);
+        }
+        return this.emit("data", e), !this[b].length && !this[Q] && this.emit("drain"), e;
+      }
+      end(t, e, i) {
+        return typeof t == "function" && (i = t, t = void 0), typeof e == "function" && (i = e, e = "utf8"), t !== void 0 && this.write(t, e), i && this.once("end", i), this[Q] = true, this.writable = false, (this[g] || !this[Qt]) && this[J](), this;
+      }
+      [Bt]() {
+        this[S] || (!this[Rt] && !this[N].length && (this[C] = true), this[Qt] = false, this[g] = true, this.emit("resume"), this[b].length ? this[Ae]() : this[Q] ? this[J]() : this.emit("drain"));
+      }
+      resume() {
+        return this[Bt]();
+      }
+      pause() {
+        this[g] = false, this[Qt] = true, this[C] = false;
+      }
+      get destroyed() {
+        return this[S];
+      }
+      get flowing() {
+        return this[g];
+      }
+      get paused() {
+        return this[Qt];
+      }
+      [bi](t) {
+        this[L] ? this[_] += 1 : this[_] += t.length, this[b].push(t);
+      }
+      [Ie]() {
+        return this[L] ? this[_] -= 1 : this[_] -= this[b][0].length, this[b].shift();
+      }
+      [Ae](t = false) {
+        do
+          ;
+        while (this[As](this[Ie]()) && this[b].length);
+        !t && !this[b].length && !this[Q] && this.emit("drain");
+      }
+      [As](t) {
+        return this.emit("data", t), this[g];
+      }
+      pipe(t, e) {
+        if (this[S]) return t;
+        this[C] = false;
+        let i = this[nt];
+        return e = e || {}, t === Ds.stdout || t === Ds.stderr ? e.end = false : e.end = e.end !== false, e.proxyErrors = !!e.proxyErrors, i ? e.end && t.end() : (this[N].push(e.proxyErrors ? new Li(this, t, e) : new Fe(this, t, e)), this[Z] ? jt(() => this[Bt]()) : this[Bt]()), t;
+      }
+      unpipe(t) {
+        let e = this[N].find((i) => i.dest === t);
+        e && (this[N].length === 1 ? (this[g] && this[Rt] === 0 && (this[g] = false), this[N] = []) : this[N].splice(this[N].indexOf(e), 1), e.unpipe());
+      }
+      addListener(t, e) {
+        return this.on(t, e);
+      }
+      on(t, e) {
+        let i = super.on(t, e);
+        if (t === "data") this[C] = false, this[Rt]++, !this[N].length && !this[g] && this[Bt]();
+        else if (t === "readable" && this[_] !== 0) super.emit("readable");
+        else if (Kr(t) && this[nt]) super.emit(t), this.removeAllListeners(t);
+        else if (t === "error" && this[qt]) {
+          let r = e;
+          this[Z] ? jt(() => r.call(this, this[qt])) : r.call(this, this[qt]);
+        }
+        return i;
+      }
+      removeListener(t, e) {
+        return this.off(t, e);
+      }
+      off(t, e) {
+        let i = super.off(t, e);
+        return t === "data" && (this[Rt] = this.listeners("data").length, this[Rt] === 0 && !this[C] && !this[N].length && (this[g] = false)), i;
+      }
+      removeAllListeners(t) {
+        let e = super.removeAllListeners(t);
+        return (t === "data" || t === void 0) && (this[Rt] = 0, !this[C] && !this[N].length && (this[g] = false)), e;
+      }
+      get emittedEnd() {
+        return this[nt];
+      }
+      [J]() {
+        !this[De] && !this[nt] && !this[S] && this[b].length === 0 && this[Q] && (this[De] = true, this.emit("end"), this.emit("prefinish"), this.emit("finish"), this[Ne] && this.emit("close"), this[De] = false);
+      }
+      emit(t, ...e) {
+        let i = e[0];
+        if (t !== "error" && t !== "close" && t !== S && this[S]) return false;
+        if (t === "data") return !this[L] && !i ? false : this[Z] ? (jt(() => this[Oi](i)), true) : this[Oi](i);
+        if (t === "end") return this[Is]();
+        if (t === "close") {
+          if (this[Ne] = true, !this[nt] && !this[S]) return false;
+          let n = super.emit("close");
+          return this.removeAllListeners("close"), n;
+        } else if (t === "error") {
+          this[qt] = i, super.emit(_i, i);
+          let n = !this[Jt] || this.listeners("error").length ? super.emit("error", i) : false;
+          return this[J](), n;
+        } else if (t === "resume") {
+          let n = super.emit("resume");
+          return this[J](), n;
+        } else if (t === "finish" || t === "prefinish") {
+          let n = super.emit(t);
+          return this.removeAllListeners(t), n;
+        }
+        let r = super.emit(t, ...e);
+        return this[J](), r;
+      }
+      [Oi](t) {
+        for (let i of this[N]) i.dest.write(t) === false && this.pause();
+        let e = this[C] ? false : super.emit("data", t);
+        return this[J](), e;
+      }
+      [Is]() {
+        return this[nt] ? false : (this[nt] = true, this.readable = false, this[Z] ? (jt(() => this[Ti]()), true) : this[Ti]());
+      }
+      [Ti]() {
+        if (this[Mt]) {
+          let e = this[Mt].end();
+          if (e) {
+            for (let i of this[N]) i.dest.write(e);
+            this[C] || super.emit("data", e);
+          }
+        }
+        for (let e of this[N]) e.end();
+        let t = super.emit("end");
+        return this.removeAllListeners("end"), t;
+      }
+      async collect() {
+        let t = Object.assign([], { dataLength: 0 });
+        this[L] || (t.dataLength = 0);
+        let e = this.promise();
+        return this.on("data", (i) => {
+          t.push(i), this[L] || (t.dataLength += i.length);
+        }), await e, t;
+      }
+      async concat() {
+        if (this[L]) throw new Error("cannot concat in objectMode");
+        let t = await this.collect();
+        return this[z] ? t.join("") : Buffer.concat(t, t.dataLength);
+      }
+      async promise() {
+        return new Promise((t, e) => {
+          this.on(S, () => e(new Error("stream destroyed"))), this.on("error", (i) => e(i)), this.on("end", () => t());
+        });
+      }
+      [Symbol.asyncIterator]() {
+        this[C] = false;
+        let t = false, e = async () => (this.pause(), t = true, { value: void 0, done: true });
+        return { next: () => {
+          if (t) return e();
+          let r = this.read();
+          if (r !== null) return Promise.resolve({ done: false, value: r });
+          if (this[Q]) return e();
+          let n, o, h = (d) => {
+            this.off("data", a), this.off("end", l), this.off(S, c), e(), o(d);
+          }, a = (d) => {
+            this.off("error", h), this.off("end", l), this.off(S, c), this.pause(), n({ value: d, done: !!this[Q] });
+          }, l = () => {
+            this.off("error", h), this.off("data", a), this.off(S, c), e(), n({ done: true, value: void 0 });
+          }, c = () => h(new Error("stream destroyed"));
+          return new Promise((d, y) => {
+            o = y, n = d, this.once(S, c), this.once("error", h), this.once("end", l), this.once("data", a);
+          });
+        }, throw: e, return: e, [Symbol.asyncIterator]() {
+          return this;
+        }, [Symbol.asyncDispose]: async () => {
+        } };
+      }
+      [Symbol.iterator]() {
+        this[C] = false;
+        let t = false, e = () => (this.pause(), this.off(_i, e), this.off(S, e), this.off("end", e), t = true, { done: true, value: void 0 }), i = () => {
+          if (t) return e();
+          let r = this.read();
+          return r === null ? e() : { done: false, value: r };
+        };
+        return this.once("end", e), this.once(_i, e), this.once(S, e), { next: i, throw: e, return: e, [Symbol.iterator]() {
+          return this;
+        }, [Symbol.dispose]: () => {
+        } };
+      }
+      destroy(t) {
+        if (this[S]) return t ? this.emit("error", t) : this.emit(S), this;
+        this[S] = true, this[C] = true, this[b].length = 0, this[_] = 0;
+        let e = this;
+        return typeof e.close == "function" && !this[Ne] && e.close(), t ? this.emit("error", t) : this.emit(S), this;
+      }
+      static get isStream() {
+        return Wr;
+      }
+    };
+    Jr = I.writev;
+    ht = /* @__PURE__ */ Symbol("_autoClose");
+    H = /* @__PURE__ */ Symbol("_close");
+    te = /* @__PURE__ */ Symbol("_ended");
+    m = /* @__PURE__ */ Symbol("_fd");
+    Ni = /* @__PURE__ */ Symbol("_finished");
+    tt = /* @__PURE__ */ Symbol("_flags");
+    Ai = /* @__PURE__ */ Symbol("_flush");
+    ki = /* @__PURE__ */ Symbol("_handleChunk");
+    vi = /* @__PURE__ */ Symbol("_makeBuf");
+    ie = /* @__PURE__ */ Symbol("_mode");
+    ke = /* @__PURE__ */ Symbol("_needDrain");
+    Ut = /* @__PURE__ */ Symbol("_onerror");
+    Ht = /* @__PURE__ */ Symbol("_onopen");
+    Ii = /* @__PURE__ */ Symbol("_onread");
+    Pt = /* @__PURE__ */ Symbol("_onwrite");
+    at = /* @__PURE__ */ Symbol("_open");
+    U = /* @__PURE__ */ Symbol("_path");
+    ot = /* @__PURE__ */ Symbol("_pos");
+    Y = /* @__PURE__ */ Symbol("_queue");
+    zt = /* @__PURE__ */ Symbol("_read");
+    Ci = /* @__PURE__ */ Symbol("_readSize");
+    j = /* @__PURE__ */ Symbol("_reading");
+    ee = /* @__PURE__ */ Symbol("_remain");
+    Fi = /* @__PURE__ */ Symbol("_size");
+    ve = /* @__PURE__ */ Symbol("_write");
+    gt = /* @__PURE__ */ Symbol("_writing");
+    Me = /* @__PURE__ */ Symbol("_defaultFlag");
+    bt = /* @__PURE__ */ Symbol("_errored");
+    _t = class extends A {
+      [bt] = false;
+      [m];
+      [U];
+      [Ci];
+      [j] = false;
+      [Fi];
+      [ee];
+      [ht];
+      constructor(t, e) {
+        if (e = e || {}, super(e), this.readable = true, this.writable = false, typeof t != "string") throw new TypeError("path must be a string");
+        this[bt] = false, this[m] = typeof e.fd == "number" ? e.fd : void 0, this[U] = t, this[Ci] = e.readSize || 16 * 1024 * 1024, this[j] = false, this[Fi] = typeof e.size == "number" ? e.size : 1 / 0, this[ee] = this[Fi], this[ht] = typeof e.autoClose == "boolean" ? e.autoClose : true, typeof this[m] == "number" ? this[zt]() : this[at]();
+      }
+      get fd() {
+        return this[m];
+      }
+      get path() {
+        return this[U];
+      }
+      write() {
+        throw new TypeError("this is a readable stream");
+      }
+      end() {
+        throw new TypeError("this is a readable stream");
+      }
+      [at]() {
+        I.open(this[U], "r", (t, e) => this[Ht](t, e));
+      }
+      [Ht](t, e) {
+        t ? this[Ut](t) : (this[m] = e, this.emit("open", e), this[zt]());
+      }
+      [vi]() {
+        return Buffer.allocUnsafe(Math.min(this[Ci], this[ee]));
+      }
+      [zt]() {
+        if (!this[j]) {
+          this[j] = true;
+          let t = this[vi]();
+          if (t.length === 0) return process.nextTick(() => this[Ii](null, 0, t));
+          I.read(this[m], t, 0, t.length, null, (e, i, r) => this[Ii](e, i, r));
+        }
+      }
+      [Ii](t, e, i) {
+        this[j] = false, t ? this[Ut](t) : this[ki](e, i) && this[zt]();
+      }
+      [H]() {
+        if (this[ht] && typeof this[m] == "number") {
+          let t = this[m];
+          this[m] = void 0, I.close(t, (e) => e ? this.emit("error", e) : this.emit("close"));
+        }
+      }
+      [Ut](t) {
+        this[j] = true, this[H](), this.emit("error", t);
+      }
+      [ki](t, e) {
+        let i = false;
+        return this[ee] -= t, t > 0 && (i = super.write(t < e.length ? e.subarray(0, t) : e)), (t === 0 || this[ee] <= 0) && (i = false, this[H](), super.end()), i;
+      }
+      emit(t, ...e) {
+        switch (t) {
+          case "prefinish":
+          case "finish":
+            return false;
+          case "drain":
+            return typeof this[m] == "number" && this[zt](), false;
+          case "error":
+            return this[bt] ? false : (this[bt] = true, super.emit(t, ...e));
+          default:
+            return super.emit(t, ...e);
+        }
+      }
+    };
+    Be = class extends _t {
+      [at]() {
+        let t = true;
+        try {
+          this[Ht](null, I.openSync(this[U], "r")), t = false;
+        } finally {
+          t && this[H]();
+        }
+      }
+      [zt]() {
+        let t = true;
+        try {
+          if (!this[j]) {
+            this[j] = true;
+            do {
+              let e = this[vi](), i = e.length === 0 ? 0 : I.readSync(this[m], e, 0, e.length, null);
+              if (!this[ki](i, e)) break;
+            } while (true);
+            this[j] = false;
+          }
+          t = false;
+        } finally {
+          t && this[H]();
+        }
+      }
+      [H]() {
+        if (this[ht] && typeof this[m] == "number") {
+          let t = this[m];
+          this[m] = void 0, I.closeSync(t), this.emit("close");
+        }
+      }
+    };
+    et = class extends Qr {
+      readable = false;
+      writable = true;
+      [bt] = false;
+      [gt] = false;
+      [te] = false;
+      [Y] = [];
+      [ke] = false;
+      [U];
+      [ie];
+      [ht];
+      [m];
+      [Me];
+      [tt];
+      [Ni] = false;
+      [ot];
+      constructor(t, e) {
+        e = e || {}, super(e), this[U] = t, this[m] = typeof e.fd == "number" ? e.fd : void 0, this[ie] = e.mode === void 0 ? 438 : e.mode, this[ot] = typeof e.start == "number" ? e.start : void 0, this[ht] = typeof e.autoClose == "boolean" ? e.autoClose : true;
+        let i = this[ot] !== void 0 ? "r+" : "w";
+        this[Me] = e.flags === void 0, this[tt] = e.flags === void 0 ? i : e.flags, this[m] === void 0 && this[at]();
+      }
+      emit(t, ...e) {
+        if (t === "error") {
+          if (this[bt]) return false;
+          this[bt] = true;
+        }
+        return super.emit(t, ...e);
+      }
+      get fd() {
+        return this[m];
+      }
+      get path() {
+        return this[U];
+      }
+      [Ut](t) {
+        this[H](), this[gt] = true, this.emit("error", t);
+      }
+      [at]() {
+        I.open(this[U], this[tt], this[ie], (t, e) => this[Ht](t, e));
+      }
+      [Ht](t, e) {
+        this[Me] && this[tt] === "r+" && t && t.code === "ENOENT" ? (this[tt] = "w", this[at]()) : t ? this[Ut](t) : (this[m] = e, this.emit("open", e), this[gt] || this[Ai]());
+      }
+      end(t, e) {
+        return t && this.write(t, e), this[te] = true, !this[gt] && !this[Y].length && typeof this[m] == "number" && this[Pt](null, 0), this;
+      }
+      write(t, e) {
+        return typeof t == "string" && (t = Buffer.from(t, e)), this[te] ? (this.emit("error", new Error("write() after end()")), false) : this[m] === void 0 || this[gt] || this[Y].length ? (this[Y].push(t), this[ke] = true, false) : (this[gt] = true, this[ve](t), true);
+      }
+      [ve](t) {
+        I.write(this[m], t, 0, t.length, this[ot], (e, i) => this[Pt](e, i));
+      }
+      [Pt](t, e) {
+        t ? this[Ut](t) : (this[ot] !== void 0 && typeof e == "number" && (this[ot] += e), this[Y].length ? this[Ai]() : (this[gt] = false, this[te] && !this[Ni] ? (this[Ni] = true, this[H](), this.emit("finish")) : this[ke] && (this[ke] = false, this.emit("drain"))));
+      }
+      [Ai]() {
+        if (this[Y].length === 0) this[te] && this[Pt](null, 0);
+        else if (this[Y].length === 1) this[ve](this[Y].pop());
+        else {
+          let t = this[Y];
+          this[Y] = [], Jr(this[m], t, this[ot], (e, i) => this[Pt](e, i));
+        }
+      }
+      [H]() {
+        if (this[ht] && typeof this[m] == "number") {
+          let t = this[m];
+          this[m] = void 0, I.close(t, (e) => e ? this.emit("error", e) : this.emit("close"));
+        }
+      }
+    };
+    Wt = class extends et {
+      [at]() {
+        let t;
+        if (this[Me] && this[tt] === "r+") try {
+          t = I.openSync(this[U], this[tt], this[ie]);
+        } catch (e) {
+          if (e?.code === "ENOENT") return this[tt] = "w", this[at]();
+          throw e;
+        }
+        else t = I.openSync(this[U], this[tt], this[ie]);
+        this[Ht](null, t);
+      }
+      [H]() {
+        if (this[ht] && typeof this[m] == "number") {
+          let t = this[m];
+          this[m] = void 0, I.closeSync(t), this.emit("close");
+        }
+      }
+      [ve](t) {
+        let e = true;
+        try {
+          this[Pt](null, I.writeSync(this[m], t, 0, t.length, this[ot])), e = false;
+        } finally {
+          if (e) try {
+            this[H]();
+          } catch {
+          }
+        }
+      }
+    };
+    jr = /* @__PURE__ */ new Map([["C", "cwd"], ["f", "file"], ["z", "gzip"], ["P", "preservePaths"], ["U", "unlink"], ["strip-components", "strip"], ["stripComponents", "strip"], ["keep-newer", "newer"], ["keepNewer", "newer"], ["keep-newer-files", "newer"], ["keepNewerFiles", "newer"], ["k", "keep"], ["keep-existing", "keep"], ["keepExisting", "keep"], ["m", "noMtime"], ["no-mtime", "noMtime"], ["p", "preserveOwner"], ["L", "follow"], ["h", "follow"], ["onentry", "onReadEntry"]]);
+    Fs = (s3) => !!s3.sync && !!s3.file;
+    ks = (s3) => !s3.sync && !!s3.file;
+    vs = (s3) => !!s3.sync && !s3.file;
+    Ms = (s3) => !s3.sync && !s3.file;
+    Bs = (s3) => !!s3.file;
+    tn = (s3) => {
+      let t = jr.get(s3);
+      return t || s3;
+    };
+    se = (s3 = {}) => {
+      if (!s3) return {};
+      let t = {};
+      for (let [e, i] of Object.entries(s3)) {
+        let r = tn(e);
+        t[r] = i;
+      }
+      return t.chmod === void 0 && t.noChmod === false && (t.chmod = true), delete t.noChmod, t;
+    };
+    K = (s3, t, e, i, r) => Object.assign((n = [], o, h) => {
+      Array.isArray(n) && (o = n, n = {}), typeof o == "function" && (h = o, o = void 0), o = o ? Array.from(o) : [];
+      let a = se(n);
+      if (r?.(a, o), Fs(a)) {
+        if (typeof h == "function") throw new TypeError("callback not supported for sync tar functions");
+        return s3(a, o);
+      } else if (ks(a)) {
+        let l = t(a, o);
+        return h ? l.then(() => h(), h) : l;
+      } else if (vs(a)) {
+        if (typeof h == "function") throw new TypeError("callback not supported for sync tar functions");
+        return e(a, o);
+      } else if (Ms(a)) {
+        if (typeof h == "function") throw new TypeError("callback only supported with file option");
+        return i(a, o);
+      }
+      throw new Error("impossible options??");
+    }, { syncFile: s3, asyncFile: t, syncNoFile: e, asyncNoFile: i, validate: r });
+    sn = en.constants || { ZLIB_VERNUM: 4736 };
+    M = Object.freeze(Object.assign(/* @__PURE__ */ Object.create(null), { Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5, Z_OK: 0, Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4, Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6, Z_NO_COMPRESSION: 0, Z_BEST_SPEED: 1, Z_BEST_COMPRESSION: 9, Z_DEFAULT_COMPRESSION: -1, Z_FILTERED: 1, Z_HUFFMAN_ONLY: 2, Z_RLE: 3, Z_FIXED: 4, Z_DEFAULT_STRATEGY: 0, DEFLATE: 1, INFLATE: 2, GZIP: 3, GUNZIP: 4, DEFLATERAW: 5, INFLATERAW: 6, UNZIP: 7, BROTLI_DECODE: 8, BROTLI_ENCODE: 9, Z_MIN_WINDOWBITS: 8, Z_MAX_WINDOWBITS: 15, Z_DEFAULT_WINDOWBITS: 15, Z_MIN_CHUNK: 64, Z_MAX_CHUNK: 1 / 0, Z_DEFAULT_CHUNK: 16384, Z_MIN_MEMLEVEL: 1, Z_MAX_MEMLEVEL: 9, Z_DEFAULT_MEMLEVEL: 8, Z_MIN_LEVEL: -1, Z_MAX_LEVEL: 9, Z_DEFAULT_LEVEL: -1, BROTLI_OPERATION_PROCESS: 0, BROTLI_OPERATION_FLUSH: 1, BROTLI_OPERATION_FINISH: 2, BROTLI_OPERATION_EMIT_METADATA: 3, BROTLI_MODE_GENERIC: 0, BROTLI_MODE_TEXT: 1, BROTLI_MODE_FONT: 2, BROTLI_DEFAULT_MODE: 0, BROTLI_MIN_QUALITY: 0, BROTLI_MAX_QUALITY: 11, BROTLI_DEFAULT_QUALITY: 11, BROTLI_MIN_WINDOW_BITS: 10, BROTLI_MAX_WINDOW_BITS: 24, BROTLI_LARGE_MAX_WINDOW_BITS: 30, BROTLI_DEFAULT_WINDOW: 22, BROTLI_MIN_INPUT_BLOCK_BITS: 16, BROTLI_MAX_INPUT_BLOCK_BITS: 24, BROTLI_PARAM_MODE: 0, BROTLI_PARAM_QUALITY: 1, BROTLI_PARAM_LGWIN: 2, BROTLI_PARAM_LGBLOCK: 3, BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING: 4, BROTLI_PARAM_SIZE_HINT: 5, BROTLI_PARAM_LARGE_WINDOW: 6, BROTLI_PARAM_NPOSTFIX: 7, BROTLI_PARAM_NDIRECT: 8, BROTLI_DECODER_RESULT_ERROR: 0, BROTLI_DECODER_RESULT_SUCCESS: 1, BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION: 0, BROTLI_DECODER_PARAM_LARGE_WINDOW: 1, BROTLI_DECODER_NO_ERROR: 0, BROTLI_DECODER_SUCCESS: 1, BROTLI_DECODER_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE: -1, BROTLI_DECODER_ERROR_FORMAT_RESERVED: -2, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE: -3, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET: -4, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME: -5, BROTLI_DECODER_ERROR_FORMAT_CL_SPACE: -6, BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE: -7, BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT: -8, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1: -9, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2: -10, BROTLI_DECODER_ERROR_FORMAT_TRANSFORM: -11, BROTLI_DECODER_ERROR_FORMAT_DICTIONARY: -12, BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS: -13, BROTLI_DECODER_ERROR_FORMAT_PADDING_1: -14, BROTLI_DECODER_ERROR_FORMAT_PADDING_2: -15, BROTLI_DECODER_ERROR_FORMAT_DISTANCE: -16, BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET: -19, BROTLI_DECODER_ERROR_INVALID_ARGUMENTS: -20, BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES: -21, BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS: -22, BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP: -25, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1: -26, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2: -27, BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES: -30, BROTLI_DECODER_ERROR_UNREACHABLE: -31 }, sn));
+    rn = Ot.concat;
+    zs = Object.getOwnPropertyDescriptor(Ot, "concat");
+    nn = (s3) => s3;
+    Bi = zs?.writable === true || zs?.set !== void 0 ? (s3) => {
+      Ot.concat = s3 ? nn : rn;
+    } : (s3) => {
+    };
+    Tt = /* @__PURE__ */ Symbol("_superWrite");
+    Gt = class extends Error {
+      code;
+      errno;
+      constructor(t, e) {
+        super("zlib: " + t.message, { cause: t }), this.code = t.code, this.errno = t.errno, this.code || (this.code = "ZLIB_ERROR"), this.message = "zlib: " + t.message, Error.captureStackTrace(this, e ?? this.constructor);
+      }
+      get name() {
+        return "ZlibError";
+      }
+    };
+    Pi = /* @__PURE__ */ Symbol("flushFlag");
+    re = class extends A {
+      #t = false;
+      #i = false;
+      #s;
+      #n;
+      #r;
+      #e;
+      #o;
+      get sawError() {
+        return this.#t;
+      }
+      get handle() {
+        return this.#e;
+      }
+      get flushFlag() {
+        return this.#s;
+      }
+      constructor(t, e) {
+        if (!t || typeof t != "object") throw new TypeError("invalid options for ZlibBase constructor");
+        if (super(t), this.#s = t.flush ?? 0, this.#n = t.finishFlush ?? 0, this.#r = t.fullFlushFlag ?? 0, typeof Ps[e] != "function") throw new TypeError("Compression method not supported: " + e);
+        try {
+          this.#e = new Ps[e](t);
+        } catch (i) {
+          throw new Gt(i, this.constructor);
+        }
+        this.#o = (i) => {
+          this.#t || (this.#t = true, this.close(), this.emit("error", i));
+        }, this.#e?.on("error", (i) => this.#o(new Gt(i))), this.once("end", () => this.close);
+      }
+      close() {
+        this.#e && (this.#e.close(), this.#e = void 0, this.emit("close"));
+      }
+      reset() {
+        if (!this.#t) return zi(this.#e, "zlib binding closed"), this.#e.reset?.();
+      }
+      flush(t) {
+        this.ended || (typeof t != "number" && (t = this.#r), this.write(Object.assign(Ot.alloc(0), { [Pi]: t })));
+      }
+      end(t, e, i) {
+        return typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), t && (e ? this.write(t, e) : this.write(t)), this.flush(this.#n), this.#i = true, super.end(i);
+      }
+      get ended() {
+        return this.#i;
+      }
+      [Tt](t) {
+        return super.write(t);
+      }
+      write(t, e, i) {
+        if (typeof e == "function" && (i = e, e = "utf8"), typeof t == "string" && (t = Ot.from(t, e)), this.#t) return;
+        zi(this.#e, "zlib binding closed");
+        let r = this.#e._handle, n = r.close;
+        r.close = () => {
+        };
+        let o = this.#e.close;
+        this.#e.close = () => {
+        }, Bi(true);
+        let h;
+        try {
+          let l = typeof t[Pi] == "number" ? t[Pi] : this.#s;
+          h = this.#e._processChunk(t, l), Bi(false);
+        } catch (l) {
+          Bi(false), this.#o(new Gt(l, this.write));
+        } finally {
+          this.#e && (this.#e._handle = r, r.close = n, this.#e.close = o, this.#e.removeAllListeners("error"));
+        }
+        this.#e && this.#e.on("error", (l) => this.#o(new Gt(l, this.write)));
+        let a;
+        if (h) if (Array.isArray(h) && h.length > 0) {
+          let l = h[0];
+          a = this[Tt](Ot.from(l));
+          for (let c = 1; c < h.length; c++) a = this[Tt](h[c]);
+        } else a = this[Tt](Ot.from(h));
+        return i && i(), a;
+      }
+    };
+    Pe = class extends re {
+      #t;
+      #i;
+      constructor(t, e) {
+        t = t || {}, t.flush = t.flush || M.Z_NO_FLUSH, t.finishFlush = t.finishFlush || M.Z_FINISH, t.fullFlushFlag = M.Z_FULL_FLUSH, super(t, e), this.#t = t.level, this.#i = t.strategy;
+      }
+      params(t, e) {
+        if (!this.sawError) {
+          if (!this.handle) throw new Error("cannot switch params when binding is closed");
+          if (!this.handle.params) throw new Error("not supported in this implementation");
+          if (this.#t !== t || this.#i !== e) {
+            this.flush(M.Z_SYNC_FLUSH), zi(this.handle, "zlib binding closed");
+            let i = this.handle.flush;
+            this.handle.flush = (r, n) => {
+              typeof r == "function" && (n = r, r = this.flushFlag), this.flush(r), n?.();
+            };
+            try {
+              this.handle.params(t, e);
+            } finally {
+              this.handle.flush = i;
+            }
+            this.handle && (this.#t = t, this.#i = e);
+          }
+        }
+      }
+    };
+    ze = class extends Pe {
+      #t;
+      constructor(t) {
+        super(t, "Gzip"), this.#t = t && !!t.portable;
+      }
+      [Tt](t) {
+        return this.#t ? (this.#t = false, t[9] = 255, super[Tt](t)) : super[Tt](t);
+      }
+    };
+    Ue = class extends Pe {
+      constructor(t) {
+        super(t, "Unzip");
+      }
+    };
+    He = class extends re {
+      constructor(t, e) {
+        t = t || {}, t.flush = t.flush || M.BROTLI_OPERATION_PROCESS, t.finishFlush = t.finishFlush || M.BROTLI_OPERATION_FINISH, t.fullFlushFlag = M.BROTLI_OPERATION_FLUSH, super(t, e);
+      }
+    };
+    We = class extends He {
+      constructor(t) {
+        super(t, "BrotliCompress");
+      }
+    };
+    Ge = class extends He {
+      constructor(t) {
+        super(t, "BrotliDecompress");
+      }
+    };
+    Ze = class extends re {
+      constructor(t, e) {
+        t = t || {}, t.flush = t.flush || M.ZSTD_e_continue, t.finishFlush = t.finishFlush || M.ZSTD_e_end, t.fullFlushFlag = M.ZSTD_e_flush, super(t, e);
+      }
+    };
+    Ye = class extends Ze {
+      constructor(t) {
+        super(t, "ZstdCompress");
+      }
+    };
+    Ke = class extends Ze {
+      constructor(t) {
+        super(t, "ZstdDecompress");
+      }
+    };
+    Us = (s3, t) => {
+      if (Number.isSafeInteger(s3)) s3 < 0 ? an(s3, t) : hn(s3, t);
+      else throw Error("cannot encode number outside of javascript safe integer range");
+      return t;
+    };
+    hn = (s3, t) => {
+      t[0] = 128;
+      for (var e = t.length; e > 1; e--) t[e - 1] = s3 & 255, s3 = Math.floor(s3 / 256);
+    };
+    an = (s3, t) => {
+      t[0] = 255;
+      var e = false;
+      s3 = s3 * -1;
+      for (var i = t.length; i > 1; i--) {
+        var r = s3 & 255;
+        s3 = Math.floor(s3 / 256), e ? t[i - 1] = Ws(r) : r === 0 ? t[i - 1] = 0 : (e = true, t[i - 1] = Gs(r));
+      }
+    };
+    Hs = (s3) => {
+      let t = s3[0], e = t === 128 ? cn(s3.subarray(1, s3.length)) : t === 255 ? ln(s3) : null;
+      if (e === null) throw Error("invalid base256 encoding");
+      if (!Number.isSafeInteger(e)) throw Error("parsed number outside of javascript safe integer range");
+      return e;
+    };
+    ln = (s3) => {
+      for (var t = s3.length, e = 0, i = false, r = t - 1; r > -1; r--) {
+        var n = Number(s3[r]), o;
+        i ? o = Ws(n) : n === 0 ? o = n : (i = true, o = Gs(n)), o !== 0 && (e -= o * Math.pow(256, t - r - 1));
+      }
+      return e;
+    };
+    cn = (s3) => {
+      for (var t = s3.length, e = 0, i = t - 1; i > -1; i--) {
+        var r = Number(s3[i]);
+        r !== 0 && (e += r * Math.pow(256, t - i - 1));
+      }
+      return e;
+    };
+    Ws = (s3) => (255 ^ s3) & 255;
+    Gs = (s3) => (255 ^ s3) + 1 & 255;
+    Hi = {};
+    Ur(Hi, { code: () => Ve, isCode: () => ne, isName: () => dn, name: () => oe, normalFsTypes: () => Ui });
+    ne = (s3) => oe.has(s3);
+    dn = (s3) => Ve.has(s3);
+    Ui = /* @__PURE__ */ new Set(["0", "", "1", "2", "3", "4", "5", "6", "7", "D"]);
+    oe = /* @__PURE__ */ new Map([["0", "File"], ["", "OldFile"], ["1", "Link"], ["2", "SymbolicLink"], ["3", "CharacterDevice"], ["4", "BlockDevice"], ["5", "Directory"], ["6", "FIFO"], ["7", "ContiguousFile"], ["g", "GlobalExtendedHeader"], ["x", "ExtendedHeader"], ["A", "SolarisACL"], ["D", "GNUDumpDir"], ["I", "Inode"], ["K", "NextFileHasLongLinkpath"], ["L", "NextFileHasLongPath"], ["M", "ContinuationFile"], ["N", "OldGnuLongPath"], ["S", "SparseFile"], ["V", "TapeVolumeHeader"], ["X", "OldExtendedHeader"]]);
+    Ve = new Map(Array.from(oe).map((s3) => [s3[1], s3[0]]));
+    un = (s3) => s3 === void 0 || s3 < 0 ? void 0 : s3;
+    F = class {
+      cksumValid = false;
+      needPax = false;
+      nullBlock = false;
+      block;
+      path;
+      mode;
+      uid;
+      gid;
+      size;
+      cksum;
+      #t = "Unsupported";
+      linkpath;
+      uname;
+      gname;
+      devmaj = 0;
+      devmin = 0;
+      atime;
+      ctime;
+      mtime;
+      charset;
+      comment;
+      constructor(t, e = 0, i, r) {
+        Buffer.isBuffer(t) ? this.decode(t, e || 0, i, r) : t && this.#i(t);
+      }
+      decode(t, e, i, r) {
+        if (e || (e = 0), !t || !(t.length >= e + 512)) throw new Error("need 512 bytes for header");
+        let n = xt(t, e + 156, 1), o = Ui.has(n), h = o ? i : void 0, a = o ? r : void 0;
+        if (this.path = h?.path ?? xt(t, e, 100), this.mode = h?.mode ?? a?.mode ?? lt(t, e + 100, 8), this.uid = h?.uid ?? a?.uid ?? lt(t, e + 108, 8), this.gid = h?.gid ?? a?.gid ?? lt(t, e + 116, 8), this.size = un(h?.size ?? a?.size ?? lt(t, e + 124, 12)), this.mtime = h?.mtime ?? a?.mtime ?? Wi(t, e + 136, 12), this.cksum = lt(t, e + 148, 12), a && this.#i(a, true), h && this.#i(h), ne(n) && (this.#t = n || "0"), this.#t === "0" && this.path.slice(-1) === "/" && (this.#t = "5"), this.#t === "5" && (this.size = 0), this.linkpath = xt(t, e + 157, 100), t.subarray(e + 257, e + 265).toString() === "ustar\x0000") if (this.uname = h?.uname ?? a?.uname ?? xt(t, e + 265, 32), this.gname = h?.gname ?? a?.gname ?? xt(t, e + 297, 32), this.devmaj = h?.devmaj ?? a?.devmaj ?? lt(t, e + 329, 8) ?? 0, this.devmin = h?.devmin ?? a?.devmin ?? lt(t, e + 337, 8) ?? 0, t[e + 475] !== 0) {
+          let c = xt(t, e + 345, 155);
+          this.path = c + "/" + this.path;
+        } else {
+          let c = xt(t, e + 345, 130);
+          c && (this.path = c + "/" + this.path), this.atime = i?.atime ?? r?.atime ?? Wi(t, e + 476, 12), this.ctime = i?.ctime ?? r?.ctime ?? Wi(t, e + 488, 12);
+        }
+        let l = 256;
+        for (let c = e; c < e + 148; c++) l += t[c];
+        for (let c = e + 156; c < e + 512; c++) l += t[c];
+        this.cksumValid = l === this.cksum, this.cksum === void 0 && l === 256 && (this.nullBlock = true);
+      }
+      #i(t, e = false) {
+        Object.assign(this, Object.fromEntries(Object.entries(t).filter(([i, r]) => !(r == null || i === "size" && Number(r) < 0 || i === "path" && e || i === "linkpath" && e || i === "global"))));
+      }
+      encode(t, e = 0) {
+        if (t || (t = this.block = Buffer.alloc(512)), this.#t === "Unsupported" && (this.#t = "0"), !(t.length >= e + 512)) throw new Error("need 512 bytes for header");
+        let i = this.ctime || this.atime ? 130 : 155, r = mn(this.path || "", i), n = r[0], o = r[1];
+        this.needPax = !!r[2], this.needPax = Lt(t, e, 100, n) || this.needPax, this.needPax = ct(t, e + 100, 8, this.mode) || this.needPax, this.needPax = ct(t, e + 108, 8, this.uid) || this.needPax, this.needPax = ct(t, e + 116, 8, this.gid) || this.needPax, this.needPax = ct(t, e + 124, 12, this.size) || this.needPax, this.needPax = Gi(t, e + 136, 12, this.mtime) || this.needPax, t[e + 156] = Number(this.#t.codePointAt(0)), this.needPax = Lt(t, e + 157, 100, this.linkpath) || this.needPax, t.write("ustar\x0000", e + 257, 8), this.needPax = Lt(t, e + 265, 32, this.uname) || this.needPax, this.needPax = Lt(t, e + 297, 32, this.gname) || this.needPax, this.needPax = ct(t, e + 329, 8, this.devmaj) || this.needPax, this.needPax = ct(t, e + 337, 8, this.devmin) || this.needPax, this.needPax = Lt(t, e + 345, i, o) || this.needPax, t[e + 475] !== 0 ? this.needPax = Lt(t, e + 345, 155, o) || this.needPax : (this.needPax = Lt(t, e + 345, 130, o) || this.needPax, this.needPax = Gi(t, e + 476, 12, this.atime) || this.needPax, this.needPax = Gi(t, e + 488, 12, this.ctime) || this.needPax);
+        let h = 256;
+        for (let a = e; a < e + 148; a++) h += t[a];
+        for (let a = e + 156; a < e + 512; a++) h += t[a];
+        return this.cksum = h, ct(t, e + 148, 8, this.cksum), this.cksumValid = true, this.needPax;
+      }
+      get type() {
+        return this.#t === "Unsupported" ? this.#t : oe.get(this.#t);
+      }
+      get typeKey() {
+        return this.#t;
+      }
+      set type(t) {
+        let e = String(Ve.get(t));
+        if (ne(e) || e === "Unsupported") this.#t = e;
+        else if (ne(t)) this.#t = t;
+        else throw new TypeError("invalid entry type: " + t);
+      }
+    };
+    mn = (s3, t) => {
+      let i = s3, r = "", n, o = Zt.parse(s3).root || ".";
+      if (Buffer.byteLength(i) < 100) n = [i, r, false];
+      else {
+        r = Zt.dirname(i), i = Zt.basename(i);
+        do
+          Buffer.byteLength(i) <= 100 && Buffer.byteLength(r) <= t ? n = [i, r, false] : Buffer.byteLength(i) > 100 && Buffer.byteLength(r) <= t ? n = [i.slice(0, 99), r, true] : (i = Zt.join(Zt.basename(r), i), r = Zt.dirname(r));
+        while (r !== o && n === void 0);
+        n || (n = [s3.slice(0, 99), "", true]);
+      }
+      return n;
+    };
+    xt = (s3, t, e) => s3.subarray(t, t + e).toString("utf8").replace(/\0.*/, "");
+    Wi = (s3, t, e) => pn(lt(s3, t, e));
+    pn = (s3) => s3 === void 0 ? void 0 : new Date(s3 * 1e3);
+    lt = (s3, t, e) => Number(s3[t]) & 128 ? Hs(s3.subarray(t, t + e)) : wn(s3, t, e);
+    En = (s3) => isNaN(s3) ? void 0 : s3;
+    wn = (s3, t, e) => En(parseInt(s3.subarray(t, t + e).toString("utf8").replace(/\0.*$/, "").trim(), 8));
+    Sn = { 12: 8589934591, 8: 2097151 };
+    ct = (s3, t, e, i) => i === void 0 ? false : i > Sn[e] || i < 0 ? (Us(i, s3.subarray(t, t + e)), true) : (yn(s3, t, e, i), false);
+    yn = (s3, t, e, i) => s3.write(Rn(i, e), t, e, "ascii");
+    Rn = (s3, t) => gn(Math.floor(s3).toString(8), t);
+    gn = (s3, t) => (s3.length === t - 1 ? s3 : new Array(t - s3.length - 1).join("0") + s3 + " ") + "\0";
+    Gi = (s3, t, e, i) => i === void 0 ? false : ct(s3, t, e, i.getTime() / 1e3);
+    bn = new Array(156).join("\0");
+    Lt = (s3, t, e, i) => i === void 0 ? false : (s3.write(i + bn, t, e, "utf8"), i.length !== Buffer.byteLength(i) || i.length > e);
+    ft = class s {
+      atime;
+      mtime;
+      ctime;
+      charset;
+      comment;
+      gid;
+      uid;
+      gname;
+      uname;
+      linkpath;
+      dev;
+      ino;
+      nlink;
+      path;
+      size;
+      mode;
+      global;
+      constructor(t, e = false) {
+        this.atime = t.atime, this.charset = t.charset, this.comment = t.comment, this.ctime = t.ctime, this.dev = t.dev, this.gid = t.gid, this.global = e, this.gname = t.gname, this.ino = t.ino, this.linkpath = t.linkpath, this.mtime = t.mtime, this.nlink = t.nlink, this.path = t.path, this.size = t.size, this.uid = t.uid, this.uname = t.uname;
+      }
+      encode() {
+        let t = this.encodeBody();
+        if (t === "") return Buffer.allocUnsafe(0);
+        let e = Buffer.byteLength(t), i = 512 * Math.ceil(1 + e / 512), r = Buffer.allocUnsafe(i);
+        for (let n = 0; n < 512; n++) r[n] = 0;
+        new F({ path: ("PaxHeader/" + _n(this.path ?? "")).slice(0, 99), mode: this.mode || 420, uid: this.uid, gid: this.gid, size: e, mtime: this.mtime, type: this.global ? "GlobalExtendedHeader" : "ExtendedHeader", linkpath: "", uname: this.uname || "", gname: this.gname || "", devmaj: 0, devmin: 0, atime: this.atime, ctime: this.ctime }).encode(r), r.write(t, 512, e, "utf8");
+        for (let n = e + 512; n < r.length; n++) r[n] = 0;
+        return r;
+      }
+      encodeBody() {
+        return this.encodeField("path") + this.encodeField("ctime") + this.encodeField("atime") + this.encodeField("dev") + this.encodeField("ino") + this.encodeField("nlink") + this.encodeField("charset") + this.encodeField("comment") + this.encodeField("gid") + this.encodeField("gname") + this.encodeField("linkpath") + this.encodeField("mtime") + this.encodeField("size") + this.encodeField("uid") + this.encodeField("uname");
+      }
+      encodeField(t) {
+        if (this[t] === void 0) return "";
+        let e = this[t], i = e instanceof Date ? e.getTime() / 1e3 : e, r = " " + (t === "dev" || t === "ino" || t === "nlink" ? "SCHILY." : "") + t + "=" + i + `
+`, n = Buffer.byteLength(r), o = Math.floor(Math.log(n) / Math.log(10)) + 1;
+        return n + o >= Math.pow(10, o) && (o += 1), o + n + r;
+      }
+      static parse(t, e, i = false) {
+        return new s(On(Tn(t), e), i);
+      }
+    };
+    On = (s3, t) => t ? Object.assign({}, t, s3) : s3;
+    Tn = (s3) => s3.replace(/\n$/, "").split(`
+`).reduce(xn, /* @__PURE__ */ Object.create(null));
+    xn = (s3, t) => {
+      let e = parseInt(t, 10);
+      if (e !== Buffer.byteLength(t) + 1) return s3;
+      t = t.slice((e + " ").length);
+      let i = t.split("="), r = i.shift();
+      if (!r) return s3;
+      let n = r.replace(/^SCHILY\.(dev|ino|nlink)/, "$1"), o = i.join("=").replace(/\0.*/, "");
+      switch (n) {
+        case "path":
+        case "linkpath":
+        case "type":
+        case "charset":
+        case "comment":
+        case "gname":
+        case "uname":
+          s3[n] = o;
+          break;
+        case "ctime":
+        case "atime":
+        case "mtime":
+          s3[n] = new Date(Number(o) * 1e3);
+          break;
+        case "size":
+          let h = +o;
+          h >= 0 && (s3[n] = h);
+          break;
+        case "gid":
+        case "uid":
+        case "dev":
+        case "ino":
+        case "nlink":
+        case "mode":
+          s3[n] = +o;
+          break;
+      }
+      return s3;
+    };
+    Ln = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
+    f = Ln !== "win32" ? (s3) => String(s3) : (s3) => String(s3).replaceAll(/\\/g, "/");
+    $e = class extends A {
+      extended;
+      globalExtended;
+      header;
+      startBlockSize;
+      blockRemain;
+      remain;
+      type;
+      meta = false;
+      ignore = false;
+      path;
+      mode;
+      uid;
+      gid;
+      uname;
+      gname;
+      size = 0;
+      mtime;
+      atime;
+      ctime;
+      linkpath;
+      dev;
+      ino;
+      nlink;
+      invalid = false;
+      absolute;
+      unsupported = false;
+      constructor(t, e, i) {
+        switch (super({}), this.pause(), this.extended = e, this.globalExtended = i, this.header = t, this.remain = t.size ?? 0, this.startBlockSize = 512 * Math.ceil(this.remain / 512), this.blockRemain = this.startBlockSize, this.type = t.type, this.type) {
+          case "File":
+          case "OldFile":
+          case "Link":
+          case "SymbolicLink":
+          case "CharacterDevice":
+          case "BlockDevice":
+          case "Directory":
+          case "FIFO":
+          case "ContiguousFile":
+          case "GNUDumpDir":
+            break;
+          case "NextFileHasLongLinkpath":
+          case "NextFileHasLongPath":
+          case "OldGnuLongPath":
+          case "GlobalExtendedHeader":
+          case "ExtendedHeader":
+          case "OldExtendedHeader":
+            this.meta = true;
+            break;
+          default:
+            this.ignore = true;
+        }
+        if (!t.path) throw new Error("no path provided for tar.ReadEntry");
+        this.path = f(t.path), this.mode = t.mode, this.mode && (this.mode = this.mode & 4095), this.uid = t.uid, this.gid = t.gid, this.uname = t.uname, this.gname = t.gname, this.size = this.remain, this.mtime = t.mtime, this.atime = t.atime, this.ctime = t.ctime, this.linkpath = t.linkpath ? f(t.linkpath) : void 0, this.uname = t.uname, this.gname = t.gname, e && this.#t(e), i && this.#t(i, true);
+      }
+      write(t) {
+        let e = t.length;
+        if (e > this.blockRemain) throw new Error("writing more to entry than is appropriate");
+        let i = this.remain, r = this.blockRemain;
+        return this.remain = Math.max(0, i - e), this.blockRemain = Math.max(0, r - e), this.ignore ? true : i >= e ? super.write(t) : super.write(t.subarray(0, i));
+      }
+      #t(t, e = false) {
+        t.path && (t.path = f(t.path)), t.linkpath && (t.linkpath = f(t.linkpath)), Object.assign(this, Object.fromEntries(Object.entries(t).filter(([i, r]) => !(r == null || i === "path" && e))));
+      }
+    };
+    Dt = (s3, t, e, i = {}) => {
+      s3.file && (i.file = s3.file), s3.cwd && (i.cwd = s3.cwd), i.code = e instanceof Error && e.code || t, i.tarCode = t, !s3.strict && i.recoverable !== false ? (e instanceof Error && (i = Object.assign(e, i), e = e.message), s3.emit("warn", t, e, i)) : e instanceof Error ? s3.emit("error", Object.assign(e, i)) : s3.emit("error", Object.assign(new Error(`${t}: ${e}`), i));
+    };
+    Nn = 1024 * 1024;
+    Xi = Buffer.from([31, 139]);
+    qi = Buffer.from([40, 181, 47, 253]);
+    An = Math.max(Xi.length, qi.length);
+    B = /* @__PURE__ */ Symbol("state");
+    Nt = /* @__PURE__ */ Symbol("writeEntry");
+    it = /* @__PURE__ */ Symbol("readEntry");
+    Zi = /* @__PURE__ */ Symbol("nextEntry");
+    Zs = /* @__PURE__ */ Symbol("processEntry");
+    V = /* @__PURE__ */ Symbol("extendedHeader");
+    he = /* @__PURE__ */ Symbol("globalExtendedHeader");
+    dt = /* @__PURE__ */ Symbol("meta");
+    Ys = /* @__PURE__ */ Symbol("emitMeta");
+    p = /* @__PURE__ */ Symbol("buffer");
+    st = /* @__PURE__ */ Symbol("queue");
+    ut = /* @__PURE__ */ Symbol("ended");
+    Yi = /* @__PURE__ */ Symbol("emittedEnd");
+    At = /* @__PURE__ */ Symbol("emit");
+    w = /* @__PURE__ */ Symbol("unzip");
+    Xe = /* @__PURE__ */ Symbol("consumeChunk");
+    qe = /* @__PURE__ */ Symbol("consumeChunkSub");
+    Ki = /* @__PURE__ */ Symbol("consumeBody");
+    Ks = /* @__PURE__ */ Symbol("consumeMeta");
+    Vs = /* @__PURE__ */ Symbol("consumeHeader");
+    ae = /* @__PURE__ */ Symbol("consuming");
+    Vi = /* @__PURE__ */ Symbol("bufferConcat");
+    Qe = /* @__PURE__ */ Symbol("maybeEnd");
+    Yt = /* @__PURE__ */ Symbol("writing");
+    $ = /* @__PURE__ */ Symbol("aborted");
+    Je = /* @__PURE__ */ Symbol("onDone");
+    It = /* @__PURE__ */ Symbol("sawValidEntry");
+    je = /* @__PURE__ */ Symbol("sawNullBlock");
+    ti = /* @__PURE__ */ Symbol("sawEOF");
+    $s = /* @__PURE__ */ Symbol("closeStream");
+    In = 1e3;
+    le = /* @__PURE__ */ Symbol("compressedBytesRead");
+    $i = /* @__PURE__ */ Symbol("decompressedBytesRead");
+    Xs = /* @__PURE__ */ Symbol("checkDecompressionRatio");
+    Cn = () => true;
+    rt = class extends Dn {
+      file;
+      strict;
+      maxMetaEntrySize;
+      filter;
+      brotli;
+      zstd;
+      maxDecompressionRatio;
+      writable = true;
+      readable = false;
+      [st] = [];
+      [p];
+      [it];
+      [Nt];
+      [B] = "begin";
+      [dt] = "";
+      [V];
+      [he];
+      [ut] = false;
+      [w];
+      [$] = false;
+      [It];
+      [je] = false;
+      [ti] = false;
+      [Yt] = false;
+      [ae] = false;
+      [Yi] = false;
+      [le] = 0;
+      [$i] = 0;
+      constructor(t = {}) {
+        super(), this.file = t.file || "", this.on(Je, () => {
+          (this[B] === "begin" || this[It] === false) && this.warn("TAR_BAD_ARCHIVE", "Unrecognized archive format");
+        }), t.ondone ? this.on(Je, t.ondone) : this.on(Je, () => {
+          this.emit("prefinish"), this.emit("finish"), this.emit("end");
+        }), this.strict = !!t.strict, this.maxDecompressionRatio = typeof t.maxDecompressionRatio == "number" ? t.maxDecompressionRatio : In, this.maxMetaEntrySize = t.maxMetaEntrySize || Nn, this.filter = typeof t.filter == "function" ? t.filter : Cn;
+        let e = t.file && (t.file.endsWith(".tar.br") || t.file.endsWith(".tbr"));
+        this.brotli = !(t.gzip || t.zstd) && t.brotli !== void 0 ? t.brotli : e ? void 0 : false;
+        let i = t.file && (t.file.endsWith(".tar.zst") || t.file.endsWith(".tzst"));
+        this.zstd = !(t.gzip || t.brotli) && t.zstd !== void 0 ? t.zstd : i ? true : void 0, this.on("end", () => this[$s]()), typeof t.onwarn == "function" && this.on("warn", t.onwarn), typeof t.onReadEntry == "function" && this.on("entry", t.onReadEntry);
+      }
+      warn(t, e, i = {}) {
+        Dt(this, t, e, i);
+      }
+      [Vs](t, e) {
+        this[It] === void 0 && (this[It] = false);
+        let i;
+        try {
+          i = new F(t, e, this[V], this[he]);
+        } catch (r) {
+          return this.warn("TAR_ENTRY_INVALID", r);
+        }
+        if (i.nullBlock) this[je] ? (this[ti] = true, this[B] === "begin" && (this[B] = "header"), this[At]("eof")) : (this[je] = true, this[At]("nullBlock"));
+        else if (this[je] = false, !i.cksumValid) this.warn("TAR_ENTRY_INVALID", "checksum failure", { header: i });
+        else if (!i.path) this.warn("TAR_ENTRY_INVALID", "path is required", { header: i });
+        else {
+          let r = i.type;
+          if (/^(Symbolic)?Link$/.test(r) && !i.linkpath) this.warn("TAR_ENTRY_INVALID", "linkpath required", { header: i });
+          else if (!/^(Symbolic)?Link$/.test(r) && !/^(Global)?ExtendedHeader$/.test(r) && i.linkpath) this.warn("TAR_ENTRY_INVALID", "linkpath forbidden", { header: i });
+          else {
+            let n = this[Nt] = new $e(i, this[V], this[he]);
+            if (!this[It]) if (n.remain) {
+              let o = () => {
+                n.invalid || (this[It] = true);
+              };
+              n.on("end", o);
+            } else this[It] = true;
+            n.meta ? n.size > this.maxMetaEntrySize ? (n.ignore = true, this[At]("ignoredEntry", n), this[B] = "ignore", n.resume()) : n.size > 0 && (this[dt] = "", n.on("data", (o) => this[dt] += o), this[B] = "meta") : (this[V] = void 0, n.ignore = n.ignore || !this.filter(n.path, n), n.ignore ? (this[At]("ignoredEntry", n), this[B] = n.remain ? "ignore" : "header", n.resume()) : (n.remain ? this[B] = "body" : (this[B] = "header", n.end()), this[it] ? this[st].push(n) : (this[st].push(n), this[Zi]())));
+          }
+        }
+      }
+      [$s]() {
+        queueMicrotask(() => this.emit("close"));
+      }
+      [Zs](t) {
+        let e = true;
+        if (!t) this[it] = void 0, e = false;
+        else if (Array.isArray(t)) {
+          let [i, ...r] = t;
+          this.emit(i, ...r);
+        } else this[it] = t, this.emit("entry", t), t.emittedEnd || (t.on("end", () => this[Zi]()), e = false);
+        return e;
+      }
+      [Zi]() {
+        do
+          ;
+        while (this[Zs](this[st].shift()));
+        if (this[st].length === 0) {
+          let t = this[it];
+          !t || t.flowing || t.size === t.remain ? this[Yt] || this.emit("drain") : t.once("drain", () => this.emit("drain"));
+        }
+      }
+      [Ki](t, e) {
+        let i = this[Nt];
+        if (!i) throw new Error("attempt to consume body without entry??");
+        let r = i.blockRemain ?? 0, n = r >= t.length && e === 0 ? t : t.subarray(e, e + r);
+        return i.write(n), i.blockRemain || (this[B] = "header", this[Nt] = void 0, i.end()), n.length;
+      }
+      [Ks](t, e) {
+        let i = this[Nt], r = this[Ki](t, e);
+        return !this[Nt] && i && this[Ys](i), r;
+      }
+      [At](t, e, i) {
+        this[st].length === 0 && !this[it] ? this.emit(t, e, i) : this[st].push([t, e, i]);
+      }
+      [Ys](t) {
+        switch (this[At]("meta", this[dt]), t.type) {
+          case "ExtendedHeader":
+          case "OldExtendedHeader":
+            this[V] = ft.parse(this[dt], this[V], false);
+            break;
+          case "GlobalExtendedHeader":
+            this[he] = ft.parse(this[dt], this[he], true);
+            break;
+          case "NextFileHasLongPath":
+          case "OldGnuLongPath": {
+            let e = this[V] ?? /* @__PURE__ */ Object.create(null);
+            this[V] = e, e.path = this[dt].replace(/\0.*/, "");
+            break;
+          }
+          case "NextFileHasLongLinkpath": {
+            let e = this[V] || /* @__PURE__ */ Object.create(null);
+            this[V] = e, e.linkpath = this[dt].replace(/\0.*/, "");
+            break;
+          }
+          default:
+            throw new Error("unknown meta: " + t.type);
+        }
+      }
+      abort(t) {
+        if (!this[$]) {
+          if (this[w]) {
+            let e = this[w];
+            e.write = () => true, e.end = () => e, e.emit = () => false, e.destroy?.();
+          }
+          this[$] = true, this.emit("abort", t), this.warn("TAR_ABORT", t, { recoverable: false });
+        }
+      }
+      [Xs](t) {
+        this[$i] += t.length;
+        let e = this[$i] / this[le];
+        return e > this.maxDecompressionRatio ? (this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)), false) : true;
+      }
+      write(t, e, i) {
+        if (typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8")), this[$]) return i?.(), false;
+        if ((this[w] === void 0 || this.brotli === void 0 && this[w] === false) && t) {
+          if (this[p] && (t = Buffer.concat([this[p], t]), this[p] = void 0), t.length < An) return this[p] = t, i?.(), true;
+          for (let a = 0; this[w] === void 0 && a < Xi.length; a++) t[a] !== Xi[a] && (this[w] = false);
+          let o = false;
+          if (this[w] === false && this.zstd !== false) {
+            o = true;
+            for (let a = 0; a < qi.length; a++) if (t[a] !== qi[a]) {
+              o = false;
+              break;
+            }
+          }
+          let h = this.brotli === void 0 && !o;
+          if (this[w] === false && h) if (t.length < 512) if (this[ut]) this.brotli = true;
+          else return this[p] = t, i?.(), true;
+          else try {
+            new F(t.subarray(0, 512)), this.brotli = false;
+          } catch {
+            this.brotli = true;
+          }
+          if (this[w] === void 0 || this[w] === false && (this.brotli || o)) {
+            let a = this[ut];
+            this[ut] = false, this[w] = this[w] === void 0 ? new Ue({}) : o ? new Ke({}) : new Ge({}), this[w].on("data", (c) => {
+              this[Xs](c) && this[Xe](c);
+            }), this[w].on("error", (c) => {
+              this[$] || this.abort(c);
+            }), this[w].on("end", () => {
+              this[ut] = true, this[Xe]();
+            }), this[Yt] = true, this[le] += t.length;
+            let l = !!this[w][a ? "end" : "write"](t);
+            return this[Yt] = false, i?.(), l;
+          }
+        }
+        this[Yt] = true, this[w] ? (this[le] += t.length, this[w].write(t)) : this[Xe](t), this[Yt] = false;
+        let n = this[st].length > 0 ? false : this[it] ? this[it].flowing : true;
+        return !n && this[st].length === 0 && this[it]?.once("drain", () => this.emit("drain")), i?.(), n;
+      }
+      [Vi](t) {
+        t && !this[$] && (this[p] = this[p] ? Buffer.concat([this[p], t]) : t);
+      }
+      [Qe]() {
+        if (this[ut] && !this[Yi] && !this[$] && !this[ae]) {
+          this[Yi] = true;
+          let t = this[Nt];
+          if (t?.blockRemain) {
+            let e = this[p] ? this[p].length : 0;
+            this.warn("TAR_BAD_ARCHIVE", `Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`, { entry: t }), this[p] && t.write(this[p]), t.end();
+          }
+          this[At](Je);
+        }
+      }
+      [Xe](t) {
+        if (this[ae] && t) this[Vi](t);
+        else if (!t && !this[p]) this[Qe]();
+        else if (t) {
+          if (this[ae] = true, this[p]) {
+            this[Vi](t);
+            let e = this[p];
+            this[p] = void 0, this[qe](e);
+          } else this[qe](t);
+          for (; this[p] && this[p]?.length >= 512 && !this[$] && !this[ti]; ) {
+            let e = this[p];
+            this[p] = void 0, this[qe](e);
+          }
+          this[ae] = false;
+        }
+        (!this[p] || this[ut]) && this[Qe]();
+      }
+      [qe](t) {
+        let e = 0, i = t.length;
+        for (; e + 512 <= i && !this[$] && !this[ti]; ) switch (this[B]) {
+          case "begin":
+          case "header":
+            this[Vs](t, e), e += 512;
+            break;
+          case "ignore":
+          case "body":
+            e += this[Ki](t, e);
+            break;
+          case "meta":
+            e += this[Ks](t, e);
+            break;
+          default:
+            throw new Error("invalid state: " + this[B]);
+        }
+        e < i && (this[p] = this[p] ? Buffer.concat([t.subarray(e), this[p]]) : t.subarray(e));
+      }
+      end(t, e, i) {
+        return typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, e)), i && this.once("finish", i), this[$] || (this[w] ? (t && (this[le] += t.length, this[w].write(t)), this[w].end()) : (this[ut] = true, (this.brotli === void 0 || this.zstd === void 0) && (t = t || Buffer.alloc(0)), t && this.write(t), this[Qe]())), this;
+      }
+    };
+    mt = (s3) => {
+      let t = s3.length - 1, e = -1;
+      for (; t > -1 && s3.charAt(t) === "/"; ) e = t, t--;
+      return e === -1 ? s3 : s3.slice(0, e);
+    };
+    vn = (s3) => {
+      let t = s3.onReadEntry;
+      s3.onReadEntry = t ? (e) => {
+        t(e), e.resume();
+      } : (e) => e.resume();
+    };
+    Qi = (s3, t) => {
+      let e = new Map(t.map((o) => [mt(o), true])), i = s3.filter, r = 100, n = (o, h = "", a = 0) => {
+        if (a >= r) return e.set(o, false), false;
+        let l = h || kn(o).root || ".", c;
+        if (o === l) c = false;
+        else {
+          let d = e.get(o);
+          c = d !== void 0 ? d : n(Fn(o), l, a + 1);
+        }
+        return e.set(o, c), c;
+      };
+      s3.filter = i ? (o, h) => i(o, h) && n(mt(o)) : (o) => n(mt(o));
+    };
+    Mn = (s3) => {
+      let t = new rt(s3), e = s3.file, i;
+      try {
+        i = Kt.openSync(e, "r");
+        let r = Kt.fstatSync(i), n = s3.maxReadSize || 16 * 1024 * 1024;
+        if (r.size < n) {
+          let o = Buffer.allocUnsafe(r.size), h = Kt.readSync(i, o, 0, r.size, 0);
+          t.end(h === o.byteLength ? o : o.subarray(0, h));
+        } else {
+          let o = 0, h = Buffer.allocUnsafe(n);
+          for (; o < r.size; ) {
+            let a = Kt.readSync(i, h, 0, n, o);
+            if (a === 0) break;
+            o += a, t.write(h.subarray(0, a));
+          }
+          t.end();
+        }
+      } finally {
+        if (typeof i == "number") try {
+          Kt.closeSync(i);
+        } catch {
+        }
+      }
+    };
+    Bn = (s3, t) => {
+      let e = new rt(s3), i = s3.maxReadSize || 16 * 1024 * 1024, r = s3.file;
+      return new Promise((o, h) => {
+        e.on("error", h), e.on("end", o), Kt.stat(r, (a, l) => {
+          if (a) h(a);
+          else {
+            let c = new _t(r, { readSize: i, size: l.size });
+            c.on("error", h), c.pipe(e);
+          }
+        });
+      });
+    };
+    Ct = K(Mn, Bn, (s3) => new rt(s3), (s3) => new rt(s3), (s3, t) => {
+      t?.length && Qi(s3, t), s3.noResume || vn(s3);
+    });
+    Ji = (s3, t, e) => (s3 &= 4095, e && (s3 = (s3 | 384) & -19), t && (s3 & 256 && (s3 |= 64), s3 & 32 && (s3 |= 8), s3 & 4 && (s3 |= 1)), s3);
+    ({ isAbsolute: zn, parse: qs } = Pn);
+    ce = (s3) => {
+      let t = "", e = qs(s3);
+      for (; zn(s3) || e.root; ) {
+        let i = s3.charAt(0) === "/" && s3.slice(0, 4) !== "//?/" ? "/" : e.root;
+        s3 = s3.slice(i.length), t += i, e = qs(s3);
+      }
+      return [t, s3];
+    };
+    ei = ["|", "<", ">", "?", ":"];
+    ji = ei.map((s3) => String.fromCodePoint(61440 + Number(s3.codePointAt(0))));
+    Un = new Map(ei.map((s3, t) => [s3, ji[t]]));
+    Hn = new Map(ji.map((s3, t) => [s3, ei[t]]));
+    ts = (s3) => ei.reduce((t, e) => t.split(e).join(Un.get(e)), s3);
+    Qs = (s3) => ji.reduce((t, e) => t.split(e).join(Hn.get(e)), s3);
+    rr = (s3, t) => t ? (s3 = f(s3).replace(/^\.(\/|$)/, ""), mt(t) + "/" + s3) : f(s3);
+    Wn = 16 * 1024 * 1024;
+    tr = /* @__PURE__ */ Symbol("process");
+    er = /* @__PURE__ */ Symbol("file");
+    ir = /* @__PURE__ */ Symbol("directory");
+    is = /* @__PURE__ */ Symbol("symlink");
+    sr = /* @__PURE__ */ Symbol("hardlink");
+    fe = /* @__PURE__ */ Symbol("header");
+    ii = /* @__PURE__ */ Symbol("read");
+    ss = /* @__PURE__ */ Symbol("lstat");
+    si = /* @__PURE__ */ Symbol("onlstat");
+    rs = /* @__PURE__ */ Symbol("onread");
+    ns = /* @__PURE__ */ Symbol("onreadlink");
+    os2 = /* @__PURE__ */ Symbol("openfile");
+    hs = /* @__PURE__ */ Symbol("onopenfile");
+    pt = /* @__PURE__ */ Symbol("close");
+    ri = /* @__PURE__ */ Symbol("mode");
+    as = /* @__PURE__ */ Symbol("awaitDrain");
+    es = /* @__PURE__ */ Symbol("ondrain");
+    q = /* @__PURE__ */ Symbol("prefix");
+    de = class extends A {
+      path;
+      portable;
+      myuid = process.getuid && process.getuid() || 0;
+      myuser = process.env.USER || "";
+      maxReadSize;
+      linkCache;
+      statCache;
+      preservePaths;
+      cwd;
+      strict;
+      mtime;
+      noPax;
+      noMtime;
+      prefix;
+      fd;
+      blockLen = 0;
+      blockRemain = 0;
+      buf;
+      pos = 0;
+      remain = 0;
+      length = 0;
+      offset = 0;
+      win32;
+      absolute;
+      header;
+      type;
+      linkpath;
+      stat;
+      onWriteEntry;
+      #t = false;
+      constructor(t, e = {}) {
+        let i = se(e);
+        super(), this.path = f(t), this.portable = !!i.portable, this.maxReadSize = i.maxReadSize || Wn, this.linkCache = i.linkCache || /* @__PURE__ */ new Map(), this.statCache = i.statCache || /* @__PURE__ */ new Map(), this.preservePaths = !!i.preservePaths, this.cwd = f(i.cwd || process.cwd()), this.strict = !!i.strict, this.noPax = !!i.noPax, this.noMtime = !!i.noMtime, this.mtime = i.mtime, this.prefix = i.prefix ? f(i.prefix) : void 0, this.onWriteEntry = i.onWriteEntry, typeof i.onwarn == "function" && this.on("warn", i.onwarn);
+        let r = false;
+        if (!this.preservePaths) {
+          let [o, h] = ce(this.path);
+          o && typeof h == "string" && (this.path = h, r = o);
+        }
+        this.win32 = !!i.win32 || process.platform === "win32", this.win32 && (this.path = Qs(this.path.replaceAll(/\\/g, "/")), t = t.replaceAll(/\\/g, "/")), this.absolute = f(i.absolute || js.resolve(this.cwd, t)), this.path === "" && (this.path = "./"), r && this.warn("TAR_ENTRY_INFO", `stripping ${r} from absolute path`, { entry: this, path: r + this.path });
+        let n = this.statCache.get(this.absolute);
+        n ? this[si](n) : this[ss]();
+      }
+      warn(t, e, i = {}) {
+        return Dt(this, t, e, i);
+      }
+      emit(t, ...e) {
+        return t === "error" && (this.#t = true), super.emit(t, ...e);
+      }
+      [ss]() {
+        X.lstat(this.absolute, (t, e) => {
+          if (t) return this.emit("error", t);
+          this[si](e);
+        });
+      }
+      [si](t) {
+        this.statCache.set(this.absolute, t), this.stat = t, t.isFile() || (t.size = 0), this.type = Gn(t), this.emit("stat", t), this[tr]();
+      }
+      [tr]() {
+        switch (this.type) {
+          case "File":
+            return this[er]();
+          case "Directory":
+            return this[ir]();
+          case "SymbolicLink":
+            return this[is]();
+          default:
+            return this.end();
+        }
+      }
+      [ri](t) {
+        return Ji(t, this.type === "Directory", this.portable);
+      }
+      [q](t) {
+        return rr(t, this.prefix);
+      }
+      [fe]() {
+        if (!this.stat) throw new Error("cannot write header before stat");
+        this.type === "Directory" && this.portable && (this.noMtime = true), this.onWriteEntry?.(this), this.header = new F({ path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, mode: this[ri](this.stat.mode), uid: this.portable ? void 0 : this.stat.uid, gid: this.portable ? void 0 : this.stat.gid, size: this.stat.size, mtime: this.noMtime ? void 0 : this.mtime || this.stat.mtime, type: this.type === "Unsupported" ? void 0 : this.type, uname: this.portable ? void 0 : this.stat.uid === this.myuid ? this.myuser : "", atime: this.portable ? void 0 : this.stat.atime, ctime: this.portable ? void 0 : this.stat.ctime }), this.header.encode() && !this.noPax && super.write(new ft({ atime: this.portable ? void 0 : this.header.atime, ctime: this.portable ? void 0 : this.header.ctime, gid: this.portable ? void 0 : this.header.gid, mtime: this.noMtime ? void 0 : this.mtime || this.header.mtime, path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, size: this.header.size, uid: this.portable ? void 0 : this.header.uid, uname: this.portable ? void 0 : this.header.uname, dev: this.portable ? void 0 : this.stat.dev, ino: this.portable ? void 0 : this.stat.ino, nlink: this.portable ? void 0 : this.stat.nlink }).encode());
+        let t = this.header?.block;
+        if (!t) throw new Error("failed to encode header");
+        super.write(t);
+      }
+      [ir]() {
+        if (!this.stat) throw new Error("cannot create directory entry without stat");
+        this.path.slice(-1) !== "/" && (this.path += "/"), this.stat.size = 0, this[fe](), this.end();
+      }
+      [is]() {
+        X.readlink(this.absolute, (t, e) => {
+          if (t) return this.emit("error", t);
+          this[ns](e);
+        });
+      }
+      [ns](t) {
+        this.linkpath = f(t), this[fe](), this.end();
+      }
+      [sr](t) {
+        if (!this.stat) throw new Error("cannot create link entry without stat");
+        this.type = "Link", this.linkpath = f(js.relative(this.cwd, t)), this.stat.size = 0, this[fe](), this.end();
+      }
+      [er]() {
+        if (!this.stat) throw new Error("cannot create file entry without stat");
+        if (this.stat.nlink > 1) {
+          let t = `${this.stat.dev}:${this.stat.ino}`, e = this.linkCache.get(t);
+          if (e?.indexOf(this.cwd) === 0) return this[sr](e);
+          this.linkCache.set(t, this.absolute);
+        }
+        if (this[fe](), this.stat.size === 0) return this.end();
+        this[os2]();
+      }
+      [os2]() {
+        X.open(this.absolute, "r", (t, e) => {
+          if (t) return this.emit("error", t);
+          this[hs](e);
+        });
+      }
+      [hs](t) {
+        if (this.fd = t, this.#t) return this[pt]();
+        if (!this.stat) throw new Error("should stat before calling onopenfile");
+        this.blockLen = 512 * Math.ceil(this.stat.size / 512), this.blockRemain = this.blockLen;
+        let e = Math.min(this.blockLen, this.maxReadSize);
+        this.buf = Buffer.allocUnsafe(e), this.offset = 0, this.pos = 0, this.remain = this.stat.size, this.length = this.buf.length, this[ii]();
+      }
+      [ii]() {
+        let { fd: t, buf: e, offset: i, length: r, pos: n } = this;
+        if (t === void 0 || e === void 0) throw new Error("cannot read file without first opening");
+        X.read(t, e, i, r, n, (o, h) => {
+          if (o) return this[pt](() => this.emit("error", o));
+          this[rs](h);
+        });
+      }
+      [pt](t = () => {
+      }) {
+        this.fd !== void 0 && X.close(this.fd, t);
+      }
+      [rs](t) {
+        if (t <= 0 && this.remain > 0) {
+          let r = Object.assign(new Error("encountered unexpected EOF"), { path: this.absolute, syscall: "read", code: "EOF" });
+          return this[pt](() => this.emit("error", r));
+        }
+        if (t > this.remain) {
+          let r = Object.assign(new Error("did not encounter expected EOF"), { path: this.absolute, syscall: "read", code: "EOF" });
+          return this[pt](() => this.emit("error", r));
+        }
+        if (!this.buf) throw new Error("should have created buffer prior to reading");
+        if (t === this.remain) for (let r = t; r < this.length && t < this.blockRemain; r++) this.buf[r + this.offset] = 0, t++, this.remain++;
+        let e = this.offset === 0 && t === this.buf.length ? this.buf : this.buf.subarray(this.offset, this.offset + t);
+        this.write(e) ? this[es]() : this[as](() => this[es]());
+      }
+      [as](t) {
+        this.once("drain", t);
+      }
+      write(t, e, i) {
+        if (typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8")), this.blockRemain < t.length) {
+          let r = Object.assign(new Error("writing more data than expected"), { path: this.absolute });
+          return this.emit("error", r);
+        }
+        return this.remain -= t.length, this.blockRemain -= t.length, this.pos += t.length, this.offset += t.length, super.write(t, null, i);
+      }
+      [es]() {
+        if (!this.remain) return this.blockRemain && super.write(Buffer.alloc(this.blockRemain)), this[pt]((t) => t ? this.emit("error", t) : this.end());
+        if (!this.buf) throw new Error("buffer lost somehow in ONDRAIN");
+        this.offset >= this.length && (this.buf = Buffer.allocUnsafe(Math.min(this.blockRemain, this.buf.length)), this.offset = 0), this.length = this.buf.length - this.offset, this[ii]();
+      }
+    };
+    ni = class extends de {
+      sync = true;
+      [ss]() {
+        this[si](X.lstatSync(this.absolute));
+      }
+      [is]() {
+        this[ns](X.readlinkSync(this.absolute));
+      }
+      [os2]() {
+        this[hs](X.openSync(this.absolute, "r"));
+      }
+      [ii]() {
+        let t = true;
+        try {
+          let { fd: e, buf: i, offset: r, length: n, pos: o } = this;
+          if (e === void 0 || i === void 0) throw new Error("fd and buf must be set in READ method");
+          let h = X.readSync(e, i, r, n, o);
+          this[rs](h), t = false;
+        } finally {
+          if (t) try {
+            this[pt](() => {
+            });
+          } catch {
+          }
+        }
+      }
+      [as](t) {
+        t();
+      }
+      [pt](t = () => {
+      }) {
+        this.fd !== void 0 && X.closeSync(this.fd), t();
+      }
+    };
+    oi = class extends A {
+      blockLen = 0;
+      blockRemain = 0;
+      buf = 0;
+      pos = 0;
+      remain = 0;
+      length = 0;
+      preservePaths;
+      portable;
+      strict;
+      noPax;
+      noMtime;
+      readEntry;
+      type;
+      prefix;
+      path;
+      mode;
+      uid;
+      gid;
+      uname;
+      gname;
+      header;
+      mtime;
+      atime;
+      ctime;
+      linkpath;
+      size;
+      onWriteEntry;
+      warn(t, e, i = {}) {
+        return Dt(this, t, e, i);
+      }
+      constructor(t, e = {}) {
+        let i = se(e);
+        super(), this.preservePaths = !!i.preservePaths, this.portable = !!i.portable, this.strict = !!i.strict, this.noPax = !!i.noPax, this.noMtime = !!i.noMtime, this.onWriteEntry = i.onWriteEntry, this.readEntry = t;
+        let { type: r } = t;
+        if (r === "Unsupported") throw new Error("writing entry that should be ignored");
+        this.type = r, this.type === "Directory" && this.portable && (this.noMtime = true), this.prefix = i.prefix, this.path = f(t.path), this.mode = t.mode !== void 0 ? this[ri](t.mode) : void 0, this.uid = this.portable ? void 0 : t.uid, this.gid = this.portable ? void 0 : t.gid, this.uname = this.portable ? void 0 : t.uname, this.gname = this.portable ? void 0 : t.gname, this.size = t.size, this.mtime = this.noMtime ? void 0 : i.mtime || t.mtime, this.atime = this.portable ? void 0 : t.atime, this.ctime = this.portable ? void 0 : t.ctime, this.linkpath = t.linkpath !== void 0 ? f(t.linkpath) : void 0, typeof i.onwarn == "function" && this.on("warn", i.onwarn);
+        let n = false;
+        if (!this.preservePaths) {
+          let [h, a] = ce(this.path);
+          h && typeof a == "string" && (this.path = a, n = h);
+        }
+        this.remain = t.size, this.blockRemain = t.startBlockSize, this.onWriteEntry?.(this), this.header = new F({ path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, mode: this.mode, uid: this.portable ? void 0 : this.uid, gid: this.portable ? void 0 : this.gid, size: this.size, mtime: this.noMtime ? void 0 : this.mtime, type: this.type, uname: this.portable ? void 0 : this.uname, atime: this.portable ? void 0 : this.atime, ctime: this.portable ? void 0 : this.ctime }), n && this.warn("TAR_ENTRY_INFO", `stripping ${n} from absolute path`, { entry: this, path: n + this.path }), this.header.encode() && !this.noPax && super.write(new ft({ atime: this.portable ? void 0 : this.atime, ctime: this.portable ? void 0 : this.ctime, gid: this.portable ? void 0 : this.gid, mtime: this.noMtime ? void 0 : this.mtime, path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, size: this.size, uid: this.portable ? void 0 : this.uid, uname: this.portable ? void 0 : this.uname, dev: this.portable ? void 0 : this.readEntry.dev, ino: this.portable ? void 0 : this.readEntry.ino, nlink: this.portable ? void 0 : this.readEntry.nlink }).encode());
+        let o = this.header?.block;
+        if (!o) throw new Error("failed to encode header");
+        super.write(o), t.pipe(this);
+      }
+      [q](t) {
+        return rr(t, this.prefix);
+      }
+      [ri](t) {
+        return Ji(t, this.type === "Directory", this.portable);
+      }
+      write(t, e, i) {
+        typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8"));
+        let r = t.length;
+        if (r > this.blockRemain) throw new Error("writing more to entry than is appropriate");
+        return this.blockRemain -= r, super.write(t, i);
+      }
+      end(t, e, i) {
+        return this.blockRemain && super.write(Buffer.alloc(this.blockRemain)), typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, e ?? "utf8")), i && this.once("finish", i), t ? super.end(t, i) : super.end(i), this;
+      }
+    };
+    Gn = (s3) => s3.isFile() ? "File" : s3.isDirectory() ? "Directory" : s3.isSymbolicLink() ? "SymbolicLink" : "Unsupported";
+    hi = class s2 {
+      tail;
+      head;
+      length = 0;
+      static create(t = []) {
+        return new s2(t);
+      }
+      constructor(t = []) {
+        for (let e of t) this.push(e);
+      }
+      *[Symbol.iterator]() {
+        for (let t = this.head; t; t = t.next) yield t.value;
+      }
+      removeNode(t) {
+        if (t.list !== this) throw new Error("removing node which does not belong to this list");
+        let e = t.next, i = t.prev;
+        return e && (e.prev = i), i && (i.next = e), t === this.head && (this.head = e), t === this.tail && (this.tail = i), this.length--, t.next = void 0, t.prev = void 0, t.list = void 0, e;
+      }
+      unshiftNode(t) {
+        if (t === this.head) return;
+        t.list && t.list.removeNode(t);
+        let e = this.head;
+        t.list = this, t.next = e, e && (e.prev = t), this.head = t, this.tail || (this.tail = t), this.length++;
+      }
+      pushNode(t) {
+        if (t === this.tail) return;
+        t.list && t.list.removeNode(t);
+        let e = this.tail;
+        t.list = this, t.prev = e, e && (e.next = t), this.tail = t, this.head || (this.head = t), this.length++;
+      }
+      push(...t) {
+        for (let e = 0, i = t.length; e < i; e++) Yn(this, t[e]);
+        return this.length;
+      }
+      unshift(...t) {
+        for (var e = 0, i = t.length; e < i; e++) Kn(this, t[e]);
+        return this.length;
+      }
+      pop() {
+        if (!this.tail) return;
+        let t = this.tail.value, e = this.tail;
+        return this.tail = this.tail.prev, this.tail ? this.tail.next = void 0 : this.head = void 0, e.list = void 0, this.length--, t;
+      }
+      shift() {
+        if (!this.head) return;
+        let t = this.head.value, e = this.head;
+        return this.head = this.head.next, this.head ? this.head.prev = void 0 : this.tail = void 0, e.list = void 0, this.length--, t;
+      }
+      forEach(t, e) {
+        e = e || this;
+        for (let i = this.head, r = 0; i; r++) t.call(e, i.value, r, this), i = i.next;
+      }
+      forEachReverse(t, e) {
+        e = e || this;
+        for (let i = this.tail, r = this.length - 1; i; r--) t.call(e, i.value, r, this), i = i.prev;
+      }
+      get(t) {
+        let e = 0, i = this.head;
+        for (; i && e < t; e++) i = i.next;
+        if (e === t && i) return i.value;
+      }
+      getReverse(t) {
+        let e = 0, i = this.tail;
+        for (; i && e < t; e++) i = i.prev;
+        if (e === t && i) return i.value;
+      }
+      map(t, e) {
+        e = e || this;
+        let i = new s2();
+        for (let r = this.head; r; ) i.push(t.call(e, r.value, this)), r = r.next;
+        return i;
+      }
+      mapReverse(t, e) {
+        e = e || this;
+        var i = new s2();
+        for (let r = this.tail; r; ) i.push(t.call(e, r.value, this)), r = r.prev;
+        return i;
+      }
+      reduce(t, e) {
+        let i, r = this.head;
+        if (arguments.length > 1) i = e;
+        else if (this.head) r = this.head.next, i = this.head.value;
+        else throw new TypeError("Reduce of empty list with no initial value");
+        for (var n = 0; r; n++) i = t(i, r.value, n), r = r.next;
+        return i;
+      }
+      reduceReverse(t, e) {
+        let i, r = this.tail;
+        if (arguments.length > 1) i = e;
+        else if (this.tail) r = this.tail.prev, i = this.tail.value;
+        else throw new TypeError("Reduce of empty list with no initial value");
+        for (let n = this.length - 1; r; n--) i = t(i, r.value, n), r = r.prev;
+        return i;
+      }
+      toArray() {
+        let t = new Array(this.length);
+        for (let e = 0, i = this.head; i; e++) t[e] = i.value, i = i.next;
+        return t;
+      }
+      toArrayReverse() {
+        let t = new Array(this.length);
+        for (let e = 0, i = this.tail; i; e++) t[e] = i.value, i = i.prev;
+        return t;
+      }
+      slice(t = 0, e = this.length) {
+        e < 0 && (e += this.length), t < 0 && (t += this.length);
+        let i = new s2();
+        if (e < t || e < 0) return i;
+        t < 0 && (t = 0), e > this.length && (e = this.length);
+        let r = this.head, n = 0;
+        for (n = 0; r && n < t; n++) r = r.next;
+        for (; r && n < e; n++, r = r.next) i.push(r.value);
+        return i;
+      }
+      sliceReverse(t = 0, e = this.length) {
+        e < 0 && (e += this.length), t < 0 && (t += this.length);
+        let i = new s2();
+        if (e < t || e < 0) return i;
+        t < 0 && (t = 0), e > this.length && (e = this.length);
+        let r = this.length, n = this.tail;
+        for (; n && r > e; r--) n = n.prev;
+        for (; n && r > t; r--, n = n.prev) i.push(n.value);
+        return i;
+      }
+      splice(t, e = 0, ...i) {
+        t > this.length && (t = this.length - 1), t < 0 && (t = this.length + t);
+        let r = this.head;
+        for (let o = 0; r && o < t; o++) r = r.next;
+        let n = [];
+        for (let o = 0; r && o < e; o++) n.push(r.value), r = this.removeNode(r);
+        r ? r !== this.tail && (r = r.prev) : r = this.tail;
+        for (let o of i) r = Zn(this, r, o);
+        return n;
+      }
+      reverse() {
+        let t = this.head, e = this.tail;
+        for (let i = t; i; i = i.prev) {
+          let r = i.prev;
+          i.prev = i.next, i.next = r;
+        }
+        return this.head = e, this.tail = t, this;
+      }
+    };
+    ue = class {
+      list;
+      next;
+      prev;
+      value;
+      constructor(t, e, i, r) {
+        this.list = r, this.value = t, e ? (e.next = this, this.prev = e) : this.prev = void 0, i ? (i.prev = this, this.next = i) : this.next = void 0;
+      }
+    };
+    pi = class {
+      path;
+      absolute;
+      entry;
+      stat;
+      readdir;
+      pending = false;
+      pendingLink = false;
+      ignore = false;
+      piped = false;
+      constructor(t, e) {
+        this.path = t || "./", this.absolute = e;
+      }
+    };
+    nr = Buffer.alloc(1024);
+    li = /* @__PURE__ */ Symbol("onStat");
+    me = /* @__PURE__ */ Symbol("ended");
+    W = /* @__PURE__ */ Symbol("queue");
+    pe = /* @__PURE__ */ Symbol("pendingLinks");
+    Et = /* @__PURE__ */ Symbol("current");
+    Ft = /* @__PURE__ */ Symbol("process");
+    Ee = /* @__PURE__ */ Symbol("processing");
+    ai = /* @__PURE__ */ Symbol("processJob");
+    G = /* @__PURE__ */ Symbol("jobs");
+    ls = /* @__PURE__ */ Symbol("jobDone");
+    ci = /* @__PURE__ */ Symbol("addFSEntry");
+    or = /* @__PURE__ */ Symbol("addTarEntry");
+    ds = /* @__PURE__ */ Symbol("stat");
+    us = /* @__PURE__ */ Symbol("readdir");
+    fi = /* @__PURE__ */ Symbol("onreaddir");
+    di = /* @__PURE__ */ Symbol("pipe");
+    hr = /* @__PURE__ */ Symbol("entry");
+    cs = /* @__PURE__ */ Symbol("entryOpt");
+    ui = /* @__PURE__ */ Symbol("writeEntryClass");
+    lr = /* @__PURE__ */ Symbol("write");
+    fs2 = /* @__PURE__ */ Symbol("ondrain");
+    wt = class extends A {
+      sync = false;
+      opt;
+      cwd;
+      maxReadSize;
+      preservePaths;
+      strict;
+      noPax;
+      prefix;
+      linkCache;
+      statCache;
+      file;
+      portable;
+      zip;
+      readdirCache;
+      noDirRecurse;
+      follow;
+      noMtime;
+      mtime;
+      filter;
+      jobs;
+      [ui];
+      onWriteEntry;
+      [W];
+      [pe] = /* @__PURE__ */ new Map();
+      [G] = 0;
+      [Ee] = false;
+      [me] = false;
+      constructor(t = {}) {
+        if (super(), this.opt = t, this.file = t.file || "", this.cwd = t.cwd || process.cwd(), this.maxReadSize = t.maxReadSize, this.preservePaths = !!t.preservePaths, this.strict = !!t.strict, this.noPax = !!t.noPax, this.prefix = f(t.prefix || ""), this.linkCache = t.linkCache || /* @__PURE__ */ new Map(), this.statCache = t.statCache || /* @__PURE__ */ new Map(), this.readdirCache = t.readdirCache || /* @__PURE__ */ new Map(), this.onWriteEntry = t.onWriteEntry, this[ui] = de, typeof t.onwarn == "function" && this.on("warn", t.onwarn), this.portable = !!t.portable, t.gzip || t.brotli || t.zstd) {
+          if ((t.gzip ? 1 : 0) + (t.brotli ? 1 : 0) + (t.zstd ? 1 : 0) > 1) throw new TypeError("gzip, brotli, zstd are mutually exclusive");
+          if (t.gzip && (typeof t.gzip != "object" && (t.gzip = {}), this.portable && (t.gzip.portable = true), this.zip = new ze(t.gzip)), t.brotli && (typeof t.brotli != "object" && (t.brotli = {}), this.zip = new We(t.brotli)), t.zstd && (typeof t.zstd != "object" && (t.zstd = {}), this.zip = new Ye(t.zstd)), !this.zip) throw new Error("impossible");
+          let e = this.zip;
+          e.on("data", (i) => super.write(i)), e.on("end", () => super.end()), e.on("drain", () => this[fs2]()), this.on("resume", () => e.resume());
+        } else this.on("drain", this[fs2]);
+        this.noDirRecurse = !!t.noDirRecurse, this.follow = !!t.follow, this.noMtime = !!t.noMtime, t.mtime && (this.mtime = t.mtime), this.filter = typeof t.filter == "function" ? t.filter : () => true, this[W] = new hi(), this[G] = 0, this.jobs = Number(t.jobs) || 4, this[Ee] = false, this[me] = false;
+      }
+      [lr](t) {
+        return super.write(t);
+      }
+      add(t) {
+        return this.write(t), this;
+      }
+      end(t, e, i) {
+        return typeof t == "function" && (i = t, t = void 0), typeof e == "function" && (i = e, e = void 0), t && this.add(t), this[me] = true, this[Ft](), i && i(), this;
+      }
+      write(t) {
+        if (this[me]) throw new Error("write after end");
+        return typeof t == "string" ? this[ci](t) : this[or](t), this.flowing;
+      }
+      [or](t) {
+        let e = f(ar.resolve(this.cwd, t.path));
+        if (!this.filter(t.path, t)) t.resume();
+        else {
+          let i = new pi(t.path, e);
+          i.entry = new oi(t, this[cs](i)), i.entry.on("end", () => this[ls](i)), this[G] += 1, this[W].push(i);
+        }
+        this[Ft]();
+      }
+      [ci](t) {
+        let e = f(ar.resolve(this.cwd, t));
+        this[W].push(new pi(t, e)), this[Ft]();
+      }
+      [ds](t) {
+        t.pending = true, this[G] += 1;
+        let e = this.follow ? "stat" : "lstat";
+        mi[e](t.absolute, (i, r) => {
+          t.pending = false, this[G] -= 1, i ? this.emit("error", i) : this[li](t, r);
+        });
+      }
+      [li](t, e) {
+        if (this.statCache.set(t.absolute, e), t.stat = e, !this.filter(t.path, e)) t.ignore = true;
+        else if (e.isFile() && e.nlink > 1 && !this.linkCache.get(`${e.dev}:${e.ino}`) && !this.sync) if (t === this[Et]) this[ai](t);
+        else {
+          let i = `${e.dev}:${e.ino}`, r = this[pe].get(i);
+          r ? r.push(t) : this[pe].set(i, [t]), t.pendingLink = true, t.pending = true;
+        }
+        this[Ft]();
+      }
+      [us](t) {
+        t.pending = true, this[G] += 1, mi.readdir(t.absolute, (e, i) => {
+          if (t.pending = false, this[G] -= 1, e) return this.emit("error", e);
+          this[fi](t, i);
+        });
+      }
+      [fi](t, e) {
+        this.readdirCache.set(t.absolute, e), t.readdir = e, this[Ft]();
+      }
+      [Ft]() {
+        if (!this[Ee]) {
+          this[Ee] = true;
+          for (let t = this[W].head; t && this[G] < this.jobs; t = t.next) if (this[ai](t.value), t.value.ignore) {
+            let e = t.next;
+            this[W].removeNode(t), t.next = e;
+          }
+          this[Ee] = false, this[me] && this[W].length === 0 && this[G] === 0 && (this.zip ? this.zip.end(nr) : (super.write(nr), super.end()));
+        }
+      }
+      get [Et]() {
+        return this[W] && this[W].head && this[W].head.value;
+      }
+      [ls](t) {
+        this[W].shift(), this[G] -= 1;
+        let { stat: e } = t;
+        if (e && e.isFile() && e.nlink > 1) {
+          let i = `${e.dev}:${e.ino}`, r = this[pe].get(i);
+          if (r) {
+            this[pe].delete(i);
+            for (let n of r) n.pending = false, this[ai](n);
+          }
+        }
+        this[Ft]();
+      }
+      [ai](t) {
+        if (t.pending && t.pendingLink && t === this[Et] && (t.pending = false, t.pendingLink = false), !t.pending) {
+          if (t.entry) {
+            t === this[Et] && !t.piped && this[di](t);
+            return;
+          }
+          if (!t.stat) {
+            let e = this.statCache.get(t.absolute);
+            e ? this[li](t, e) : this[ds](t);
+          }
+          if (t.stat && !t.ignore) {
+            if (!this.noDirRecurse && t.stat.isDirectory() && !t.readdir) {
+              let e = this.readdirCache.get(t.absolute);
+              if (e ? this[fi](t, e) : this[us](t), !t.readdir) return;
+            }
+            if (t.entry = this[hr](t), !t.entry) {
+              t.ignore = true;
+              return;
+            }
+            t === this[Et] && !t.piped && this[di](t);
+          }
+        }
+      }
+      [cs](t) {
+        return { onwarn: (e, i, r) => this.warn(e, i, r), noPax: this.noPax, cwd: this.cwd, absolute: t.absolute, preservePaths: this.preservePaths, maxReadSize: this.maxReadSize, strict: this.strict, portable: this.portable, linkCache: this.linkCache, statCache: this.statCache, noMtime: this.noMtime, mtime: this.mtime, prefix: this.prefix, onWriteEntry: this.onWriteEntry };
+      }
+      [hr](t) {
+        this[G] += 1;
+        try {
+          return new this[ui](t.path, this[cs](t)).on("end", () => this[ls](t)).on("error", (i) => this.emit("error", i));
+        } catch (e) {
+          this.emit("error", e);
+        }
+      }
+      [fs2]() {
+        this[Et] && this[Et].entry && this[Et].entry.resume();
+      }
+      [di](t) {
+        t.piped = true, t.readdir && t.readdir.forEach((r) => {
+          let n = t.path, o = n === "./" ? "" : n.replace(/\/*$/, "/");
+          this[ci](o + r);
+        });
+        let e = t.entry, i = this.zip;
+        if (!e) throw new Error("cannot pipe without source");
+        i ? e.on("data", (r) => {
+          i.write(r) || e.pause();
+        }) : e.on("data", (r) => {
+          super.write(r) || e.pause();
+        });
+      }
+      pause() {
+        return this.zip && this.zip.pause(), super.pause();
+      }
+      warn(t, e, i = {}) {
+        Dt(this, t, e, i);
+      }
+    };
+    kt = class extends wt {
+      sync = true;
+      constructor(t) {
+        super(t), this[ui] = ni;
+      }
+      pause() {
+      }
+      resume() {
+      }
+      [ds](t) {
+        let e = this.follow ? "statSync" : "lstatSync";
+        this[li](t, mi[e](t.absolute));
+      }
+      [us](t) {
+        this[fi](t, mi.readdirSync(t.absolute));
+      }
+      [di](t) {
+        let e = t.entry, i = this.zip;
+        if (t.readdir && t.readdir.forEach((r) => {
+          let n = t.path, o = n === "./" ? "" : n.replace(/\/*$/, "/");
+          this[ci](o + r);
+        }), !e) throw new Error("Cannot pipe without source");
+        i ? e.on("data", (r) => {
+          i.write(r);
+        }) : e.on("data", (r) => {
+          super[lr](r);
+        });
+      }
+    };
+    Vn = (s3, t) => {
+      let e = new kt(s3), i = new Wt(s3.file, { mode: s3.mode || 438 });
+      e.pipe(i), fr(e, t);
+    };
+    $n = (s3, t) => {
+      let e = new wt(s3), i = new et(s3.file, { mode: s3.mode || 438 });
+      e.pipe(i);
+      let r = new Promise((n, o) => {
+        i.on("error", o), i.on("close", n), e.on("error", o);
+      });
+      return dr(e, t).catch((n) => e.emit("error", n)), r;
+    };
+    fr = (s3, t) => {
+      t.forEach((e) => {
+        e.charAt(0) === "@" ? Ct({ file: cr.resolve(s3.cwd, e.slice(1)), sync: true, noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
+      }), s3.end();
+    };
+    dr = async (s3, t) => {
+      for (let e of t) e.charAt(0) === "@" ? await Ct({ file: cr.resolve(String(s3.cwd), e.slice(1)), noResume: true, onReadEntry: (i) => {
+        s3.add(i);
+      } }) : s3.add(e);
+      s3.end();
+    };
+    Xn = (s3, t) => {
+      let e = new kt(s3);
+      return fr(e, t), e;
+    };
+    qn = (s3, t) => {
+      let e = new wt(s3);
+      return dr(e, t).catch((i) => e.emit("error", i)), e;
+    };
+    Qn = K(Vn, $n, Xn, qn, (s3, t) => {
+      if (!t?.length) throw new TypeError("no paths specified to add to archive");
+    });
+    Jn = process.env.__FAKE_PLATFORM__ || process.platform;
+    Er = Jn === "win32";
+    ({ O_CREAT: wr, O_NOFOLLOW: ur, O_TRUNC: Sr, O_WRONLY: yr } = pr.constants);
+    Rr = Number(process.env.__FAKE_FS_O_FILENAME__) || pr.constants.UV_FS_O_FILEMAP || 0;
+    jn = Er && !!Rr;
+    to = 512 * 1024;
+    eo = Rr | Sr | wr | yr;
+    mr = !Er && typeof ur == "number" ? ur | Sr | wr | yr : null;
+    ms = mr !== null ? () => mr : jn ? (s3) => s3 < to ? eo : "w" : () => "w";
+    ps = (s3, t, e) => {
+      try {
+        return wi.lchownSync(s3, t, e);
+      } catch (i) {
+        if (i?.code !== "ENOENT") throw i;
+      }
+    };
+    Ei = (s3, t, e, i) => {
+      wi.lchown(s3, t, e, (r) => {
+        i(r && r?.code !== "ENOENT" ? r : null);
+      });
+    };
+    io = (s3, t, e, i, r) => {
+      if (t.isDirectory()) Es(we.resolve(s3, t.name), e, i, (n) => {
+        if (n) return r(n);
+        let o = we.resolve(s3, t.name);
+        Ei(o, e, i, r);
+      });
+      else {
+        let n = we.resolve(s3, t.name);
+        Ei(n, e, i, r);
+      }
+    };
+    Es = (s3, t, e, i) => {
+      wi.readdir(s3, { withFileTypes: true }, (r, n) => {
+        if (r) {
+          if (r.code === "ENOENT") return i();
+          if (r.code !== "ENOTDIR" && r.code !== "ENOTSUP") return i(r);
+        }
+        if (r || !n.length) return Ei(s3, t, e, i);
+        let o = n.length, h = null, a = (l) => {
+          if (!h) {
+            if (l) return i(h = l);
+            if (--o === 0) return Ei(s3, t, e, i);
+          }
+        };
+        for (let l of n) io(s3, l, t, e, a);
+      });
+    };
+    so = (s3, t, e, i) => {
+      t.isDirectory() && ws(we.resolve(s3, t.name), e, i), ps(we.resolve(s3, t.name), e, i);
+    };
+    ws = (s3, t, e) => {
+      let i;
+      try {
+        i = wi.readdirSync(s3, { withFileTypes: true });
+      } catch (r) {
+        let n = r;
+        if (n?.code === "ENOENT") return;
+        if (n?.code === "ENOTDIR" || n?.code === "ENOTSUP") return ps(s3, t, e);
+        throw n;
+      }
+      for (let r of i) so(s3, r, t, e);
+      return ps(s3, t, e);
+    };
+    Se = class extends Error {
+      path;
+      code;
+      syscall = "chdir";
+      constructor(t, e) {
+        super(`${e}: Cannot cd into '${t}'`), this.path = t, this.code = e;
+      }
+      get name() {
+        return "CwdError";
+      }
+    };
+    St = class extends Error {
+      path;
+      symlink;
+      syscall = "symlink";
+      code = "TAR_SYMLINK_ERROR";
+      constructor(t, e) {
+        super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"), this.symlink = t, this.path = e;
+      }
+      get name() {
+        return "SymlinkError";
+      }
+    };
+    no = (s3, t) => {
+      k.stat(s3, (e, i) => {
+        (e || !i.isDirectory()) && (e = new Se(s3, e?.code || "ENOTDIR")), t(e);
+      });
+    };
+    gr = (s3, t, e) => {
+      s3 = f(s3);
+      let i = t.umask ?? 18, r = t.mode | 448, n = (r & i) !== 0, o = t.uid, h = t.gid, a = typeof o == "number" && typeof h == "number" && (o !== t.processUid || h !== t.processGid), l = t.preserve, c = t.unlink, d = f(t.cwd), y = (E, x) => {
+        E ? e(E) : x && a ? Es(x, o, h, (Le) => y(Le)) : n ? k.chmod(s3, r, e) : e();
+      };
+      if (s3 === d) return no(s3, y);
+      if (l) return ro.mkdir(s3, { mode: r, recursive: true }).then((E) => y(null, E ?? void 0), y);
+      let D = f(Si.relative(d, s3)).split("/");
+      Ss(d, D, r, c, d, void 0, y);
+    };
+    Ss = (s3, t, e, i, r, n, o) => {
+      if (t.length === 0) return o(null, n);
+      let h = t.shift(), a = f(Si.resolve(s3 + "/" + h));
+      k.mkdir(a, e, br(a, t, e, i, r, n, o));
+    };
+    br = (s3, t, e, i, r, n, o) => (h) => {
+      h ? k.lstat(s3, (a, l) => {
+        if (a) a.path = a.path && f(a.path), o(a);
+        else if (l.isDirectory()) Ss(s3, t, e, i, r, n, o);
+        else if (i) k.unlink(s3, (c) => {
+          if (c) return o(c);
+          k.mkdir(s3, e, br(s3, t, e, i, r, n, o));
+        });
+        else {
+          if (l.isSymbolicLink()) return o(new St(s3, s3 + "/" + t.join("/")));
+          o(h);
+        }
+      }) : (n = n || s3, Ss(s3, t, e, i, r, n, o));
+    };
+    oo = (s3) => {
+      let t = false, e;
+      try {
+        t = k.statSync(s3).isDirectory();
+      } catch (i) {
+        e = i?.code;
+      } finally {
+        if (!t) throw new Se(s3, e ?? "ENOTDIR");
+      }
+    };
+    _r = (s3, t) => {
+      s3 = f(s3);
+      let e = t.umask ?? 18, i = t.mode | 448, r = (i & e) !== 0, n = t.uid, o = t.gid, h = typeof n == "number" && typeof o == "number" && (n !== t.processUid || o !== t.processGid), a = t.preserve, l = t.unlink, c = f(t.cwd), d = (E) => {
+        E && h && ws(E, n, o), r && k.chmodSync(s3, i);
+      };
+      if (s3 === c) return oo(c), d();
+      if (a) return d(k.mkdirSync(s3, { mode: i, recursive: true }) ?? void 0);
+      let T = f(Si.relative(c, s3)).split("/"), D;
+      for (let E = T.shift(), x = c; E && (x += "/" + E); E = T.shift()) {
+        x = f(Si.resolve(x));
+        try {
+          k.mkdirSync(x, i), D = D || x;
+        } catch {
+          let Le = k.lstatSync(x);
+          if (Le.isDirectory()) continue;
+          if (l) {
+            k.unlinkSync(x), k.mkdirSync(x, i), D = D || x;
+            continue;
+          } else if (Le.isSymbolicLink()) return new St(x, x + "/" + T.join("/"));
+        }
+      }
+      return d(D);
+    };
+    ys = /* @__PURE__ */ Object.create(null);
+    Or = 1e4;
+    Vt = /* @__PURE__ */ new Set();
+    Tr = (s3) => {
+      Vt.has(s3) ? Vt.delete(s3) : ys[s3] = s3.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"), Vt.add(s3);
+      let t = ys[s3], e = Vt.size - Or;
+      if (e > Or / 10) {
+        for (let i of Vt) if (Vt.delete(i), delete ys[i], --e <= 0) break;
+      }
+      return t;
+    };
+    ho = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
+    ao = ho === "win32";
+    lo = (s3) => s3.split("/").slice(0, -1).reduce((e, i) => {
+      let r = e.at(-1);
+      return r !== void 0 && (i = xr(r, i)), e.push(i || "/"), e;
+    }, []);
+    yi = class {
+      #t = /* @__PURE__ */ new Map();
+      #i = /* @__PURE__ */ new Map();
+      #s = /* @__PURE__ */ new Set();
+      reserve(t, e) {
+        t = ao ? ["win32 parallelization disabled"] : t.map((r) => mt(xr(Tr(r))));
+        let i = new Set(t.map((r) => lo(r)).reduce((r, n) => r.concat(n)));
+        this.#i.set(e, { dirs: i, paths: t });
+        for (let r of t) {
+          let n = this.#t.get(r);
+          n ? n.push(e) : this.#t.set(r, [e]);
+        }
+        for (let r of i) {
+          let n = this.#t.get(r);
+          if (!n) this.#t.set(r, [/* @__PURE__ */ new Set([e])]);
+          else {
+            let o = n.at(-1);
+            o instanceof Set ? o.add(e) : n.push(/* @__PURE__ */ new Set([e]));
+          }
+        }
+        return this.#r(e);
+      }
+      #n(t) {
+        let e = this.#i.get(t);
+        if (!e) throw new Error("function does not have any path reservations");
+        return { paths: e.paths.map((i) => this.#t.get(i)), dirs: [...e.dirs].map((i) => this.#t.get(i)) };
+      }
+      check(t) {
+        let { paths: e, dirs: i } = this.#n(t);
+        return e.every((r) => r && r[0] === t) && i.every((r) => r && r[0] instanceof Set && r[0].has(t));
+      }
+      #r(t) {
+        return this.#s.has(t) || !this.check(t) ? false : (this.#s.add(t), t(() => this.#e(t)), true);
+      }
+      #e(t) {
+        if (!this.#s.has(t)) return false;
+        let e = this.#i.get(t);
+        if (!e) throw new Error("invalid reservation");
+        let { paths: i, dirs: r } = e, n = /* @__PURE__ */ new Set();
+        for (let o of i) {
+          let h = this.#t.get(o);
+          if (!h || h?.[0] !== t) continue;
+          let a = h[1];
+          if (!a) {
+            this.#t.delete(o);
+            continue;
+          }
+          if (h.shift(), typeof a == "function") n.add(a);
+          else for (let l of a) n.add(l);
+        }
+        for (let o of r) {
+          let h = this.#t.get(o), a = h?.[0];
+          if (!(!h || !(a instanceof Set))) if (a.size === 1 && h.length === 1) {
+            this.#t.delete(o);
+            continue;
+          } else if (a.size === 1) {
+            h.shift();
+            let l = h[0];
+            typeof l == "function" && n.add(l);
+          } else a.delete(t);
+        }
+        return this.#s.delete(t), n.forEach((o) => this.#r(o)), true;
+      }
+    };
+    Lr = () => process.umask();
+    Dr = /* @__PURE__ */ Symbol("onEntry");
+    _s = /* @__PURE__ */ Symbol("checkFs");
+    Nr = /* @__PURE__ */ Symbol("checkFs2");
+    Os = /* @__PURE__ */ Symbol("isReusable");
+    P = /* @__PURE__ */ Symbol("makeFs");
+    Ts = /* @__PURE__ */ Symbol("file");
+    xs = /* @__PURE__ */ Symbol("directory");
+    gi = /* @__PURE__ */ Symbol("link");
+    Ar = /* @__PURE__ */ Symbol("symlink");
+    Ir = /* @__PURE__ */ Symbol("hardlink");
+    Re = /* @__PURE__ */ Symbol("ensureNoSymlink");
+    Cr = /* @__PURE__ */ Symbol("unsupported");
+    Fr = /* @__PURE__ */ Symbol("checkPath");
+    Rs = /* @__PURE__ */ Symbol("stripAbsolutePath");
+    yt = /* @__PURE__ */ Symbol("mkdir");
+    O = /* @__PURE__ */ Symbol("onError");
+    Ri = /* @__PURE__ */ Symbol("pending");
+    kr = /* @__PURE__ */ Symbol("pend");
+    $t = /* @__PURE__ */ Symbol("unpend");
+    gs = /* @__PURE__ */ Symbol("ended");
+    bs = /* @__PURE__ */ Symbol("maybeClose");
+    Ls = /* @__PURE__ */ Symbol("skip");
+    ge = /* @__PURE__ */ Symbol("doChown");
+    be = /* @__PURE__ */ Symbol("uid");
+    _e = /* @__PURE__ */ Symbol("gid");
+    Oe = /* @__PURE__ */ Symbol("checkedCwd");
+    fo = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
+    Te = fo === "win32";
+    uo = 1024;
+    mo = (s3, t) => {
+      if (!Te) return u.unlink(s3, t);
+      let e = s3 + ".DELETE." + Mr(16).toString("hex");
+      u.rename(s3, e, (i) => {
+        if (i) return t(i);
+        u.unlink(e, t);
+      });
+    };
+    po = (s3) => {
+      if (!Te) return u.unlinkSync(s3);
+      let t = s3 + ".DELETE." + Mr(16).toString("hex");
+      u.renameSync(s3, t), u.unlinkSync(t);
+    };
+    vr = (s3, t, e) => s3 !== void 0 && s3 === s3 >>> 0 ? s3 : t !== void 0 && t === t >>> 0 ? t : e;
+    Xt = class extends rt {
+      [gs] = false;
+      [Oe] = false;
+      [Ri] = 0;
+      reservations = new yi();
+      transform;
+      writable = true;
+      readable = false;
+      uid;
+      gid;
+      setOwner;
+      preserveOwner;
+      processGid;
+      processUid;
+      maxDepth;
+      forceChown;
+      win32;
+      newer;
+      keep;
+      noMtime;
+      preservePaths;
+      unlink;
+      cwd;
+      strip;
+      processUmask;
+      umask;
+      dmode;
+      fmode;
+      chmod;
+      constructor(t = {}) {
+        if (t.ondone = () => {
+          this[gs] = true, this[bs]();
+        }, super(t), this.transform = t.transform, this.chmod = !!t.chmod, typeof t.uid == "number" || typeof t.gid == "number") {
+          if (typeof t.uid != "number" || typeof t.gid != "number") throw new TypeError("cannot set owner without number uid and gid");
+          if (t.preserveOwner) throw new TypeError("cannot preserve owner in archive and also set owner explicitly");
+          this.uid = t.uid, this.gid = t.gid, this.setOwner = true;
+        } else this.uid = void 0, this.gid = void 0, this.setOwner = false;
+        this.preserveOwner = t.preserveOwner === void 0 && typeof t.uid != "number" ? process.getuid?.() === 0 : !!t.preserveOwner, this.processUid = (this.preserveOwner || this.setOwner) && process.getuid ? process.getuid() : void 0, this.processGid = (this.preserveOwner || this.setOwner) && process.getgid ? process.getgid() : void 0, this.maxDepth = typeof t.maxDepth == "number" ? t.maxDepth : uo, this.forceChown = t.forceChown === true, this.win32 = !!t.win32 || Te, this.newer = !!t.newer, this.keep = !!t.keep, this.noMtime = !!t.noMtime, this.preservePaths = !!t.preservePaths, this.unlink = !!t.unlink, this.cwd = f(R.resolve(t.cwd || process.cwd())), this.strip = Number(t.strip) || 0, this.processUmask = this.chmod ? typeof t.processUmask == "number" ? t.processUmask : Lr() : 0, this.umask = typeof t.umask == "number" ? t.umask : this.processUmask, this.dmode = t.dmode || 511 & ~this.umask, this.fmode = t.fmode || 438 & ~this.umask, this.on("entry", (e) => this[Dr](e));
+      }
+      warn(t, e, i = {}) {
+        return (t === "TAR_BAD_ARCHIVE" || t === "TAR_ABORT") && (i.recoverable = false), super.warn(t, e, i);
+      }
+      [bs]() {
+        this[gs] && this[Ri] === 0 && (this.emit("prefinish"), this.emit("finish"), this.emit("end"));
+      }
+      [Rs](t, e) {
+        let i = t[e], { type: r } = t;
+        if (!i || this.preservePaths) return true;
+        let [n, o] = ce(i), h = o.replaceAll(/\\/g, "/").split("/");
+        if (h.includes("..") || Te && /^[a-z]:\.\.$/i.test(h[0] ?? "")) {
+          if (e === "path" || r === "Link") return this.warn("TAR_ENTRY_ERROR", `${e} contains '..'`, { entry: t, [e]: i }), false;
+          let a = R.posix.dirname(t.path), l = R.posix.normalize(R.posix.join(a, h.join("/")));
+          if (l.startsWith("../") || l === "..") return this.warn("TAR_ENTRY_ERROR", `${e} escapes extraction directory`, { entry: t, [e]: i }), false;
+        }
+        return n && (t[e] = String(o), this.warn("TAR_ENTRY_INFO", `stripping ${n} from absolute ${e}`, { entry: t, [e]: i })), true;
+      }
+      [Fr](t) {
+        let e = f(t.path), i = e.split("/");
+        if (this.strip) {
+          if (i.length < this.strip) return false;
+          if (t.type === "Link") {
+            let r = f(String(t.linkpath)).split("/");
+            if (r.length >= this.strip) t.linkpath = r.slice(this.strip).join("/");
+            else return false;
+          }
+          i.splice(0, this.strip), t.path = i.join("/");
+        }
+        if (isFinite(this.maxDepth) && i.length > this.maxDepth) return this.warn("TAR_ENTRY_ERROR", "path excessively deep", { entry: t, path: e, depth: i.length, maxDepth: this.maxDepth }), false;
+        if (!this[Rs](t, "path") || !this[Rs](t, "linkpath")) return false;
+        if (t.absolute = R.isAbsolute(t.path) ? f(R.resolve(t.path)) : f(R.resolve(this.cwd, t.path)), !this.preservePaths && typeof t.absolute == "string" && t.absolute.indexOf(this.cwd + "/") !== 0 && t.absolute !== this.cwd) return this.warn("TAR_ENTRY_ERROR", "path escaped extraction target", { entry: t, path: f(t.path), resolvedPath: t.absolute, cwd: this.cwd }), false;
+        if (t.absolute === this.cwd && t.type !== "Directory" && t.type !== "GNUDumpDir") return false;
+        if (this.win32) {
+          let { root: r } = R.win32.parse(String(t.absolute));
+          t.absolute = r + ts(String(t.absolute).slice(r.length));
+          let { root: n } = R.win32.parse(t.path);
+          t.path = n + ts(t.path.slice(n.length));
+        }
+        return true;
+      }
+      [Dr](t) {
+        if (!this[Fr](t)) return t.resume();
+        switch (co.equal(typeof t.absolute, "string"), t.type) {
+          case "Directory":
+          case "GNUDumpDir":
+            t.mode && (t.mode = t.mode | 448);
+          case "File":
+          case "OldFile":
+          case "ContiguousFile":
+          case "Link":
+          case "SymbolicLink":
+            return this[_s](t);
+          default:
+            return this[Cr](t);
+        }
+      }
+      [O](t, e) {
+        t.name === "CwdError" ? this.emit("error", t) : (this.warn("TAR_ENTRY_ERROR", t, { entry: e }), this[$t](), e.resume());
+      }
+      [yt](t, e, i) {
+        gr(f(t), { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e }, i);
+      }
+      [ge](t) {
+        return this.forceChown || this.preserveOwner && (typeof t.uid == "number" && t.uid !== this.processUid || typeof t.gid == "number" && t.gid !== this.processGid) || typeof this.uid == "number" && this.uid !== this.processUid || typeof this.gid == "number" && this.gid !== this.processGid;
+      }
+      [be](t) {
+        return vr(this.uid, t.uid, this.processUid);
+      }
+      [_e](t) {
+        return vr(this.gid, t.gid, this.processGid);
+      }
+      [Ts](t, e) {
+        let i = typeof t.mode == "number" ? t.mode & 4095 : this.fmode, r = new et(String(t.absolute), { flags: ms(t.size), mode: i, autoClose: false });
+        r.on("error", (a) => {
+          r.fd && u.close(r.fd, () => {
+          }), r.write = () => true, this[O](a, t), e();
+        });
+        let n = 1, o = (a) => {
+          if (a) {
+            r.fd && u.close(r.fd, () => {
+            }), this[O](a, t), e();
+            return;
+          }
+          --n === 0 && r.fd !== void 0 && u.close(r.fd, (l) => {
+            l ? this[O](l, t) : this[$t](), e();
+          });
+        };
+        r.on("finish", () => {
+          let a = String(t.absolute), l = r.fd;
+          if (typeof l == "number" && t.mtime && !this.noMtime) {
+            n++;
+            let c = t.atime || /* @__PURE__ */ new Date(), d = t.mtime;
+            u.futimes(l, c, d, (y) => y ? u.utimes(a, c, d, (T) => o(T && y)) : o());
+          }
+          if (typeof l == "number" && this[ge](t)) {
+            n++;
+            let c = this[be](t), d = this[_e](t);
+            typeof c == "number" && typeof d == "number" && u.fchown(l, c, d, (y) => y ? u.chown(a, c, d, (T) => o(T && y)) : o());
+          }
+          o();
+        });
+        let h = this.transform && this.transform(t) || t;
+        h !== t && (h.on("error", (a) => {
+          this[O](a, t), e();
+        }), t.pipe(h)), h.pipe(r);
+      }
+      [xs](t, e) {
+        let i = typeof t.mode == "number" ? t.mode & 4095 : this.dmode;
+        this[yt](String(t.absolute), i, (r) => {
+          if (r) {
+            this[O](r, t), e();
+            return;
+          }
+          let n = 1, o = () => {
+            --n === 0 && (e(), this[$t](), t.resume());
+          };
+          t.mtime && !this.noMtime && (n++, u.utimes(String(t.absolute), t.atime || /* @__PURE__ */ new Date(), t.mtime, o)), this[ge](t) && (n++, u.chown(String(t.absolute), Number(this[be](t)), Number(this[_e](t)), o)), o();
+        });
+      }
+      [Cr](t) {
+        t.unsupported = true, this.warn("TAR_ENTRY_UNSUPPORTED", `unsupported entry type: ${t.type}`, { entry: t }), t.resume();
+      }
+      [Ar](t, e) {
+        let i = f(R.relative(this.cwd, R.resolve(R.dirname(String(t.absolute)), String(t.linkpath)))).split("/");
+        this[Re](t, this.cwd, i, () => this[gi](t, String(t.linkpath), "symlink", e), (r) => {
+          this[O](r, t), e();
+        });
+      }
+      [Ir](t, e) {
+        let i = f(R.resolve(this.cwd, String(t.linkpath))), r = f(String(t.linkpath)).split("/");
+        this[Re](t, this.cwd, r, () => this[gi](t, i, "link", e), (n) => {
+          this[O](n, t), e();
+        });
+      }
+      [Re](t, e, i, r, n) {
+        let o = i.shift();
+        if (this.preservePaths || o === void 0) return r();
+        let h = R.resolve(e, o);
+        u.lstat(h, (a, l) => {
+          if (a) return r();
+          if (l?.isSymbolicLink()) return n(new St(h, R.resolve(h, i.join("/"))));
+          this[Re](t, h, i, r, n);
+        });
+      }
+      [kr]() {
+        this[Ri]++;
+      }
+      [$t]() {
+        this[Ri]--, this[bs]();
+      }
+      [Ls](t) {
+        this[$t](), t.resume();
+      }
+      [Os](t, e) {
+        return t.type === "File" && !this.unlink && e.isFile() && e.nlink <= 1 && !Te;
+      }
+      [_s](t) {
+        this[kr]();
+        let e = [t.path];
+        t.linkpath && e.push(t.linkpath), this.reservations.reserve(e, (i) => this[Nr](t, i));
+      }
+      [Nr](t, e) {
+        let i = (h) => {
+          e(h);
+        }, r = () => {
+          this[yt](this.cwd, this.dmode, (h) => {
+            if (h) {
+              this[O](h, t), i();
+              return;
+            }
+            this[Oe] = true, n();
+          });
+        }, n = () => {
+          if (t.absolute !== this.cwd) {
+            let h = f(R.dirname(String(t.absolute)));
+            if (h !== this.cwd) return this[yt](h, this.dmode, (a) => {
+              if (a) {
+                this[O](a, t), i();
+                return;
+              }
+              o();
+            });
+          }
+          o();
+        }, o = () => {
+          u.lstat(String(t.absolute), (h, a) => {
+            if (a && (this.keep || this.newer && a.mtime > (t.mtime ?? a.mtime))) {
+              this[Ls](t), i();
+              return;
+            }
+            if (h || this[Os](t, a)) return this[P](null, t, i);
+            if (a.isDirectory()) {
+              if (t.type === "Directory") {
+                let l = this.chmod && t.mode && (a.mode & 4095) !== t.mode, c = (d) => this[P](d ?? null, t, i);
+                return l ? u.chmod(String(t.absolute), Number(t.mode), c) : c();
+              }
+              if (t.absolute !== this.cwd) return u.rmdir(String(t.absolute), (l) => this[P](l ?? null, t, i));
+            }
+            if (t.absolute === this.cwd) return this[P](null, t, i);
+            mo(String(t.absolute), (l) => this[P](l ?? null, t, i));
+          });
+        };
+        this[Oe] ? n() : r();
+      }
+      [P](t, e, i) {
+        if (t) {
+          this[O](t, e), i();
+          return;
+        }
+        switch (e.type) {
+          case "File":
+          case "OldFile":
+          case "ContiguousFile":
+            return this[Ts](e, i);
+          case "Link":
+            return this[Ir](e, i);
+          case "SymbolicLink":
+            return this[Ar](e, i);
+          case "Directory":
+          case "GNUDumpDir":
+            return this[xs](e, i);
+        }
+      }
+      [gi](t, e, i, r) {
+        u[i](e, String(t.absolute), (n) => {
+          n ? this[O](n, t) : (this[$t](), t.resume()), r();
+        });
+      }
+    };
+    ye = (s3) => {
+      try {
+        return [null, s3()];
+      } catch (t) {
+        return [t, null];
+      }
+    };
+    xe = class extends Xt {
+      sync = true;
+      [P](t, e) {
+        return super[P](t, e, () => {
+        });
+      }
+      [_s](t) {
+        if (!this[Oe]) {
+          let n = this[yt](this.cwd, this.dmode);
+          if (n) return this[O](n, t);
+          this[Oe] = true;
+        }
+        if (t.absolute !== this.cwd) {
+          let n = f(R.dirname(String(t.absolute)));
+          if (n !== this.cwd) {
+            let o = this[yt](n, this.dmode);
+            if (o) return this[O](o, t);
+          }
+        }
+        let [e, i] = ye(() => u.lstatSync(String(t.absolute)));
+        if (i && (this.keep || this.newer && i.mtime > (t.mtime ?? i.mtime))) return this[Ls](t);
+        if (e || this[Os](t, i)) return this[P](null, t);
+        if (i.isDirectory()) {
+          if (t.type === "Directory") {
+            let o = this.chmod && t.mode && (i.mode & 4095) !== t.mode, [h] = o ? ye(() => {
+              u.chmodSync(String(t.absolute), Number(t.mode));
+            }) : [];
+            return this[P](h, t);
+          }
+          let [n] = ye(() => u.rmdirSync(String(t.absolute)));
+          this[P](n, t);
+        }
+        let [r] = t.absolute === this.cwd ? [] : ye(() => po(String(t.absolute)));
+        this[P](r, t);
+      }
+      [Ts](t, e) {
+        let i = typeof t.mode == "number" ? t.mode & 4095 : this.fmode, r = (h) => {
+          let a;
+          try {
+            u.closeSync(n);
+          } catch (l) {
+            a = l;
+          }
+          (h || a) && this[O](h || a, t), e();
+        }, n;
+        try {
+          n = u.openSync(String(t.absolute), ms(t.size), i);
+        } catch (h) {
+          return r(h);
+        }
+        let o = this.transform && this.transform(t) || t;
+        o !== t && (o.on("error", (h) => this[O](h, t)), t.pipe(o)), o.on("data", (h) => {
+          try {
+            u.writeSync(n, h, 0, h.length);
+          } catch (a) {
+            r(a);
+          }
+        }), o.on("end", () => {
+          let h = null;
+          if (t.mtime && !this.noMtime) {
+            let a = t.atime || /* @__PURE__ */ new Date(), l = t.mtime;
+            try {
+              u.futimesSync(n, a, l);
+            } catch (c) {
+              try {
+                u.utimesSync(String(t.absolute), a, l);
+              } catch {
+                h = c;
+              }
+            }
+          }
+          if (this[ge](t)) {
+            let a = this[be](t), l = this[_e](t);
+            try {
+              u.fchownSync(n, Number(a), Number(l));
+            } catch (c) {
+              try {
+                u.chownSync(String(t.absolute), Number(a), Number(l));
+              } catch {
+                h = h || c;
+              }
+            }
+          }
+          r(h);
+        });
+      }
+      [xs](t, e) {
+        let i = typeof t.mode == "number" ? t.mode & 4095 : this.dmode, r = this[yt](String(t.absolute), i);
+        if (r) {
+          this[O](r, t), e();
+          return;
+        }
+        if (t.mtime && !this.noMtime) try {
+          u.utimesSync(String(t.absolute), t.atime || /* @__PURE__ */ new Date(), t.mtime);
+        } catch {
+        }
+        if (this[ge](t)) try {
+          u.chownSync(String(t.absolute), Number(this[be](t)), Number(this[_e](t)));
+        } catch {
+        }
+        e(), t.resume();
+      }
+      [yt](t, e) {
+        try {
+          return _r(f(t), { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e });
+        } catch (i) {
+          return i;
+        }
+      }
+      [Re](t, e, i, r, n) {
+        if (this.preservePaths || i.length === 0) return r();
+        let o = e;
+        for (let h of i) {
+          o = R.resolve(o, h);
+          let [a, l] = ye(() => u.lstatSync(o));
+          if (a) return r();
+          if (l.isSymbolicLink()) return n(new St(o, R.resolve(e, i.join("/"))));
+        }
+        r();
+      }
+      [gi](t, e, i, r) {
+        let n = `${i}Sync`;
+        try {
+          u[n](e, String(t.absolute)), r(), t.resume();
+        } catch (o) {
+          return this[O](o, t);
+        }
+      }
+    };
+    Eo = (s3) => {
+      let t = new xe(s3), e = s3.file, i = Br.statSync(e), r = s3.maxReadSize || 16 * 1024 * 1024;
+      new Be(e, { readSize: r, size: i.size }).pipe(t);
+    };
+    wo = (s3, t) => {
+      let e = new Xt(s3), i = s3.maxReadSize || 16 * 1024 * 1024, r = s3.file;
+      return new Promise((o, h) => {
+        e.on("error", h), e.on("close", o), Br.stat(r, (a, l) => {
+          if (a) h(a);
+          else {
+            let c = new _t(r, { readSize: i, size: l.size });
+            c.on("error", h), c.pipe(e);
+          }
+        });
+      });
+    };
+    So = K(Eo, wo, (s3) => new xe(s3), (s3) => new Xt(s3), (s3, t) => {
+      t?.length && Qi(s3, t);
+    });
+    yo = (s3, t) => {
+      let e = new kt(s3), i = true, r, n;
+      try {
+        try {
+          r = v.openSync(s3.file, "r+");
+        } catch (a) {
+          if (a?.code === "ENOENT") r = v.openSync(s3.file, "w+");
+          else throw a;
+        }
+        let o = v.fstatSync(r), h = Buffer.alloc(512);
+        t: for (n = 0; n < o.size; n += 512) {
+          for (let c = 0, d = 0; c < 512; c += d) {
+            if (d = v.readSync(r, h, c, h.length - c, n + c), n === 0 && h[0] === 31 && h[1] === 139) throw new Error("cannot append to compressed archives");
+            if (!d) break t;
+          }
+          let a = new F(h);
+          if (!a.cksumValid) break;
+          let l = 512 * Math.ceil((a.size || 0) / 512);
+          if (n + l + 512 > o.size) break;
+          n += l, s3.mtimeCache && a.mtime && s3.mtimeCache.set(String(a.path), a.mtime);
+        }
+        i = false, Ro(s3, e, n, r, t);
+      } finally {
+        if (i) try {
+          v.closeSync(r);
+        } catch {
+        }
+      }
+    };
+    Ro = (s3, t, e, i, r) => {
+      let n = new Wt(s3.file, { fd: i, start: e });
+      t.pipe(n), bo(t, r);
+    };
+    go = (s3, t) => {
+      t = Array.from(t);
+      let e = new wt(s3), i = (n, o, h) => {
+        let a = (T, D) => {
+          T ? v.close(n, (E) => h(T)) : h(null, D);
+        }, l = 0;
+        if (o === 0) return a(null, 0);
+        let c = 0, d = Buffer.alloc(512), y = (T, D) => {
+          if (T || D === void 0) return a(T);
+          if (c += D, c < 512 && D) return v.read(n, d, c, d.length - c, l + c, y);
+          if (l === 0 && d[0] === 31 && d[1] === 139) return a(new Error("cannot append to compressed archives"));
+          if (c < 512) return a(null, l);
+          let E = new F(d);
+          if (!E.cksumValid) return a(null, l);
+          let x = 512 * Math.ceil((E.size ?? 0) / 512);
+          if (l + x + 512 > o || (l += x + 512, l >= o)) return a(null, l);
+          s3.mtimeCache && E.mtime && s3.mtimeCache.set(String(E.path), E.mtime), c = 0, v.read(n, d, 0, 512, l, y);
+        };
+        v.read(n, d, 0, 512, l, y);
+      };
+      return new Promise((n, o) => {
+        e.on("error", o);
+        let h = "r+", a = (l, c) => {
+          if (l && l.code === "ENOENT" && h === "r+") return h = "w+", v.open(s3.file, h, a);
+          if (l || !c) return o(l);
+          v.fstat(c, (d, y) => {
+            if (d) return v.close(c, () => o(d));
+            i(c, y.size, (T, D) => {
+              if (T) return o(T);
+              let E = new et(s3.file, { fd: c, start: D });
+              e.pipe(E), E.on("error", o), E.on("close", n), _o(e, t);
+            });
+          });
+        };
+        v.open(s3.file, h, a);
+      });
+    };
+    bo = (s3, t) => {
+      t.forEach((e) => {
+        e.charAt(0) === "@" ? Ct({ file: Pr.resolve(s3.cwd, e.slice(1)), sync: true, noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
+      }), s3.end();
+    };
+    _o = async (s3, t) => {
+      for (let e of t) e.charAt(0) === "@" ? await Ct({ file: Pr.resolve(String(s3.cwd), e.slice(1)), noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
+      s3.end();
+    };
+    vt = K(yo, go, () => {
+      throw new TypeError("file is required");
+    }, () => {
+      throw new TypeError("file is required");
+    }, (s3, t) => {
+      if (!Bs(s3)) throw new TypeError("file is required");
+      if (s3.gzip || s3.brotli || s3.zstd || s3.file.endsWith(".br") || s3.file.endsWith(".tbr")) throw new TypeError("cannot append to compressed archives");
+      if (!t?.length) throw new TypeError("no paths specified to add/replace");
+    });
+    Oo = K(vt.syncFile, vt.asyncFile, vt.syncNoFile, vt.asyncNoFile, (s3, t = []) => {
+      vt.validate?.(s3, t), To(s3);
+    });
+    To = (s3) => {
+      let t = s3.filter;
+      s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
+    };
+  }
+});
+
+// src/archive/gzip.ts
+import { Duplex } from "node:stream";
+import os3 from "node:os";
+import zlib from "node:zlib";
+function createParallelGzip(opts = {}) {
+  const level = opts.level ?? 6;
+  const blockSize = opts.blockSize ?? DEFAULT_BLOCK_SIZE;
+  const concurrency = opts.concurrency ?? os3.availableParallelism();
+  if (!Number.isInteger(level) || level < 0 || level > 9) {
+    throw new ReleaseError("INTERNAL", `gzip level must be an integer 0-9, got ${level}`);
+  }
+  if (!Number.isInteger(blockSize) || blockSize < MIN_BLOCK_SIZE) {
+    throw new ReleaseError("INTERNAL", `gzip blockSize must be an integer >= ${MIN_BLOCK_SIZE}`);
+  }
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new ReleaseError("INTERNAL", `gzip concurrency must be a positive integer`);
+  }
+  return new ParallelGzip(level, blockSize, concurrency);
+}
+function gzipHeader(level) {
+  const xfl = level === 9 ? 2 : level === 1 ? 4 : 0;
+  return Buffer.from([31, 139, 8, 0, 0, 0, 0, 0, xfl, 3]);
+}
+function deflateBlock(data, dict, level, last) {
+  const options = {
+    level,
+    finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+    // One output chunk per block keeps threadpool round trips per block to about one.
+    chunkSize: Math.max(64 * 1024, data.length + (data.length >> 3) + 1024)
+  };
+  if (dict.length > 0) options.dictionary = dict;
+  return new Promise((resolve2, reject) => {
+    zlib.deflateRaw(data, options, (err, out) => err ? reject(err) : resolve2(out));
+  });
+}
+var WINDOW, DEFAULT_BLOCK_SIZE, MAX_IN_FLIGHT, MIN_BLOCK_SIZE, ParallelGzip;
+var init_gzip = __esm({
+  "src/archive/gzip.ts"() {
+    "use strict";
+    init_errors();
+    WINDOW = 32 * 1024;
+    DEFAULT_BLOCK_SIZE = 512 * 1024;
+    MAX_IN_FLIGHT = 16;
+    MIN_BLOCK_SIZE = 1024;
+    ParallelGzip = class extends Duplex {
+      level;
+      blockSize;
+      /** Blocks compressing or compressed but not yet emitted: `concurrency * 2`. The slack keeps
+       * every core busy while the main thread dispatches and a slow block holds up the head;
+       * measured on 2 cores, `concurrency` alone left ~20% of the CPU idle. */
+      maxInFlight;
+      /** Full blocks known not to be last (more input followed them), waiting for a slot. */
+      ready = [];
+      current;
+      fill = 0;
+      /** The last (up to) 32 KiB of input handed to a compressor: the next block's dictionary. */
+      history = Buffer.alloc(0);
+      crc = 0;
+      total = 0;
+      nextSeq = 0;
+      nextPush = 0;
+      done = /* @__PURE__ */ new Map();
+      headerSent = false;
+      ending = false;
+      lastDispatched = false;
+      finished = false;
+      readBlocked = false;
+      pendingWrite = null;
+      pendingFinal = null;
+      constructor(level, blockSize, concurrency) {
+        super({ readableHighWaterMark: blockSize });
+        this.level = level;
+        this.blockSize = blockSize;
+        this.maxInFlight = Math.min(concurrency * 2, MAX_IN_FLIGHT);
+        this.current = Buffer.allocUnsafe(blockSize);
+      }
+      _write(chunk, _enc, cb) {
+        let off = 0;
+        while (off < chunk.length) {
+          if (this.fill === this.blockSize) {
+            this.ready.push(this.current);
+            this.current = Buffer.allocUnsafe(this.blockSize);
+            this.fill = 0;
+          }
+          const n = chunk.copy(this.current, this.fill, off);
+          this.fill += n;
+          off += n;
+        }
+        this.pendingWrite = cb;
+        this.pump();
+      }
+      _final(cb) {
+        this.ending = true;
+        this.pendingFinal = cb;
+        this.pump();
+      }
+      _read() {
+        this.readBlocked = false;
+        this.pump();
+      }
+      _destroy(err, cb) {
+        this.finished = true;
+        this.done.clear();
+        this.ready.length = 0;
+        cb(err);
+      }
+      /** Moves everything forward that can move: emit finished blocks in order (while the reader
+       * keeps up), start compressions while slots are free, release the writer when no full block
+       * is waiting. Called after every event. */
+      pump() {
+        if (this.finished || this.destroyed) return;
+        this.emitInOrder();
+        while (this.nextSeq - this.nextPush < this.maxInFlight) {
+          if (this.ready.length > 0) {
+            this.dispatch(this.ready.shift(), false);
+          } else if (this.ending && !this.lastDispatched) {
+            this.lastDispatched = true;
+            this.dispatch(this.current.subarray(0, this.fill), true);
+          } else {
+            break;
+          }
+        }
+        if (this.pendingWrite && this.ready.length === 0) {
+          const cb = this.pendingWrite;
+          this.pendingWrite = null;
+          cb();
+        }
+      }
+      emitInOrder() {
+        while (!this.readBlocked && this.done.has(this.nextPush)) {
+          const out = this.done.get(this.nextPush);
+          this.done.delete(this.nextPush);
+          this.nextPush++;
+          if (!this.headerSent) {
+            this.headerSent = true;
+            this.push(gzipHeader(this.level));
+          }
+          if (!this.push(out)) this.readBlocked = true;
+        }
+        if (this.lastDispatched && this.nextPush === this.nextSeq && !this.finished) {
+          this.finished = true;
+          const trailer = Buffer.alloc(8);
+          trailer.writeUInt32LE(this.crc >>> 0, 0);
+          trailer.writeUInt32LE(this.total % 2 ** 32, 4);
+          this.push(trailer);
+          this.push(null);
+          const cb = this.pendingFinal;
+          this.pendingFinal = null;
+          cb?.();
+        }
+      }
+      dispatch(block, last) {
+        const seq = this.nextSeq++;
+        const dict = this.history;
+        this.crc = zlib.crc32(block, this.crc);
+        this.total += block.length;
+        this.history = block.length >= WINDOW ? Buffer.from(block.subarray(block.length - WINDOW)) : Buffer.concat([dict, block]).subarray(-WINDOW);
+        deflateBlock(block, dict, this.level, last).then(
+          (out) => {
+            if (this.finished || this.destroyed) return;
+            this.done.set(seq, out);
+            this.pump();
+          },
+          (err) => {
+            this.destroy(new ReleaseError("INTERNAL", "gzip compression failed", { cause: err }));
+          }
+        );
+      }
+    };
+  }
+});
+
+// src/archive/targz.ts
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+function header(entry, mtime) {
+  const data = {
+    path: entry.path,
+    mode: entry.mode,
+    uid: 0,
+    gid: 0,
+    size: entry.type === "file" ? entry.size : 0,
+    mtime,
+    type: entry.type === "file" ? "File" : "Directory",
+    uname: "",
+    gname: ""
+  };
+  const block = Buffer.alloc(BLOCK);
+  const needPax = new F(data).encode(block, 0);
+  return needPax ? [new ft({ path: entry.path, mtime }, false).encode(), block] : [block];
+}
+async function* tarStream(entries, mtime) {
+  for (const entry of entries) {
+    yield* header(entry, mtime);
+    if (entry.type !== "file" || entry.source === void 0) continue;
+    let seen = 0;
+    for await (const chunk of createReadStream(entry.source, { highWaterMark: 256 * 1024 })) {
+      seen += chunk.length;
+      if (seen > entry.size) break;
+      yield chunk;
+    }
+    if (seen !== entry.size) {
+      throw new ReleaseError(
+        "UNSUPPORTED_FILE",
+        `${entry.source} changed size while it was being packed (${entry.size} -> ${seen} bytes). Do not modify the build output during packing`
+      );
+    }
+    const pad = (BLOCK - entry.size % BLOCK) % BLOCK;
+    if (pad > 0) yield Buffer.alloc(pad);
+  }
+  yield Buffer.alloc(BLOCK * 2);
+}
+function digester() {
+  const hash = createHash("sha256");
+  let size = 0;
+  const stream = new Transform({
+    transform(chunk, _enc, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    }
+  });
+  return { stream, result: () => ({ size, sha256: hash.digest("hex") }) };
+}
+var BLOCK, tarGzWriter;
+var init_targz = __esm({
+  "src/archive/targz.ts"() {
+    "use strict";
+    init_index_min();
+    init_errors();
+    init_gzip();
+    BLOCK = 512;
+    tarGzWriter = {
+      extension: ".tar.gz",
+      async write(entries, out, options) {
+        const mtime = new Date(options.mtime * 1e3);
+        const d = digester();
+        await pipeline(
+          tarStream(entries, mtime),
+          createParallelGzip({ level: options.compressionLevel }),
+          d.stream,
+          out
+        );
+        return d.result();
+      }
+    };
+  }
+});
+
+// src/hash.ts
+import { createHash as createHash2 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
+async function sha256File(file) {
+  const hash = createHash2("sha256");
+  for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 }))
+    hash.update(chunk);
+  return hash.digest("hex");
+}
+var init_hash = __esm({
+  "src/hash.ts"() {
+    "use strict";
+  }
+});
+
+// src/report.ts
+function markdownTable(head, rows) {
+  const cell = (s3) => s3.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const line = (r) => `| ${r.map(cell).join(" | ")} |`;
+  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
+}
+var init_report = __esm({
+  "src/report.ts"() {
+    "use strict";
+  }
+});
+
+// src/steps/pack.ts
+var pack_exports = {};
+__export(pack_exports, {
+  packStep: () => packStep
+});
+import { execFile } from "node:child_process";
+import { createHash as createHash3 } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import fs3 from "node:fs/promises";
+import path5 from "node:path";
+import { promisify } from "node:util";
+async function resolveEpoch(explicit, cwd) {
+  if (explicit !== void 0) return explicit;
+  try {
+    const { stdout } = await promisify(execFile)("git", ["log", "-1", "--format=%ct"], { cwd });
+    const n = Number(stdout.trim());
+    return Number.isInteger(n) && n > 0 ? n : 0;
+  } catch {
+    return 0;
+  }
+}
+async function writeSidecar(file, sha256) {
+  await fs3.writeFile(`${file}.sha256`, `${sha256}
+`);
+}
+async function packOne(ctx, t, epoch) {
+  const { config, state } = ctx;
+  const plan = state.plan;
+  const entries = await collectTree({
+    workingDirectory: config.workingDirectory,
+    manifestPath: plan.manifestPath,
+    binaryPath: t.binary,
+    id: plan.id,
+    include: config.include,
+    noarch: t.target === "noarch"
+  });
+  const final = path5.join(plan.distDir, t.tarball);
+  const tmp = path5.join(plan.distDir, `.${t.tarball}.${process.pid}.tmp`);
+  try {
+    const written = await tarGzWriter.write(entries, createWriteStream(tmp), {
+      mtime: epoch,
+      compressionLevel: config.compressionLevel
+    });
+    if (written.size > LIMITS.compressedBytes) {
+      throw new ReleaseError(
+        "LIMIT_EXCEEDED",
+        `${t.tarball} is ${formatBytes(written.size)} compressed; the installer's limit is ${formatBytes(LIMITS.compressedBytes)}. Strip the binary or ship less`
+      );
+    }
+    const reread = await sha256File(tmp);
+    if (reread !== written.sha256) {
+      throw new ReleaseError(
+        "HASH_MISMATCH",
+        `${t.tarball}: the file on disk hashes to ${reread}, not the ${written.sha256} computed while writing it. The disk or file system corrupted it; run again`
+      );
+    }
+    await fs3.rename(tmp, final);
+    await writeSidecar(final, written.sha256);
+    ctx.reporter.info(
+      `pack: ${t.tarball} ${formatBytes(written.size)} ${entries.length} entries sha256 ${written.sha256}`
+    );
+    return {
+      name: t.tarball,
+      path: final,
+      size: written.size,
+      sha256: written.sha256,
+      target: t.target
+    };
+  } finally {
+    await fs3.rm(tmp, { force: true });
+  }
+}
+async function aliasOne(source, t, distDir) {
+  const final = path5.join(distDir, t.tarball);
+  await fs3.copyFile(source.path, final);
+  await writeSidecar(final, source.sha256);
+  return { ...source, name: t.tarball, path: final, target: t.target };
+}
+function sidecarAsset(a) {
+  const body = `${a.sha256}
+`;
+  return {
+    name: `${a.name}.sha256`,
+    path: `${a.path}.sha256`,
+    size: body.length,
+    sha256: createHash3("sha256").update(body).digest("hex"),
+    target: a.target
+  };
+}
+var packStep;
+var init_pack = __esm({
+  "src/steps/pack.ts"() {
+    "use strict";
+    init_tree();
+    init_targz();
+    init_limits();
+    init_errors();
+    init_hash();
+    init_plan();
+    init_report();
+    packStep = {
+      name: "pack",
+      async run(ctx) {
+        const { config, reporter } = ctx;
+        const plan = ctx.state.plan;
+        if (plan.targets.length === 0) {
+          throw new ReleaseError(
+            "TARGETS_MISSING",
+            "nothing to pack: targets is empty. Pass the target triples to pack, e.g. targets: x86_64-unknown-linux-gnu (or noarch)"
+          );
+        }
+        for (const { musl, gnu } of muslWithoutGnu(plan)) {
+          reporter.warning(
+            `${musl} is packed but ${gnu} is not: the nexo installer picks ${gnu} on Linux by default, so operators will hit TargetNotFound unless they pass --target. Publish the musl build under the gnu name too with target-aliases: ${musl}=${gnu}`,
+            { file: path5.relative(config.workingDirectory, plan.manifestPath) || plan.manifestPath }
+          );
+        }
+        await fs3.mkdir(plan.distDir, { recursive: true });
+        const epoch = await resolveEpoch(config.sourceDateEpoch, config.workingDirectory);
+        const packed = /* @__PURE__ */ new Map();
+        const assets = [];
+        for (const t of plan.targets) {
+          const asset = t.aliasOf === void 0 ? await packOne(ctx, t, epoch) : await aliasOne(packed.get(t.aliasOf), t, plan.distDir);
+          packed.set(t.target, asset);
+          assets.push(asset, sidecarAsset(asset));
+        }
+        ctx.state.assets = assets;
+        reporter.setOutput("assets", JSON.stringify(assets));
+        const rows = assets.filter((a) => a.name.endsWith(".tar.gz")).map((a) => [a.name, a.target ?? "", formatBytes(a.size), `\`${a.sha256}\``]);
+        reporter.summary(
+          `### Packed ${plan.id} ${plan.version}
+
+${markdownTable(["archive", "target", "size", "sha256"], rows)}
+
+source-date-epoch: ${epoch}
+`
+        );
+      }
     };
   }
 });
@@ -24233,7 +30009,7 @@ import * as net from "net";
 import * as http2 from "http";
 import { Agent as HttpsAgent } from "https";
 var INTERNAL, Agent2;
-var init_dist = __esm({
+var init_dist2 = __esm({
   "node_modules/agent-base/dist/index.js"() {
     init_helpers();
     INTERNAL = /* @__PURE__ */ Symbol("AgentBaseInternalState");
@@ -24380,7 +30156,7 @@ function createNegotiateAuth() {
     };
   };
 }
-var init_dist2 = __esm({
+var init_dist3 = __esm({
   "node_modules/proxy-agent-negotiate/dist/index.js"() {
   }
 });
@@ -24405,11 +30181,11 @@ function omit(obj, ...keys) {
   return ret;
 }
 var import_debug, debug, HttpProxyAgent;
-var init_dist3 = __esm({
+var init_dist4 = __esm({
   "node_modules/http-proxy-agent/dist/index.js"() {
     import_debug = __toESM(require_src(), 1);
-    init_dist();
     init_dist2();
+    init_dist3();
     debug = (0, import_debug.default)("http-proxy-agent");
     HttpProxyAgent = class extends Agent2 {
       constructor(proxy, opts) {
@@ -24611,12 +30387,12 @@ function omit2(obj, ...keys) {
   return ret;
 }
 var import_debug3, debug3, setServernameFromNonIpHost, HttpsProxyAgent;
-var init_dist4 = __esm({
+var init_dist5 = __esm({
   "node_modules/https-proxy-agent/dist/index.js"() {
     import_debug3 = __toESM(require_src(), 1);
-    init_dist();
-    init_parse_proxy_response();
     init_dist2();
+    init_parse_proxy_response();
+    init_dist3();
     debug3 = (0, import_debug3.default)("https-proxy-agent");
     setServernameFromNonIpHost = (options) => {
       if (options.servername === void 0 && options.host && !net3.isIP(options.host)) {
@@ -29401,10 +35177,10 @@ function omit3(obj, ...keys) {
   return ret;
 }
 var import_socks, import_debug4, debug4, setServernameFromNonIpHost2, SocksProxyAgent;
-var init_dist5 = __esm({
+var init_dist6 = __esm({
   "node_modules/socks-proxy-agent/dist/index.js"() {
     import_socks = __toESM(require_build2(), 1);
-    init_dist();
+    init_dist2();
     import_debug4 = __toESM(require_src(), 1);
     debug4 = (0, import_debug4.default)("socks-proxy-agent");
     setServernameFromNonIpHost2 = (options) => {
@@ -29565,9 +35341,9 @@ var require_errors3 = __commonJS({
 var require_proxy = __commonJS({
   "node_modules/@npmcli/agent/lib/proxy.js"(exports, module) {
     "use strict";
-    var { HttpProxyAgent: HttpProxyAgent2 } = (init_dist3(), __toCommonJS(dist_exports2));
-    var { HttpsProxyAgent: HttpsProxyAgent2 } = (init_dist4(), __toCommonJS(dist_exports3));
-    var { SocksProxyAgent: SocksProxyAgent2 } = (init_dist5(), __toCommonJS(dist_exports4));
+    var { HttpProxyAgent: HttpProxyAgent2 } = (init_dist4(), __toCommonJS(dist_exports2));
+    var { HttpsProxyAgent: HttpsProxyAgent2 } = (init_dist5(), __toCommonJS(dist_exports3));
+    var { SocksProxyAgent: SocksProxyAgent2 } = (init_dist6(), __toCommonJS(dist_exports4));
     var { LRUCache } = require_index_min();
     var { InvalidProxyProtocolError } = require_errors3();
     var PROXY_CACHE = new LRUCache({ max: 20 });
@@ -29644,7 +35420,7 @@ var require_agents = __commonJS({
     var { normalizeOptions, cacheOptions } = require_options2();
     var { getProxy, getProxyAgent, proxyCache } = require_proxy();
     var Errors = require_errors3();
-    var { Agent: AgentBase } = (init_dist(), __toCommonJS(dist_exports));
+    var { Agent: AgentBase } = (init_dist2(), __toCommonJS(dist_exports));
     module.exports = class Agent extends AgentBase {
       #options;
       #timeouts;
@@ -31885,6 +37661,490 @@ var require_dist5 = __commonJS({
     Object.defineProperty(exports, "TSAWitness", { enumerable: true, get: function() {
       return witness_1.TSAWitness;
     } });
+  }
+});
+
+// src/sign/stream.ts
+import { createHash as createHash4, createSign, createVerify } from "node:crypto";
+import { createReadStream as createReadStream3 } from "node:fs";
+async function pump(path10, sinks, failure) {
+  let size = 0;
+  try {
+    for await (const chunk of createReadStream3(path10)) {
+      const buf = chunk;
+      size += buf.length;
+      for (const s3 of sinks) s3.update(buf);
+    }
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") throw new ReleaseError("DIST_MISSING", `${path10} does not exist`);
+    throw new ReleaseError(failure, `cannot read ${path10}: ${e.message}`, {
+      cause: e
+    });
+  }
+  return size;
+}
+async function signFile(path10, privateKey) {
+  const hash = createHash4("sha256");
+  const signer = createSign("sha256");
+  const size = await pump(path10, [hash, signer], "SIGNING_FAILED");
+  return { digest: hash.digest(), signature: signer.sign(privateKey), size };
+}
+async function verifierForFile(path10) {
+  const hash = createHash4("sha256");
+  const verifier = createVerify("sha256");
+  await pump(path10, [hash, verifier], "SIGNATURE_INVALID");
+  let used = false;
+  return {
+    digest: hash.digest(),
+    verify(key, signature) {
+      if (used) return false;
+      used = true;
+      return verifier.verify(key, signature);
+    }
+  };
+}
+var init_stream = __esm({
+  "src/sign/stream.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// src/sign/bundle.ts
+async function createBundle(path10, key, witnesses) {
+  const { digest, signature } = await signFile(path10, key.privateKey);
+  const bundle = (0, import_bundle.toMessageSignatureBundle)({
+    digest,
+    signature,
+    certificate: key.certificate.raw,
+    certificateChain: false
+  });
+  const materials = await Promise.all(
+    witnesses.map((w2) => w2.testify(bundle.content, key.certificatePEM))
+  );
+  const tlogEntries = materials.flatMap((m2) => m2.tlogEntries ?? []);
+  const rfc3161Timestamps = materials.flatMap((m2) => m2.rfc3161Timestamps ?? []);
+  bundle.verificationMaterial.tlogEntries = tlogEntries;
+  bundle.verificationMaterial.timestampVerificationData = { rfc3161Timestamps };
+  return bundle;
+}
+var import_bundle;
+var init_bundle = __esm({
+  "src/sign/bundle.ts"() {
+    "use strict";
+    import_bundle = __toESM(require_dist2(), 1);
+    init_stream();
+  }
+});
+
+// src/sign/certificate.ts
+import { X509Certificate, generateKeyPairSync, sign } from "node:crypto";
+var import_sign, PROBE, CertificateHolder;
+var init_certificate = __esm({
+  "src/sign/certificate.ts"() {
+    "use strict";
+    import_sign = __toESM(require_dist5(), 1);
+    init_errors();
+    PROBE = Buffer.from("plugin-release: certificate request");
+    CertificateHolder = class {
+      #opts;
+      #marginMs;
+      #pending;
+      /** How many certificates were requested so far. */
+      issued = 0;
+      constructor(opts) {
+        this.#opts = opts;
+        this.#marginMs = opts.marginMs ?? 2 * 60 * 1e3;
+      }
+      /** A key with a certificate valid for at least the margin (or freshly issued). */
+      async current() {
+        const pending = this.#pending;
+        if (pending) {
+          const key = await pending;
+          if (key.notAfter - this.#marginMs > Date.now()) return key;
+          if (this.#pending === pending) this.#pending = void 0;
+        }
+        this.#pending ??= this.#issue();
+        return this.#pending;
+      }
+      async #issue() {
+        this.issued++;
+        const { privateKey, publicKey: publicKey2 } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+        const publicKeyPEM = publicKey2.export({ format: "pem", type: "spki" }).toString();
+        const keyHolder = {
+          sign: async (data) => ({
+            signature: sign("sha256", data, privateKey),
+            key: { $case: "publicKey", publicKey: publicKeyPEM }
+          })
+        };
+        const fulcio = new import_sign.FulcioSigner({
+          identityProvider: this.#opts.identityProvider,
+          keyHolder,
+          fulcioBaseURL: this.#opts.fulcioBaseURL,
+          retry: this.#opts.retry,
+          timeout: this.#opts.timeout
+        });
+        const issued = await fulcio.sign(PROBE);
+        if (issued.key.$case !== "x509Certificate") {
+          throw new ReleaseError("SIGNING_FAILED", "Fulcio returned no signing certificate");
+        }
+        const certificate = new X509Certificate(issued.key.certificate);
+        if (!certificate.publicKey.equals(publicKey2)) {
+          throw new ReleaseError(
+            "SIGNING_FAILED",
+            `Fulcio (${this.#opts.fulcioBaseURL}) returned a certificate for another key`
+          );
+        }
+        return {
+          privateKey,
+          certificatePEM: issued.key.certificate,
+          certificate,
+          notAfter: Date.parse(certificate.validTo)
+        };
+      }
+    };
+  }
+});
+
+// src/sign/failures.ts
+function httpStatus(err) {
+  const status = err?.statusCode;
+  return typeof status === "number" ? status : void 0;
+}
+function retryable(status) {
+  return status === void 0 || status === 408 || status === 429 || status >= 500;
+}
+function detail(err) {
+  const parts = [];
+  let e = err;
+  for (let depth = 0; e instanceof Error && depth < 4; depth++) {
+    const status = httpStatus(e);
+    parts.push(status === void 0 ? e.message : `HTTP ${status}: ${e.message}`);
+    e = e.cause;
+  }
+  return [...new Set(parts)].join(" <- ") || String(err);
+}
+function toSigningFailure(err, endpoints, retries, redact) {
+  if (isReleaseError(err)) return err;
+  if (err instanceof import_sign2.InternalError) {
+    if (err.code === "IDENTITY_TOKEN_READ_ERROR" && isReleaseError(err.cause)) return err.cause;
+    if (err.code === "IDENTITY_TOKEN_READ_ERROR" || err.code === "IDENTITY_TOKEN_PARSE_ERROR") {
+      return new ReleaseError("OIDC_UNAVAILABLE", "the GitHub Actions OIDC token is unusable");
+    }
+    const service = err.code === "CA_CREATE_SIGNING_CERTIFICATE_ERROR" ? ["Fulcio", endpoints.fulcioURL, "fulcio-url"] : err.code === "TSA_CREATE_TIMESTAMP_ERROR" ? ["TSA", endpoints.tsaURL ?? "", "tsa-url"] : ["Rekor", endpoints.rekorURL, "rekor-url"];
+    const [name, url, input] = service;
+    const attempts = retryable(httpStatus(err.cause)) ? `after ${retries + 1} attempts; check the service's status or the ${input} input` : `the request was rejected (not retried); check the ${input} input`;
+    return new ReleaseError(
+      "SIGNING_FAILED",
+      redact(`Sigstore ${name} (${url}) failed: ${detail(err.cause ?? err)} (${attempts})`)
+    );
+  }
+  return new ReleaseError("SIGNING_FAILED", redact(`signing failed: ${detail(err)}`));
+}
+var import_sign2;
+var init_failures = __esm({
+  "src/sign/failures.ts"() {
+    "use strict";
+    import_sign2 = __toESM(require_dist5(), 1);
+    init_errors();
+  }
+});
+
+// src/sign/files.ts
+import { X509Certificate as X509Certificate2, randomBytes } from "node:crypto";
+import { open, rename, rm } from "node:fs/promises";
+import { basename as basename2, dirname as dirname2, join } from "node:path";
+function leafCertificate(bundle) {
+  const c = bundle.verificationMaterial.content;
+  if (c.$case === "certificate") return Buffer.from(c.certificate.rawBytes);
+  if (c.$case === "x509CertificateChain" && c.x509CertificateChain.certificates[0]) {
+    return Buffer.from(c.x509CertificateChain.certificates[0].rawBytes);
+  }
+  throw new ReleaseError("INTERNAL", "the Sigstore bundle carries no certificate");
+}
+function certificatePem(der) {
+  return new X509Certificate2(der).toString();
+}
+function messageSignature(bundle) {
+  if (bundle.content.$case !== "messageSignature") {
+    throw new ReleaseError("INTERNAL", "expected a message-signature bundle");
+  }
+  return Buffer.from(bundle.content.messageSignature.signature);
+}
+function cosignLegacyBundle(bundle) {
+  const entry = bundle.verificationMaterial.tlogEntries[0];
+  const set = entry?.inclusionPromise?.signedEntryTimestamp;
+  if (!entry || !set || !entry.logId) {
+    throw new ReleaseError(
+      "SIGNING_FAILED",
+      "the Rekor entry has no signed entry timestamp, which cosign .bundle files need"
+    );
+  }
+  const legacy = {
+    base64Signature: messageSignature(bundle).toString("base64"),
+    cert: Buffer.from(certificatePem(leafCertificate(bundle))).toString("base64"),
+    rekorBundle: {
+      SignedEntryTimestamp: Buffer.from(set).toString("base64"),
+      Payload: {
+        body: Buffer.from(entry.canonicalizedBody).toString("base64"),
+        integratedTime: Number(entry.integratedTime),
+        logIndex: Number(entry.logIndex),
+        logID: Buffer.from(entry.logId.keyId).toString("hex")
+      }
+    }
+  };
+  return JSON.stringify(legacy);
+}
+function renderSignatureFile(kind, bundle) {
+  switch (kind) {
+    case "sig":
+      return messageSignature(bundle).toString("base64");
+    case "cert":
+    case "pem":
+      return certificatePem(leafCertificate(bundle));
+    case "bundle":
+      return cosignLegacyBundle(bundle);
+    case "sigstore.json":
+      return JSON.stringify((0, import_bundle2.bundleToJSON)(bundle));
+  }
+}
+async function writeFileAtomic(path10, data) {
+  const temp = join(dirname2(path10), `.${basename2(path10)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    const handle = await open(temp, "wx", 420);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path10);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw new ReleaseError("SIGNING_FAILED", `cannot write ${path10}: ${e.message}`, {
+      cause: e
+    });
+  }
+}
+var import_bundle2;
+var init_files = __esm({
+  "src/sign/files.ts"() {
+    "use strict";
+    import_bundle2 = __toESM(require_dist2(), 1);
+    init_errors();
+  }
+});
+
+// src/sign/identity.ts
+function serverURL(env) {
+  return (env.GITHUB_SERVER_URL || DEFAULT_SERVER_URL).replace(/\/+$/, "");
+}
+function expectedIdentity(env) {
+  const workflowRef = env.GITHUB_WORKFLOW_REF;
+  if (!workflowRef) {
+    throw new ReleaseError(
+      "OIDC_UNAVAILABLE",
+      "GITHUB_WORKFLOW_REF is not set: keyless signing needs a GitHub Actions workflow run"
+    );
+  }
+  return { subjectAlternativeName: `${serverURL(env)}/${workflowRef}`, issuer: GITHUB_OIDC_ISSUER };
+}
+function identityFromClaims(claims, env) {
+  const jobWorkflowRef = claims.job_workflow_ref;
+  if (typeof jobWorkflowRef !== "string" || jobWorkflowRef === "") return expectedIdentity(env);
+  return {
+    subjectAlternativeName: `${serverURL(env)}/${jobWorkflowRef}`,
+    issuer: typeof claims.iss === "string" && claims.iss !== "" ? claims.iss : GITHUB_OIDC_ISSUER
+  };
+}
+function escapeRegExp(text) {
+  return text.replace(/[\\^$.|?*+()[\]{}]/g, "\\$&");
+}
+function identityRegexp(identity2) {
+  const san = identity2.subjectAlternativeName;
+  const at2 = san.lastIndexOf("@refs/tags/");
+  if (at2 < 0) return `^${escapeRegExp(san)}$`;
+  return `^${escapeRegExp(san.slice(0, at2))}@refs/tags/v.*$`;
+}
+function tomlBasicString(text) {
+  return JSON.stringify(text);
+}
+function tomlString(text) {
+  return /^[^'\p{Cc}]*$/u.test(text) ? `'${text}'` : tomlBasicString(text);
+}
+function trustedKeysEntry(identity2, repo) {
+  const owner = /^([^/\s]+)\/[^/\s]+$/.exec(repo)?.[1];
+  if (!owner) throw new ReleaseError("USAGE", `repository '${repo}' is not in owner/name form`);
+  return [
+    "[[authors]]",
+    `owner = ${tomlBasicString(owner)}`,
+    `identity_regexp = ${tomlString(identityRegexp(identity2))}`,
+    `oidc_issuer = ${tomlBasicString(identity2.issuer)}`,
+    ""
+  ].join("\n");
+}
+function shellQuote(arg) {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+function cosignCommand(identity2, tarballName2, files = SIGNATURE_FILE_KINDS) {
+  const args = ["cosign", "verify-blob"];
+  const cert = files.includes("pem") ? "pem" : files.includes("cert") ? "cert" : void 0;
+  if (files.includes("sig") && cert) {
+    args.push("--signature", `${tarballName2}.sig`, "--certificate", `${tarballName2}.${cert}`);
+    if (files.includes("bundle")) args.push("--bundle", `${tarballName2}.bundle`);
+  } else if (files.includes("sigstore.json")) {
+    args.push("--bundle", `${tarballName2}.sigstore.json`);
+  } else if (files.includes("bundle")) {
+    args.push("--bundle", `${tarballName2}.bundle`);
+  }
+  args.push(
+    "--certificate-identity-regexp",
+    identityRegexp(identity2),
+    "--certificate-oidc-issuer",
+    identity2.issuer,
+    tarballName2
+  );
+  return args.map(shellQuote).join(" ");
+}
+var DEFAULT_SERVER_URL;
+var init_identity = __esm({
+  "src/sign/identity.ts"() {
+    "use strict";
+    init_errors();
+    init_config();
+    DEFAULT_SERVER_URL = "https://github.com";
+  }
+});
+
+// src/sign/oidc.ts
+var PERMISSION_FIX, sleep, GitHubActionsTokenProvider;
+var init_oidc = __esm({
+  "src/sign/oidc.ts"() {
+    "use strict";
+    init_errors();
+    PERMISSION_FIX = "Add `permissions: id-token: write` to the job (or workflow) that signs, so GitHub Actions provides ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN.";
+    sleep = (ms2) => new Promise((r) => setTimeout(r, ms2));
+    GitHubActionsTokenProvider = class {
+      #url;
+      #requestToken;
+      #net;
+      #secrets = [];
+      /** Claims of the last token handed out. */
+      claims;
+      constructor(env, net5) {
+        const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+        const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+        if (!url || !token) {
+          throw new ReleaseError(
+            "OIDC_UNAVAILABLE",
+            `No GitHub Actions OIDC token is available for keyless signing. ${PERMISSION_FIX}`
+          );
+        }
+        if (!URL.canParse(url)) {
+          throw new ReleaseError("OIDC_UNAVAILABLE", "ACTIONS_ID_TOKEN_REQUEST_URL is not a URL");
+        }
+        this.#url = new URL(url);
+        this.#url.searchParams.set("audience", "sigstore");
+        this.#requestToken = token;
+        this.#secrets.push(token);
+        this.#net = net5;
+      }
+      /** Removes every token this provider has seen from `text`. */
+      redact(text) {
+        return this.#secrets.reduce((t, s3) => t.split(s3).join("***"), text);
+      }
+      /** Where the token comes from, without the query (which may carry run-specific data). */
+      get endpoint() {
+        return `${this.#url.origin}${this.#url.pathname}`;
+      }
+      async getToken() {
+        let lastProblem = "";
+        for (let attempt = 0; attempt <= this.#net.retries; attempt++) {
+          if (attempt > 0) await sleep(this.#net.retryBaseMs * 2 ** (attempt - 1));
+          let res;
+          try {
+            res = await fetch(this.#url, {
+              headers: { Authorization: `Bearer ${this.#requestToken}`, Accept: "application/json" },
+              signal: AbortSignal.timeout(this.#net.timeoutMs)
+            });
+          } catch (e) {
+            lastProblem = this.redact(e instanceof Error ? `${e.message}` : String(e));
+            continue;
+          }
+          if (res.status === 408 || res.status === 429 || res.status >= 500) {
+            lastProblem = `HTTP ${res.status}`;
+            await res.body?.cancel();
+            continue;
+          }
+          if (!res.ok) {
+            await res.body?.cancel();
+            throw new ReleaseError(
+              "OIDC_UNAVAILABLE",
+              `GitHub's OIDC token endpoint ${this.endpoint} refused the request (HTTP ${res.status}). ${PERMISSION_FIX}`
+            );
+          }
+          return this.#accept(await res.json().catch(() => void 0));
+        }
+        throw new ReleaseError(
+          "OIDC_UNAVAILABLE",
+          `GitHub's OIDC token endpoint ${this.endpoint} failed after ${this.#net.retries + 1} attempts: ${lastProblem}`
+        );
+      }
+      #accept(body) {
+        const value = body?.value;
+        if (typeof value !== "string" || value === "") {
+          throw new ReleaseError("OIDC_UNAVAILABLE", `GitHub's OIDC token endpoint returned no token`);
+        }
+        this.#secrets.push(value);
+        let claims;
+        try {
+          claims = JSON.parse(Buffer.from(value.split(".")[1] ?? "", "base64url").toString("utf8"));
+        } catch {
+          claims = void 0;
+        }
+        if (typeof claims !== "object" || claims === null) {
+          throw new ReleaseError(
+            "OIDC_UNAVAILABLE",
+            `GitHub's OIDC token endpoint returned a non-JWT token`
+          );
+        }
+        const c = claims;
+        if (typeof c.sub !== "string" && typeof c.email !== "string") {
+          throw new ReleaseError("OIDC_UNAVAILABLE", "the OIDC token has no subject claim");
+        }
+        this.claims = c;
+        return value;
+      }
+    };
+  }
+});
+
+// src/sign/pool.ts
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  let firstError;
+  async function worker() {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        results[i] = await fn(items[i], i);
+      } catch (e) {
+        if (!failed) firstError = e;
+        failed = true;
+      }
+    }
+  }
+  const workers = Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker);
+  await Promise.all(workers);
+  if (failed) throw firstError;
+  return results;
+}
+var init_pool = __esm({
+  "src/sign/pool.ts"() {
+    "use strict";
   }
 });
 
@@ -38150,6408 +44410,11 @@ var require_dist9 = __commonJS({
   }
 });
 
-// src/threadpool.ts
-import os from "node:os";
-if (process.env.UV_THREADPOOL_SIZE === void 0) {
-  process.env.UV_THREADPOOL_SIZE = String(Math.max(4, os.availableParallelism() + 2));
-}
-
-// src/cli.ts
-import { readFileSync } from "node:fs";
-
-// src/inputs.ts
-var INPUTS = [
-  { name: "command", default: "all" },
-  { name: "tag", default: "" },
-  { name: "manifest", default: "nexo-plugin.toml" },
-  { name: "targets", default: "" },
-  { name: "binary", default: "target/{target}/release/{id}" },
-  { name: "include", default: "" },
-  { name: "target-aliases", default: "" },
-  { name: "dist", default: "dist" },
-  { name: "working-directory", default: "." },
-  { name: "source-date-epoch", default: "" },
-  { name: "compression-level", default: "6" },
-  { name: "dry-run", default: "false", boolean: true },
-  { name: "token", default: "${{ github.token }}", cliDefault: "" },
-  { name: "repo", default: "" },
-  { name: "draft", default: "false", boolean: true },
-  { name: "prerelease", default: "auto" },
-  { name: "make-latest", default: "auto" },
-  { name: "notes", default: "generate" },
-  { name: "overwrite-notes", default: "false", boolean: true },
-  { name: "concurrency", default: "4" },
-  { name: "sign", default: "false", boolean: true },
-  { name: "signature-files", default: "sig,cert,pem,bundle,sigstore.json" },
-  { name: "fulcio-url", default: "" },
-  { name: "rekor-url", default: "" },
-  { name: "tsa-url", default: "" },
-  { name: "trusted-root", default: "" },
-  { name: "verify", default: "true", boolean: true },
-  { name: "require-signature", default: "false", boolean: true },
-  { name: "certificate-identity-regexp", default: "" },
-  { name: "certificate-oidc-issuer", default: "https://token.actions.githubusercontent.com" }
-];
-var COMMANDS = ["validate", "pack", "sign", "upload", "publish", "verify", "all"];
-
-// src/cli-args.ts
-var HELP = `Usage: plugin-release <command> [--<input> <value> ...]
-
-Commands: ${COMMANDS.join(", ")} (default: all)
-
-Inputs (same names as the action's; booleans may be given as a bare flag):
-${INPUTS.map((i) => `  --${i.name.padEnd(28)} default: ${(i.cliDefault ?? i.default) || "(none)"}`).join("\n")}
-
-Other flags:
-  --json                         print the outputs as one JSON object on stdout
-  --help, --version
-
-The token defaults to $GITHUB_TOKEN; the repository to $GITHUB_REPOSITORY; the API to $GITHUB_API_URL.
-Example (the local dry run): plugin-release pack --targets x86_64-unknown-linux-gnu && ls dist/`;
-var UsageError = class extends Error {
-};
-function parseArgs(argv) {
-  const inputs = {};
-  for (const i of INPUTS) inputs[i.name] = i.cliDefault ?? i.default;
-  const flags = { json: false, help: false, version: false };
-  for (let k2 = 0; k2 < argv.length; k2++) {
-    const arg = argv[k2];
-    if (arg === "--help" || arg === "-h") flags.help = true;
-    else if (arg === "--version") flags.version = true;
-    else if (arg === "--json") flags.json = true;
-    else if (arg.startsWith("--")) {
-      const eq = arg.indexOf("=");
-      const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-      const spec = INPUTS.find((i) => i.name === name);
-      if (!spec) throw new UsageError(`unknown flag --${name} (see --help)`);
-      let value = eq === -1 ? void 0 : arg.slice(eq + 1);
-      if (value === void 0) {
-        const next = argv[k2 + 1];
-        if (spec.boolean && (next === void 0 || !/^(true|false)$/i.test(next))) value = "true";
-        else if (next === void 0) throw new UsageError(`--${name} needs a value (see --help)`);
-        else value = argv[++k2];
-      }
-      inputs[name] = value;
-    } else if (inputs.command === "all" && COMMANDS.includes(arg) && !argv.slice(0, k2).some((a) => !a.startsWith("-"))) {
-      inputs.command = arg;
-    } else {
-      throw new UsageError(
-        `unexpected argument '${arg}': the command comes first (${COMMANDS.join(", ")}), then --flags`
-      );
-    }
-  }
-  if (inputs.token === "") inputs.token = process.env.GITHUB_TOKEN ?? "";
-  return { inputs, ...flags };
-}
-
-// src/cli-reporter.ts
-import path from "node:path";
-function cliReporter(opts) {
-  const out = opts.out ?? process.stdout;
-  const err = opts.err ?? process.stderr;
-  const secrets = [];
-  const outputs = {};
-  const summaries = [];
-  const clean = (s3) => secrets.reduce((acc, x) => acc.split(x).join("***"), s3);
-  const where = (loc) => loc === void 0 ? "" : `${path.relative(process.cwd(), loc.file) || loc.file}${loc.line ? `:${loc.line}` : ""}${loc.column ? `:${loc.column}` : ""}: `;
-  const say = (level, m2, loc) => err.write(clean(`${where(loc)}${level}${m2}
-`));
-  return {
-    info: (m2) => say("", m2),
-    notice: (m2, loc) => say("notice: ", m2, loc),
-    warning: (m2, loc) => say("warning: ", m2, loc),
-    error: (m2, loc) => say("error: ", m2, loc),
-    setOutput: (name, value) => void (outputs[name] = value),
-    summary: (md) => void summaries.push(md),
-    mask: (s3) => void (s3 !== "" && secrets.push(s3)),
-    finish() {
-      if (opts.json) {
-        const keys = Object.keys(outputs);
-        const only = keys.length === 1 && keys[0] === "report";
-        const json2 = only ? JSON.parse(outputs.report) : outputs;
-        out.write(`${clean(JSON.stringify(json2, null, 2))}
-`);
-      } else if (summaries.length > 0) out.write(`${clean(summaries.join("\n\n"))}
-`);
-    }
-  };
-}
-
-// src/config.ts
-import path2 from "node:path";
-
-// src/errors.ts
-var ReleaseError = class extends Error {
-  code;
-  location;
-  /** Further problems reported with this one; each becomes its own annotation. */
-  diagnostics;
-  constructor(code, message2, options = {}) {
-    super(message2, options.cause === void 0 ? void 0 : { cause: options.cause });
-    this.name = "ReleaseError";
-    this.code = code;
-    this.location = options.location;
-    this.diagnostics = options.diagnostics ?? [];
-  }
-};
-function isReleaseError(e, code) {
-  return e instanceof ReleaseError && (code === void 0 || e.code === code);
-}
-
-// src/sign/config.ts
-var SIGNATURE_FILE_KINDS = [
-  "sig",
-  "cert",
-  "pem",
-  "bundle",
-  "sigstore.json"
-];
-var DEFAULT_FULCIO_URL = "https://fulcio.sigstore.dev";
-var DEFAULT_REKOR_URL = "https://rekor.sigstore.dev";
-var GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com";
-function networkOptions(cfg) {
-  return {
-    retries: cfg.retries ?? 3,
-    retryBaseMs: cfg.retryBaseMs ?? 1e3,
-    timeoutMs: cfg.timeoutMs ?? 3e4
-  };
-}
-function sigstoreRetry(net5) {
-  return {
-    retries: net5.retries,
-    factor: 2,
-    minTimeout: net5.retryBaseMs,
-    maxTimeout: net5.retryBaseMs * 2 ** Math.max(net5.retries, 1),
-    randomize: true
-  };
-}
-function checkConfig(cfg) {
-  for (const [name, value] of [
-    ["fulcio-url", cfg.fulcioURL],
-    ["rekor-url", cfg.rekorURL],
-    ["tsa-url", cfg.tsaURL]
-  ]) {
-    if (value === void 0) continue;
-    if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
-      throw new ReleaseError("USAGE", `${name} '${value}' is not an http(s) URL`);
-    }
-  }
-  if (!Number.isInteger(cfg.concurrency) || cfg.concurrency < 1) {
-    throw new ReleaseError(
-      "USAGE",
-      `concurrency must be a whole number >= 1, got ${cfg.concurrency}`
-    );
-  }
-  for (const [name, value] of [
-    ["retries", cfg.retries],
-    ["retryBaseMs", cfg.retryBaseMs],
-    ["timeoutMs", cfg.timeoutMs]
-  ]) {
-    if (value !== void 0 && (!Number.isInteger(value) || value < 0)) {
-      throw new ReleaseError("USAGE", `${name} must be a whole number >= 0, got ${value}`);
-    }
-  }
-  const kinds = /* @__PURE__ */ new Set();
-  for (const kind of cfg.files) {
-    if (!SIGNATURE_FILE_KINDS.includes(kind)) {
-      throw new ReleaseError(
-        "USAGE",
-        `signature-files: unknown kind '${String(kind)}' (expected some of ${SIGNATURE_FILE_KINDS.join(",")})`
-      );
-    }
-    kinds.add(kind);
-  }
-  if (kinds.size === 0) {
-    throw new ReleaseError("USAGE", "signature-files is empty: signing would write nothing");
-  }
-  return SIGNATURE_FILE_KINDS.filter((k2) => kinds.has(k2));
-}
-function baseURL(url) {
-  return url.replace(/\/+$/, "");
-}
-
-// src/config.ts
-var TARGET_RE = /^[A-Za-z0-9_]+(?:[-.][A-Za-z0-9_]+)*$/;
-function splitList(value) {
-  return value.split(/[\s,]+/).map((s3) => s3.trim()).filter((s3) => s3 !== "");
-}
-function usage(message2) {
-  return new ReleaseError("USAGE", message2);
-}
-function bool(inputs, name) {
-  const v2 = (inputs[name] ?? "").trim().toLowerCase();
-  if (v2 === "true") return true;
-  if (v2 === "false" || v2 === "") return false;
-  throw usage(`input '${name}' is '${inputs[name]}': expected true or false`);
-}
-function int(inputs, name, min, max) {
-  const raw = (inputs[name] ?? "").trim();
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max) {
-    throw usage(`input '${name}' is '${raw}': expected a whole number from ${min} to ${max}`);
-  }
-  return n;
-}
-function oneOf(inputs, name, allowed) {
-  const v2 = (inputs[name] ?? "").trim().toLowerCase();
-  if (allowed.includes(v2)) return v2;
-  throw usage(`input '${name}' is '${inputs[name]}': expected one of ${allowed.join(", ")}`);
-}
-function resolveTag(input, env) {
-  const strip = (t) => t.replace(/^refs\/tags\//, "");
-  if (input.trim() !== "") return { tag: strip(input.trim()), hint: "" };
-  const ref = env.GITHUB_REF ?? "";
-  if (ref.startsWith("refs/tags/")) return { tag: strip(ref), hint: "" };
-  const where = ref === "" ? "no GITHUB_REF is set" : `this run is on ${ref}, not a tag`;
-  return {
-    hint: `no tag to release: ${where}. Pass the tag explicitly (action: \`tag: \${{ inputs.tag }}\` for workflow_dispatch; CLI: --tag v1.2.3)`
-  };
-}
-function parseAliases(value) {
-  return splitList(value).map((pair) => {
-    const m2 = /^([^=]+)=([^=]+)$/.exec(pair);
-    if (!m2)
-      throw usage(
-        `target-aliases entry '${pair}': expected from=to, e.g. x86_64-unknown-linux-musl=x86_64-unknown-linux-gnu`
-      );
-    return { from: m2[1], to: m2[2] };
-  });
-}
-function parseNotes(value) {
-  const v2 = value.trim();
-  if (v2 === "" || v2 === "generate") return { kind: "generate" };
-  if (v2 === "changelog") return { kind: "changelog" };
-  if (v2 === "none") return { kind: "none" };
-  if (v2.startsWith("file:") && v2.length > 5) return { kind: "file", path: v2.slice(5) };
-  throw usage(`input 'notes' is '${value}': expected generate, changelog, none or file:<path>`);
-}
-function parseRepo(value, env) {
-  const full = value.trim() !== "" ? value.trim() : env.GITHUB_REPOSITORY ?? "";
-  if (full === "") return void 0;
-  const m2 = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(full);
-  if (!m2) throw usage(`repository '${full}': expected format {owner}/{repo}`);
-  return { owner: m2[1], name: m2[2] };
-}
-function parseSignatureFiles(value) {
-  const kinds = splitList(value).map((k2) => k2.replace(/^\./, ""));
-  for (const k2 of kinds) {
-    if (!SIGNATURE_FILE_KINDS.includes(k2)) {
-      throw usage(
-        `signature-files entry '${k2}': expected some of ${SIGNATURE_FILE_KINDS.join(", ")}`
-      );
-    }
-  }
-  if (kinds.length === 0)
-    throw usage(
-      `signature-files is empty: name at least one of ${SIGNATURE_FILE_KINDS.join(", ")}`
-    );
-  return [...new Set(kinds)];
-}
-function parseEpoch(inputs, env) {
-  const raw = (inputs["source-date-epoch"] ?? "").trim() || (env.SOURCE_DATE_EPOCH ?? "").trim();
-  if (raw === "") return void 0;
-  if (!/^\d{1,11}$/.test(raw)) {
-    throw usage(`source-date-epoch '${raw}': expected seconds since 1970 as a whole number`);
-  }
-  return Number(raw);
-}
-function parseConfig(inputs, env, cwd0 = process.cwd()) {
-  const command = oneOf(inputs, "command", COMMANDS);
-  const cwd = path2.resolve(cwd0, inputs["working-directory"] || ".");
-  const inside = (p2) => path2.resolve(cwd, p2);
-  const targets = [...new Set(splitList(inputs.targets ?? ""))];
-  for (const t of targets) {
-    if (!TARGET_RE.test(t)) {
-      throw new ReleaseError(
-        "TARGET_INVALID",
-        `target '${t}' is not a target triple (letters, digits, _ . and -), e.g. x86_64-unknown-linux-gnu or noarch`
-      );
-    }
-  }
-  const aliases = parseAliases(inputs["target-aliases"] ?? "");
-  for (const a of aliases) {
-    for (const t of [a.from, a.to]) {
-      if (!TARGET_RE.test(t))
-        throw new ReleaseError("TARGET_INVALID", `target-aliases: '${t}' is not a target triple`);
-    }
-  }
-  const { tag, hint } = resolveTag(inputs.tag ?? "", env);
-  const identity2 = (inputs["certificate-identity-regexp"] ?? "").trim();
-  const tsa = (inputs["tsa-url"] ?? "").trim();
-  const root = (inputs["trusted-root"] ?? "").trim();
-  return {
-    command,
-    workingDirectory: cwd,
-    tag,
-    tagHint: hint,
-    manifestPath: inside(inputs.manifest || "nexo-plugin.toml"),
-    targets,
-    binaryTemplate: inputs.binary || "target/{target}/release/{id}",
-    include: splitList(inputs.include ?? ""),
-    targetAliases: aliases,
-    distDir: inside(inputs.dist || "dist"),
-    sourceDateEpoch: parseEpoch(inputs, env),
-    compressionLevel: int(inputs, "compression-level", 1, 9),
-    dryRun: bool(inputs, "dry-run"),
-    token: inputs.token ?? "",
-    repo: parseRepo(inputs.repo ?? "", env),
-    repoExplicit: (inputs.repo ?? "").trim() !== "",
-    apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
-    serverUrl: (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, ""),
-    draft: bool(inputs, "draft"),
-    prerelease: oneOf(inputs, "prerelease", ["auto", "true", "false"]),
-    makeLatest: oneOf(inputs, "make-latest", ["auto", "true", "false", "legacy"]),
-    notes: parseNotes(inputs.notes ?? ""),
-    overwriteNotes: bool(inputs, "overwrite-notes"),
-    concurrency: int(inputs, "concurrency", 1, 32),
-    sign: bool(inputs, "sign"),
-    signatureFiles: parseSignatureFiles(
-      inputs["signature-files"] || SIGNATURE_FILE_KINDS.join(",")
-    ),
-    fulcioUrl: (inputs["fulcio-url"] ?? "").trim() || DEFAULT_FULCIO_URL,
-    rekorUrl: (inputs["rekor-url"] ?? "").trim() || DEFAULT_REKOR_URL,
-    tsaUrl: tsa === "" ? void 0 : tsa,
-    trustedRoot: root === "" ? void 0 : inside(root),
-    verify: bool(inputs, "verify"),
-    requireSignature: bool(inputs, "require-signature"),
-    certificateIdentityRegexp: identity2 === "" ? void 0 : identity2,
-    certificateOidcIssuer: (inputs["certificate-oidc-issuer"] ?? "").trim() || "https://token.actions.githubusercontent.com",
-    env
-  };
-}
-
-// src/manifest/nexo.ts
-import { readdir, readFile } from "node:fs/promises";
-import { basename, dirname } from "node:path";
-
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string, ptr) {
-  let lines = string.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string, line, column) {
-  let lines = string.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i = line - 1; i <= line + 1; i++) {
-    let l = lines[i - 1];
-    if (!l)
-      continue;
-    codeblock += i.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l;
-    codeblock += "\n";
-    if (i === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError = class _TomlError extends Error {
-  line;
-  column;
-  codeblock;
-  constructor(message2, options) {
-    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-    const codeblock = makeCodeBlock(options.toml, line, column);
-    super(`Invalid TOML document: ${message2}
-
-${codeblock}`, options);
-    this.line = line;
-    this.column = column;
-    this.codeblock = codeblock;
-  }
-  /** @internal */
-  static x(message2, ctx, ptr) {
-    throw new _TomlError(message2, { toml: ctx.s, ptr: ptr ?? ctx.p });
-  }
-};
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s3 = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s3 : s3;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed;
-    } else if (!state) {
-      if (!isLiteral && c === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j2 = 0; j2 < len; j2++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
-              /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
-                /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
-        }
-        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed += String.fromCodePoint(value);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
-        state = 2;
-      } else {
-        if (c === 98)
-          parsed += "\b";
-        else if (c === 116)
-          parsed += "	";
-        else if (c === 110)
-          parsed += "\n";
-        else if (c === 102)
-          parsed += "\f";
-        else if (c === 114)
-          parsed += "\r";
-        else if (c === 101)
-          parsed += "\x1B";
-        else if (c === 34)
-          parsed += '"';
-        else if (c === 92)
-          parsed += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c !== 32 && c !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-var TomlDate = class _TomlDate extends Date {
-  #hasDate = false;
-  #hasTime = false;
-  #offset = null;
-  constructor(date, fasttype, unsafeDelim) {
-    let hasDate = true;
-    let hasTime = true;
-    let offset = "Z";
-    let c;
-    if (typeof date === "string") {
-      if (fasttype)
-        prep: {
-          if (fasttype < 3) {
-            if (+date.slice(11, 13) > 23) {
-              date = "";
-              break prep;
-            }
-            if (fasttype === 2) {
-              offset = null;
-              date += "Z";
-            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
-              offset = date.slice(date.length - 6);
-            }
-            if (unsafeDelim)
-              date = date.slice(0, 10) + "T" + date.slice(11);
-          } else if (fasttype === 4) {
-            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
-          }
-          hasDate = fasttype !== 4;
-          hasTime = fasttype !== 3;
-        }
-      else {
-        let match = date.match(DATE_TIME_RE);
-        if (match) {
-          if (!match[1]) {
-            hasDate = false;
-            date = `0000-01-01T${date}`;
-          }
-          hasTime = !!match[2];
-          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
-          if (match[2] && +match[2] > 23) {
-            date = "";
-          } else {
-            offset = match[3] || null;
-            if (!offset && hasTime)
-              date += "Z";
-          }
-        } else {
-          date = "";
-        }
-      }
-    }
-    super(date);
-    if (!isNaN(this.getTime())) {
-      this.#hasDate = hasDate;
-      this.#hasTime = hasTime;
-      this.#offset = offset;
-    }
-  }
-  isDateTime() {
-    return this.#hasDate && this.#hasTime;
-  }
-  isLocal() {
-    return !this.#hasDate || !this.#hasTime || !this.#offset;
-  }
-  isDate() {
-    return this.#hasDate && !this.#hasTime;
-  }
-  isTime() {
-    return this.#hasTime && !this.#hasDate;
-  }
-  isValid() {
-    return this.#hasDate || this.#hasTime;
-  }
-  toISOString() {
-    let iso = super.toISOString();
-    if (this.isDate())
-      return iso.slice(0, 10);
-    if (this.isTime())
-      return iso.slice(11, 23);
-    if (this.#offset === null)
-      return iso.slice(0, -1);
-    if (this.#offset === "Z" || this.#offset === "z")
-      return iso;
-    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-    offset = this.#offset[0] === "-" ? offset : -offset;
-    let offsetDate = new Date(this.getTime() - offset * 6e4);
-    return offsetDate.toISOString().slice(0, -1) + this.#offset;
-  }
-  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-    let date = new _TomlDate(jsDate);
-    date.#offset = offset;
-    return date;
-  }
-  static wrapAsLocalDateTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalDate(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasTime = false;
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasDate = false;
-    date.#offset = null;
-    return date;
-  }
-};
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue(ctx, end) {
-  let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value;
-  }
-  if (c === 34 || c === 39) {
-    return parseString(ctx);
-  }
-  if (c === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
-  }
-  return parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign2, endChr) {
-  let c = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign2 || 1) / 0;
-  }
-  if (c === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign2) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c === 46)
-      state = 2;
-    else if (c === 101 || c === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (!state)
-      state = 1;
-    if (c === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
-      state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
-      state = 6;
-    } else if (!isDigit(c))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign2 || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str2 = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str2 = str2.replaceAll("_", "");
-  return state > 1 ? parseFloat(str2) : parseInteger(ctx, str2, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit(c, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str2 = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str2 = str2.replaceAll("_", "");
-  return parseInteger(ctx, str2, base, startPtr);
-}
-function parseInteger(ctx, str2, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str2, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str2) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str2);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t, 4, false, start);
-}
-function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date = new TomlDate(str2, type, unsafeDelim);
-    if (!date.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date;
-  }
-  try {
-    if (temporalSuffix)
-      str2 += temporalSuffix;
-    switch (type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str2);
-      case 2:
-        return Temporal.PlainDateTime.from(str2);
-      case 3:
-        return Temporal.PlainDate.from(str2);
-      case 4:
-        return Temporal.PlainTime.from(str2);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed = [];
-  let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
-    } else if (c === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c === 32 || c === 9) {
-      if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k2;
-    let t = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i = 0; i < key.length; i++) {
-      if (i)
-        t = hasOwn ? t[k2] : t[k2] = /* @__PURE__ */ Object.create(null);
-      k2 = key[i];
-      if ((hasOwn = Object.hasOwn(t, k2)) && (typeof t[k2] !== "object" || seen.has(t[k2]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k2 === "__proto__";
-      if (ctx.uk && (unsafe || k2 === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k2, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value = extractValue(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k2] = value) === "object")
-      seen.add(value);
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table2, meta, type) {
-  let t = table2;
-  let m2 = meta;
-  let k2;
-  let hasOwn = false;
-  let state;
-  for (let i = 0; i < key.length; i++) {
-    if (i) {
-      t = hasOwn ? t[k2] : t[k2] = /* @__PURE__ */ Object.create(null);
-      m2 = (state = m2[k2]).c;
-      if (type === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m2 = m2[l].c;
-      }
-    }
-    k2 = key[i];
-    if ((hasOwn = Object.hasOwn(t, k2)) && m2[k2]?.t === 0 && m2[k2]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k2 === "__proto__";
-      if (ctx.uk && (unsafe || k2 === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t, k2, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m2, k2, { enumerable: true, configurable: true, writable: true });
-      }
-      m2[k2] = {
-        t: i < key.length - 1 && type === 2 ? 3 : type,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  state = m2[k2];
-  if (state.t !== type && !(type === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type === 2) {
-    if (!state.d) {
-      state.d = true;
-      t[k2] = [];
-    }
-    t[k2].push(t = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type === 1) {
-    t = hasOwn ? t[k2] : t[k2] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
-    return null;
-  }
-  return [k2, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-  };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m2 = meta;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k2 = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p2 = peekTable(
-        ctx,
-        k2,
-        res,
-        meta,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p2) {
-        validateTablePeek(ctx, p2, tmp);
-        skipping = true;
-      } else {
-        m2 = p2[2];
-        tbl = p2[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k2 = parseKey(ctx);
-      let p2 = peekTable(
-        ctx,
-        k2,
-        tbl,
-        m2,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p2 && !skipping)
-        validateTablePeek(ctx, p2, tmp);
-      skipVoid(ctx, true, true);
-      let v2 = extractValue(ctx, void 0);
-      if (p2 && !skipping)
-        p2[1][p2[0]] = v2;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
-}
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED = !!"".isWellFormed;
-
-// src/manifest/toml-scan.ts
-var pathId = (path10) => JSON.stringify(path10);
-var ESCAPES = {
-  b: "\b",
-  t: "	",
-  n: "\n",
-  f: "\f",
-  r: "\r",
-  e: "\x1B",
-  '"': '"',
-  "\\": "\\"
-};
-function decodeBasic(raw) {
-  return raw.replace(
-    /\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|.)/g,
-    (_m, esc) => esc.length > 1 ? String.fromCodePoint(parseInt(esc.slice(1), 16)) : ESCAPES[esc] ?? esc
-  );
-}
-var Scanner = class {
-  keys = /* @__PURE__ */ new Map();
-  headers = /* @__PURE__ */ new Map();
-  /** TOML 1.1 constructs (smol-toml accepts them, TOML 1.0 parsers do not), by offset. */
-  toml11 = [];
-  arrayCounts = /* @__PURE__ */ new Map();
-  i = 0;
-  s;
-  constructor(text) {
-    this.s = text;
-  }
-  scan() {
-    const s3 = this.s;
-    if (s3.startsWith("\uFEFF")) this.i = 1;
-    let table2 = [];
-    while (this.i < s3.length) {
-      const before = this.i;
-      this.skipTrivia(true);
-      if (this.i >= s3.length) break;
-      if (s3[this.i] === "[") table2 = this.header();
-      else this.keyValue(table2);
-      if (this.i === before) break;
-    }
-  }
-  record(path10, at2) {
-    if (!this.keys.has(pathId(path10))) this.keys.set(pathId(path10), at2);
-  }
-  header() {
-    const start = this.i;
-    const isArray = this.s[this.i + 1] === "[";
-    this.i += isArray ? 2 : 1;
-    const parts = this.key();
-    this.skipTrivia(false);
-    this.i += isArray ? 2 : 1;
-    const path10 = [];
-    parts.forEach((part, n) => {
-      path10.push(part.name);
-      this.record(path10, part.at);
-      const count = this.arrayCounts.get(pathId(path10));
-      if (n === parts.length - 1 && isArray) {
-        this.arrayCounts.set(pathId(path10), (count ?? 0) + 1);
-        path10.push(count ?? 0);
-        this.record(path10, part.at);
-      } else if (count !== void 0 && n < parts.length - 1) {
-        path10.push(count - 1);
-      }
-    });
-    this.headers.set(pathId(path10), start);
-    return path10;
-  }
-  keyValue(table2) {
-    const path10 = [...table2];
-    for (const part of this.key()) {
-      path10.push(part.name);
-      this.record(path10, part.at);
-    }
-    this.skipTrivia(false);
-    if (this.s[this.i] !== "=") throw new Error("expected =");
-    this.i++;
-    this.skipTrivia(false);
-    this.value(path10);
-  }
-  /** A possibly dotted key; returns each part with the offset where it starts. */
-  key() {
-    const s3 = this.s;
-    const parts = [];
-    for (; ; ) {
-      this.skipTrivia(false);
-      const at2 = this.i;
-      let name;
-      if (s3[at2] === '"' || s3[at2] === "'") {
-        const end = this.skipString();
-        const raw = s3.slice(at2 + 1, end - 1);
-        name = s3[at2] === '"' ? decodeBasic(raw) : raw;
-      } else {
-        while (this.i < s3.length && /[A-Za-z0-9_-]/.test(s3[this.i] ?? "")) this.i++;
-        if (this.i === at2) throw new Error("expected a key");
-        name = s3.slice(at2, this.i);
-      }
-      parts.push({ name, at: at2 });
-      this.skipTrivia(false);
-      if (s3[this.i] !== ".") return parts;
-      this.i++;
-    }
-  }
-  value(path10) {
-    const s3 = this.s;
-    const c = s3[this.i];
-    if (c === '"' || c === "'") {
-      this.skipString();
-    } else if (c === "[") {
-      this.i++;
-      for (let n = 0; ; n++) {
-        this.skipTrivia(true);
-        if (s3[this.i] === "]" || this.i >= s3.length) break;
-        this.record([...path10, n], this.i);
-        this.value([...path10, n]);
-        this.skipTrivia(true);
-        if (s3[this.i] === ",") this.i++;
-      }
-      this.i++;
-    } else if (c === "{") {
-      this.i++;
-      let comma = -1;
-      for (; ; ) {
-        this.inlineTrivia();
-        if (s3[this.i] === "}" || this.i >= s3.length) break;
-        comma = -1;
-        this.keyValue(path10);
-        this.inlineTrivia();
-        if (s3[this.i] === ",") comma = this.i++;
-      }
-      if (comma >= 0) this.flag(comma, "a trailing comma in an inline table", "remove the comma");
-      this.i++;
-    } else {
-      while (this.i < s3.length && !",]}\n#".includes(s3[this.i] ?? "")) this.i++;
-    }
-  }
-  /** TOML 1.0 allows only spaces and tabs between the braces of an inline table. */
-  inlineTrivia() {
-    const start = this.i;
-    this.skipTrivia(true);
-    const bad = this.s.slice(start, this.i).search(/[\r\n#]/);
-    if (bad >= 0) {
-      this.flag(
-        start + bad,
-        "a line break or comment inside an inline table",
-        "keep the inline table on one line, or use a [table] section"
-      );
-    }
-  }
-  flag(at2, what, fix) {
-    this.toml11.push({ at: at2, what, fix });
-  }
-  /** At a backslash in a basic string: flags escapes that only TOML 1.1 knows. */
-  escape() {
-    const next = this.s[this.i + 1];
-    if (next === "e") this.flag(this.i, "the escape \\e in a string", "write \\u001B instead");
-    if (next === "x")
-      this.flag(this.i, "a \\x escape in a string", "write \\u00HH instead of \\xHH");
-    this.i += 2;
-  }
-  /** Skips any string form starting at the cursor; returns the offset just past it. */
-  skipString() {
-    const s3 = this.s;
-    const q2 = s3[this.i] ?? '"';
-    const triple = q2.repeat(3);
-    if (s3.startsWith(triple, this.i)) {
-      this.i += 3;
-      for (; ; ) {
-        if (this.i >= s3.length) throw new Error("unterminated string");
-        if (q2 === '"' && s3[this.i] === "\\") this.escape();
-        else if (s3.startsWith(triple, this.i)) {
-          this.i += 3;
-          for (let extra = 0; extra < 2 && s3[this.i] === q2; extra++) this.i++;
-          return this.i;
-        } else this.i++;
-      }
-    }
-    this.i++;
-    while (this.i < s3.length && s3[this.i] !== q2 && s3[this.i] !== "\n") {
-      if (q2 === '"' && s3[this.i] === "\\") this.escape();
-      else this.i++;
-    }
-    this.i++;
-    return this.i;
-  }
-  /** Skips spaces, tabs, comments and (if allowed) line breaks. */
-  skipTrivia(newlines) {
-    const s3 = this.s;
-    while (this.i < s3.length) {
-      const c = s3[this.i];
-      if (c === " " || c === "	" || newlines && (c === "\n" || c === "\r")) this.i++;
-      else if (c === "#" && newlines) {
-        while (this.i < s3.length && s3[this.i] !== "\n") this.i++;
-      } else return;
-    }
-  }
-};
-
-// src/manifest/locate.ts
-function formatPath(path10) {
-  let out = "";
-  for (const seg of path10) {
-    if (typeof seg === "number") out += `[${seg}]`;
-    else {
-      const text = /^[A-Za-z0-9_-]+$/.test(seg) ? seg : JSON.stringify(seg);
-      out += out === "" ? text : `.${text}`;
-    }
-  }
-  return out;
-}
-function createLocator(text) {
-  const scanner = new Scanner(text);
-  try {
-    scanner.scan();
-  } catch {
-  }
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === "\n") lineStarts.push(i + 1);
-  const position = (offset) => {
-    if (offset === void 0) return { line: 1, column: 1 };
-    let lo2 = 0;
-    let hi2 = lineStarts.length - 1;
-    while (lo2 < hi2) {
-      const mid = lo2 + hi2 + 1 >> 1;
-      if ((lineStarts[mid] ?? 0) <= offset) lo2 = mid;
-      else hi2 = mid - 1;
-    }
-    return { line: lo2 + 1, column: offset - (lineStarts[lo2] ?? 0) + 1 };
-  };
-  const nearest = (path10, pick) => {
-    for (let n = path10.length; n > 0; n--) {
-      const found = pick(path10.slice(0, n));
-      if (found !== void 0) return found;
-    }
-    return void 0;
-  };
-  return {
-    toml11: scanner.toml11.map(({ at: at2, what, fix }) => ({ ...position(at2), what, fix })),
-    at: (path10) => position(nearest(path10, (p2) => scanner.keys.get(pathId(p2)))),
-    table: (path10) => position(nearest(path10, (p2) => scanner.headers.get(pathId(p2)) ?? scanner.keys.get(pathId(p2))))
-  };
-}
-
-// src/manifest/shape.ts
-var import_semver = __toESM(require_semver2(), 1);
-
-// src/manifest/rust-semver.ts
-var POSITION_NAME = {
-  major: "major version number",
-  minor: "minor version number",
-  patch: "patch version number",
-  pre: "pre-release identifier",
-  build: "build metadata"
-};
-var U64_MAX = 18446744073709551615n;
-var MAX_COMPARATORS = 32;
-var SyntaxFailure = class extends Error {
-};
-function fail(reason) {
-  throw new SyntaxFailure(reason);
-}
-function quoted(ch) {
-  return ch === "\0" ? "'\\0'" : JSON.stringify(ch).replace(/^"|"$/g, "'");
-}
-function firstChar(s3) {
-  return String.fromCodePoint(s3.codePointAt(0) ?? 0);
-}
-var isDigit2 = (c) => c !== void 0 && c >= "0" && c <= "9";
-var isIdentChar = (c) => c !== void 0 && /^[0-9A-Za-z-]$/.test(c);
-function numeric(s3, pos) {
-  let len = 0;
-  let value = 0n;
-  while (isDigit2(s3[len])) {
-    if (value === 0n && len > 0) fail(`invalid leading zero in ${POSITION_NAME[pos]}`);
-    value = value * 10n + BigInt(s3.charCodeAt(len) - 48);
-    if (value > U64_MAX) fail(`value of ${POSITION_NAME[pos]} exceeds u64::MAX`);
-    len++;
-  }
-  if (len > 0) return s3.slice(len);
-  if (s3.length > 0)
-    fail(`unexpected character ${quoted(firstChar(s3))} while parsing ${POSITION_NAME[pos]}`);
-  return fail(`unexpected end of input while parsing ${POSITION_NAME[pos]}`);
-}
-function identifier(s3, pos) {
-  let done = 0;
-  for (; ; ) {
-    let seg = 0;
-    let nonDigit = false;
-    while (isIdentChar(s3[done + seg])) {
-      if (!isDigit2(s3[done + seg])) nonDigit = true;
-      seg++;
-    }
-    const boundary = s3[done + seg];
-    if (seg === 0) {
-      if (done === 0 && boundary !== ".") return ["", s3];
-      fail(`empty identifier segment in ${POSITION_NAME[pos]}`);
-    }
-    if (pos === "pre" && seg > 1 && !nonDigit && s3[done] === "0") {
-      fail(`invalid leading zero in ${POSITION_NAME[pos]}`);
-    }
-    done += seg;
-    if (boundary !== ".") return [s3.slice(0, done), s3.slice(done)];
-    done++;
-  }
-}
-function dot(s3, pos) {
-  if (s3.startsWith(".")) return s3.slice(1);
-  if (s3.length > 0)
-    fail(`unexpected character ${quoted(firstChar(s3))} after ${POSITION_NAME[pos]}`);
-  return fail(`unexpected end of input while parsing ${POSITION_NAME[pos]}`);
-}
-function run(check) {
-  try {
-    check();
-    return void 0;
-  } catch (e) {
-    if (e instanceof SyntaxFailure) return e.message;
-    throw e;
-  }
-}
-function rustVersionError(text) {
-  return run(() => {
-    if (text === "") fail("empty string, expected a semver version");
-    let rest = dot(numeric(text, "major"), "major");
-    rest = dot(numeric(rest, "minor"), "minor");
-    rest = numeric(rest, "patch");
-    let pos = "patch";
-    if (rest.startsWith("-")) {
-      pos = "pre";
-      const [pre, after] = identifier(rest.slice(1), "pre");
-      if (pre === "") fail(`empty identifier segment in ${POSITION_NAME.pre}`);
-      rest = after;
-    }
-    if (rest.startsWith("+")) {
-      pos = "build";
-      const [build, after] = identifier(rest.slice(1), "build");
-      if (build === "") fail(`empty identifier segment in ${POSITION_NAME.build}`);
-      rest = after;
-    }
-    if (rest.length > 0)
-      fail(`unexpected character ${quoted(firstChar(rest))} after ${POSITION_NAME[pos]}`);
-  });
-}
-function wildcard(s3) {
-  return s3[0] === "*" || s3[0] === "x" || s3[0] === "X" ? s3[0] : void 0;
-}
-function stripOp(s3) {
-  for (const op of [">=", "<=", "=", ">", "<", "~", "^"])
-    if (s3.startsWith(op)) return s3.slice(op.length);
-  return s3;
-}
-function comparator(input) {
-  let s3 = stripOp(input).replace(/^ +/, "");
-  let pos = "major";
-  s3 = numeric(s3, pos);
-  let minorWild = false;
-  let hasPatch = false;
-  if (s3.startsWith(".")) {
-    s3 = s3.slice(1);
-    pos = "minor";
-    if (wildcard(s3) !== void 0) {
-      minorWild = true;
-      s3 = s3.slice(1);
-    } else s3 = numeric(s3, pos);
-  }
-  if (s3.startsWith(".")) {
-    s3 = s3.slice(1);
-    pos = "patch";
-    if (wildcard(s3) !== void 0) s3 = s3.slice(1);
-    else if (minorWild) fail("unexpected character after wildcard in version req");
-    else {
-      s3 = numeric(s3, pos);
-      hasPatch = true;
-    }
-  }
-  if (hasPatch && s3.startsWith("-")) {
-    pos = "pre";
-    const [pre, after] = identifier(s3.slice(1), "pre");
-    if (pre === "") fail(`empty identifier segment in ${POSITION_NAME.pre}`);
-    s3 = after;
-  }
-  if (hasPatch && s3.startsWith("+")) {
-    pos = "build";
-    const [build, after] = identifier(s3.slice(1), "build");
-    if (build === "") fail(`empty identifier segment in ${POSITION_NAME.build}`);
-    s3 = after;
-  }
-  return [pos, s3.replace(/^ +/, "")];
-}
-function rustVersionReqError(text) {
-  return run(() => {
-    let s3 = text.replace(/^ +/, "");
-    const wild = wildcard(s3);
-    if (wild !== void 0) {
-      const rest = s3.slice(1).replace(/^ +/, "");
-      if (rest === "") return;
-      if (rest.startsWith(","))
-        fail(`wildcard req (${wild}) must be the only comparator in the version req`);
-      fail("unexpected character after wildcard in version req");
-    }
-    for (let count = 1; ; count++) {
-      let pos;
-      try {
-        [pos, s3] = comparator(s3);
-      } catch (e) {
-        const w2 = wildcard(s3);
-        const rest = s3.slice(1).replace(/^ +/, "");
-        if (w2 !== void 0 && (rest === "" || rest.startsWith(","))) {
-          fail(`wildcard req (${w2}) must be the only comparator in the version req`);
-        }
-        throw e;
-      }
-      if (s3 === "") return;
-      if (!s3.startsWith(",")) {
-        fail(`expected comma after ${POSITION_NAME[pos]}, found ${quoted(firstChar(s3))}`);
-      }
-      if (count === MAX_COMPARATORS) fail("excessive number of version comparators");
-      s3 = s3.slice(1).replace(/^ +/, "");
-    }
-  });
-}
-
-// src/manifest/shape.ts
-function isTable(v2) {
-  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2) && !(v2 instanceof TomlDate);
-}
-function describe(v2) {
-  if (typeof v2 === "string") return `a string (${JSON.stringify(v2)})`;
-  if (typeof v2 === "bigint") return `an integer (${v2})`;
-  if (typeof v2 === "number") return `a float (${v2})`;
-  if (typeof v2 === "boolean") return `a boolean (${v2})`;
-  if (v2 instanceof TomlDate) return "a date/time";
-  if (Array.isArray(v2)) return "an array";
-  return "a table";
-}
-function expected(spec) {
-  switch (spec.kind) {
-    case "string":
-      return "a string";
-    case "bool":
-      return "a boolean (true or false)";
-    case "int":
-      return `a whole number from 0 to ${spec.max}`;
-    case "enum":
-      return `one of ${spec.values.map((v2) => JSON.stringify(v2)).join(", ")}`;
-    case "array":
-      return `an array of ${expected(spec.of).replace(/^an? /, "")} values`;
-    default:
-      return "a table";
-  }
-}
-function distance(a, b2) {
-  let prev = Array.from({ length: b2.length + 1 }, (_2, j2) => j2);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j2 = 1; j2 <= b2.length; j2++) {
-      const cost = a[i - 1] === b2[j2 - 1] ? 0 : 1;
-      cur[j2] = Math.min((prev[j2] ?? 0) + 1, (cur[j2 - 1] ?? 0) + 1, (prev[j2 - 1] ?? 0) + cost);
-    }
-    prev = cur;
-  }
-  return prev[b2.length] ?? 0;
-}
-function closest(key, known) {
-  const scored = known.map((k2) => ({ k: k2, d: distance(key.toLowerCase(), k2) }));
-  scored.sort((x, y) => x.d - y.d);
-  const best = scored[0];
-  return best !== void 0 && best.d <= Math.max(1, Math.floor(key.length / 3)) ? best.k : void 0;
-}
-function unknownKey(path10, key, fields) {
-  const where = path10.length === 0 ? "at the top level" : `in [${formatPath(path10)}]`;
-  const known = Object.keys(fields);
-  const hint = closest(key, known);
-  const fix = hint !== void 0 ? `rename it to '${hint}'` : "remove it";
-  if (path10.length === 0) {
-    return `unknown top-level key '${key}': nexo-plugin.toml may contain only the [plugin] table, and the nexo installer rejects anything else; move it under [plugin] (as [plugin.${key}] or plugin.${key}) if it is a plugin setting, or ${fix}`;
-  }
-  return `unknown key '${formatPath([...path10, key])}' ${where}: the nexo installer rejects unknown keys; ${fix} (allowed keys: ${known.join(", ")})`;
-}
-function checkString(v2, spec, path10) {
-  const name = formatPath(path10);
-  if (spec.format === "version") {
-    const why = rustVersionError(v2);
-    if (why !== void 0) {
-      return `${name} '${v2}' is not a valid SemVer version (${why}); write MAJOR.MINOR.PATCH with optional -prerelease and +build parts, e.g. "1.2.0" or "1.2.0-beta.1" (no 'v' prefix, no leading zeros)`;
-    }
-    const npm = (0, import_semver.parse)(v2);
-    if (npm === null || npm.version !== v2.split("+")[0]) {
-      return `${name} '${v2}' is valid SemVer but too large for the release tooling; keep each number at most ${Number.MAX_SAFE_INTEGER} and the whole version under 256 characters`;
-    }
-  }
-  if (spec.format === "versionReq") {
-    const why = rustVersionReqError(v2);
-    if (why !== void 0) {
-      return `${name} '${v2}' is not a valid version requirement (${why}); use Cargo syntax such as ">=0.1.0", "^0.2" or ">=0.1.0, <0.3.0" (comparators separated by commas; npm forms such as "||" or "1.0.0 - 2.0.0" are not accepted)`;
-    }
-  }
-  return void 0;
-}
-function checkShape(value, spec, path10, out) {
-  const name = formatPath(path10);
-  const wrongType = () => {
-    out.push({
-      path: path10,
-      where: "key",
-      message: `${name} must be ${expected(spec)}, found ${describe(value)}`
-    });
-  };
-  switch (spec.kind) {
-    case "string": {
-      if (typeof value !== "string") return wrongType();
-      const message2 = checkString(value, spec, path10);
-      if (message2 !== void 0) out.push({ path: path10, where: "key", message: message2 });
-      return;
-    }
-    case "bool":
-      if (typeof value !== "boolean") wrongType();
-      return;
-    case "int":
-      if (typeof value !== "bigint") return wrongType();
-      if (value < 0n || value > spec.max) {
-        out.push({
-          path: path10,
-          where: "key",
-          message: `${name} must be a whole number from 0 to ${spec.max} (it is read as a Rust ${spec.rust}), found ${value}`
-        });
-      }
-      return;
-    case "enum":
-      if (typeof value !== "string") return wrongType();
-      if (!spec.values.includes(value)) {
-        out.push({
-          path: path10,
-          where: "key",
-          message: `${name} is ${JSON.stringify(value)}, which nexo does not know; use ${expected(spec)} (exact spelling and case)`
-        });
-      }
-      return;
-    case "array":
-      if (!Array.isArray(value)) return wrongType();
-      value.forEach((item, i) => checkShape(item, spec.of, [...path10, i], out));
-      return;
-    case "map":
-      if (!isTable(value)) return wrongType();
-      for (const [key, item] of Object.entries(value))
-        checkShape(item, spec.of, [...path10, key], out);
-      return;
-    case "table": {
-      if (!isTable(value)) return wrongType();
-      for (const [key, item] of Object.entries(value)) {
-        const field = spec.fields[key];
-        if (field !== void 0) checkShape(item, field.spec, [...path10, key], out);
-        else if (spec.denyUnknown) {
-          out.push({
-            path: [...path10, key],
-            where: "key",
-            message: unknownKey(path10, key, spec.fields)
-          });
-        }
-      }
-      for (const [key, field] of Object.entries(spec.fields)) {
-        if (field.required === true && !Object.hasOwn(value, key)) {
-          const where = path10.length === 0 ? "the file" : `[${name}]`;
-          out.push({
-            path: path10,
-            where: "table",
-            message: `missing required key '${formatPath([...path10, key])}' in ${where}; add it, e.g. ${field.example ?? key}`
-          });
-        }
-      }
-    }
-  }
-}
-
-// src/manifest/nexo-rules.ts
-var ID_PATTERN = /^[a-z][a-z0-9_]{0,31}$/;
-var STDERR_TAIL_MAX = 512;
-var ID_RULE = "^[a-z][a-z0-9_]{0,31}$ (lowercase letter first, then lowercase letters, digits or _, at most 32 chars)";
-var tableAt = (root, path10) => {
-  let v2 = root;
-  for (const seg of path10) v2 = isTable(v2) ? v2[seg] : void 0;
-  return isTable(v2) ? v2 : void 0;
-};
-var strAt = (t, key) => {
-  const v2 = t?.[key];
-  return typeof v2 === "string" ? v2 : void 0;
-};
-var stringsAt = (t, key) => {
-  const v2 = t?.[key];
-  if (!Array.isArray(v2)) return [];
-  return v2.flatMap((item, i) => typeof item === "string" ? [[i, item]] : []);
-};
-var tablesAt = (t, key) => {
-  const v2 = t?.[key];
-  if (!Array.isArray(v2)) return [];
-  return v2.flatMap((item, i) => isTable(item) ? [[i, item]] : []);
-};
-function idReason(id) {
-  if (id === "") return "it is empty";
-  if (/^[0-9]/.test(id)) return "it starts with a digit";
-  if (/[A-Z]/.test(id)) return "it has uppercase letters";
-  if (id.length > 32) return `it is ${id.length} characters long`;
-  return "it has characters other than a-z, 0-9 and _ or does not start with a letter";
-}
-var blank = (s3) => new RegExp("^\\p{White_Space}*$", "u").test(s3);
-function pathProblem(p2) {
-  if (p2.startsWith("/") || p2.includes(":\\")) {
-    return "must be relative to the plugin root, not absolute; remove the leading / or drive";
-  }
-  if (p2.split(/[/\\]/).includes("..")) {
-    return "must not contain '..' (no leaving the plugin root); use a path inside the plugin";
-  }
-  return void 0;
-}
-var identity = (plugin, report2) => {
-  const id = strAt(plugin, "id");
-  if (id !== void 0 && !ID_PATTERN.test(id)) {
-    report2(["id"], `id '${id}' is invalid (${idReason(id)}): it must match ${ID_RULE}`);
-  }
-  for (const key of ["name", "description"]) {
-    const v2 = strAt(plugin, key);
-    if (v2 !== void 0 && blank(v2)) {
-      report2(
-        [key],
-        `plugin.${key} must not be empty or only whitespace (the daemon refuses to load the plugin); write a short ${key}`
-      );
-    }
-  }
-};
-var tools = (plugin, report2) => {
-  const id = strAt(plugin, "id");
-  const section = tableAt(plugin, ["tools"]);
-  const expose = stringsAt(section, "expose");
-  for (const [i, tool] of id === void 0 ? [] : expose) {
-    if (!tool.startsWith(`${id}_`)) {
-      report2(
-        ["tools", "expose", i],
-        `tool '${tool}' in plugin.tools.expose must start with '${id}_' (the plugin id and an underscore); rename it, e.g. '${id}_${tool}'`
-      );
-    }
-  }
-  const exposed = new Set(expose.map(([, t]) => t));
-  for (const [i, tool] of stringsAt(section, "deferred")) {
-    if (!exposed.has(tool)) {
-      report2(
-        ["tools", "deferred", i],
-        `tool '${tool}' in plugin.tools.deferred is not in plugin.tools.expose; deferred tools must be exposed: add it to expose or remove it from deferred`
-      );
-    }
-  }
-};
-var paths = (plugin, report2) => {
-  const fields = [
-    ["agents", "contributes_dir"],
-    ["skills", "contributes_dir"],
-    ["config", "schema_path"]
-  ];
-  for (const [section, key] of fields) {
-    const p2 = strAt(tableAt(plugin, [section]), key);
-    const problem = p2 === void 0 ? void 0 : pathProblem(p2);
-    if (problem !== void 0) {
-      report2([section, key], `${formatPath(["plugin", section, key])} '${p2}' ${problem}`);
-    }
-  }
-};
-var channels = (plugin, report2) => {
-  tablesAt(tableAt(plugin, ["channels"]), "register").forEach(([i, decl]) => {
-    const kind = strAt(decl, "kind");
-    if (kind !== void 0 && !ID_PATTERN.test(kind)) {
-      report2(["channels", "register", i, "kind"], `channel kind '${kind}' must match ${ID_RULE}`);
-    }
-  });
-};
-var capabilities = (plugin, report2) => {
-  const has = (section, key) => {
-    const v2 = tableAt(plugin, [section])?.[key];
-    return Array.isArray(v2) ? v2.length > 0 : v2 !== void 0;
-  };
-  const needs = {
-    tools: [has("tools", "expose"), "list the tools in [plugin.tools] expose = [...]"],
-    advisors: [has("advisors", "register"), "list them in [plugin.advisors] register = [...]"],
-    agents: [has("agents", "contributes_dir"), 'set [plugin.agents] contributes_dir = "..."'],
-    skills: [has("skills", "contributes_dir"), 'set [plugin.skills] contributes_dir = "..."'],
-    channels: [
-      has("channels", "register"),
-      "add a [[plugin.channels.register]] table with kind and adapter"
-    ]
-  };
-  for (const [i, cap] of stringsAt(tableAt(plugin, ["capabilities"]), "provides")) {
-    const [filled, fix] = needs[cap] ?? [true, ""];
-    if (!filled) {
-      report2(
-        ["capabilities", "provides", i],
-        `capability '${cap}' is declared in plugin.capabilities.provides but its section is empty; ${fix}, or remove '${cap}' from provides`
-      );
-    }
-  }
-};
-var gates = (plugin, report2) => {
-  const seen = /* @__PURE__ */ new Set();
-  for (const [i, gate] of tablesAt(tableAt(plugin, ["capability_gates"]), "gate")) {
-    const env = strAt(gate, "env_var");
-    if (env === void 0) continue;
-    if (seen.has(env)) {
-      report2(
-        ["capability_gates", "gate", i, "env_var"],
-        `capability gate env_var '${env}' is used by more than one gate; each gate needs its own env_var`
-      );
-    }
-    seen.add(env);
-  }
-};
-var supervisor = (plugin, report2) => {
-  const tail = tableAt(plugin, ["supervisor"])?.["stderr_tail_lines"];
-  if (typeof tail === "bigint" && tail > BigInt(STDERR_TAIL_MAX)) {
-    report2(
-      ["supervisor", "stderr_tail_lines"],
-      `plugin.supervisor.stderr_tail_lines is ${tail}, above the daemon's cap of ${STDERR_TAIL_MAX}; lower it to ${STDERR_TAIL_MAX} or less`
-    );
-  }
-};
-var reservedEnv = (plugin, report2) => {
-  for (const key of Object.keys(tableAt(plugin, ["entrypoint", "env"]) ?? {})) {
-    if (key.startsWith("NEXO_")) {
-      report2(
-        ["entrypoint", "env", key],
-        `plugin.entrypoint.env key '${key}' starts with NEXO_, which is reserved for the nexo runtime; rename it (e.g. without the NEXO_ prefix)`
-      );
-    }
-  }
-};
-var RULES = [
-  identity,
-  tools,
-  paths,
-  channels,
-  capabilities,
-  gates,
-  supervisor,
-  reservedEnv
-];
-function checkNexoRules(root, out) {
-  const plugin = tableAt(root, ["plugin"]);
-  if (plugin === void 0) return;
-  const report2 = (path10, message2) => {
-    out.push({ path: ["plugin", ...path10], where: "key", message: message2 });
-  };
-  for (const rule of RULES) rule(plugin, report2);
-}
-
-// src/manifest/schema.ts
-var str = { kind: "string" };
-var bool2 = { kind: "bool" };
-var strings = { kind: "array", of: str };
-var u16 = { kind: "int", rust: "u16", max: 65535n };
-var u32 = { kind: "int", rust: "u32", max: 4294967295n };
-var U64_MAX2 = 18446744073709551615n;
-var u64 = { kind: "int", rust: "u64", max: U64_MAX2 };
-var table = (fields) => ({
-  kind: "table",
-  denyUnknown: true,
-  fields
-});
-var opt = (spec) => ({ spec });
-var req = (spec, example) => ({ spec, required: true, example });
-var CAPABILITIES = [
-  "tools",
-  "advisors",
-  "agents",
-  "skills",
-  "channels",
-  "hooks",
-  "mcp_servers",
-  "webhooks",
-  "poller_drivers",
-  "llm_providers"
-];
-var NEXO_MANIFEST_SCHEMA = table({
-  plugin: req(
-    table({
-      id: req(str, 'id = "my_plugin"'),
-      version: req({ kind: "string", format: "version" }, 'version = "0.1.0"'),
-      name: req(str, 'name = "My Plugin"'),
-      description: req(str, 'description = "What the plugin does"'),
-      min_nexo_version: req(
-        { kind: "string", format: "versionReq" },
-        'min_nexo_version = ">=0.1.0"'
-      ),
-      enabled_by_default: opt(bool2),
-      // Capabilities, AdminCapabilities, HttpServerCapability
-      capabilities: opt(
-        table({
-          provides: opt({ kind: "array", of: { kind: "enum", values: CAPABILITIES } }),
-          admin: opt(table({ required: opt(strings), optional: opt(strings) })),
-          http_server: opt(
-            table({
-              port: req(u16, "port = 8080"),
-              bind: opt(str),
-              token_env: req(str, 'token_env = "MY_PLUGIN_TOKEN"'),
-              health_path: opt(str)
-            })
-          ),
-          skills: opt(strings)
-        })
-      ),
-      tools: opt(table({ expose: opt(strings), deferred: opt(strings) })),
-      // ToolsSection
-      advisors: opt(table({ register: opt(strings) })),
-      // AdvisorsSection
-      agents: opt(table({ contributes_dir: opt(str), allow_override: opt(bool2) })),
-      // AgentsSection
-      // ChannelsSection, ChannelDecl
-      channels: opt(
-        table({
-          register: opt({
-            kind: "array",
-            of: table({
-              kind: req(str, 'kind = "my_channel"'),
-              adapter: req(str, 'adapter = "MyChannelAdapter"')
-            })
-          })
-        })
-      ),
-      skills: opt(table({ contributes_dir: opt(str) })),
-      // SkillsSection
-      config: opt(table({ schema_path: opt(str), hot_reload: opt(bool2) })),
-      // ConfigSection
-      // RequiresSection
-      requires: opt(
-        table({
-          bins: opt(strings),
-          env: opt(strings),
-          features: opt(strings),
-          nexo_capabilities: opt(strings)
-        })
-      ),
-      // CapabilityGatesSection (field `gates` renamed to `gate`), CapabilityGateDecl
-      capability_gates: opt(
-        table({
-          gate: opt({
-            kind: "array",
-            of: table({
-              extension: req(str, 'extension = "my_plugin"'),
-              env_var: req(str, 'env_var = "MY_PLUGIN_FEATURE"'),
-              kind: req(
-                { kind: "enum", values: ["Boolean", "CargoFeature", "Allowlist"] },
-                'kind = "Boolean"'
-              ),
-              risk: req(
-                { kind: "enum", values: ["Low", "Medium", "High", "Critical"] },
-                'risk = "Low"'
-              ),
-              effect: req(str, 'effect = "What enabling it does"'),
-              hint: opt(str)
-            })
-          })
-        })
-      ),
-      // UiSection, UiHint
-      ui: opt(
-        table({
-          fields: opt({
-            kind: "map",
-            of: table({
-              label: opt(str),
-              help: opt(str),
-              tags: opt(strings),
-              advanced: opt(bool2),
-              sensitive: opt(bool2),
-              placeholder: opt(str)
-            })
-          })
-        })
-      ),
-      contracts: opt(table({ provides: opt(strings), consumes: opt(strings) })),
-      // ContractsSection
-      // MetaSection
-      meta: opt(
-        table({ author: opt(str), license: opt(str), homepage: opt(str), repository: opt(str) })
-      ),
-      // EntrypointSection
-      entrypoint: opt(
-        table({ command: opt(str), args: opt(strings), env: opt({ kind: "map", of: str }) })
-      ),
-      // SupervisorSection (stderr_tail_lines is a usize: u64 on the 64-bit hosts nexo runs on)
-      supervisor: opt(
-        table({
-          respawn: opt(bool2),
-          max_attempts: opt(u32),
-          backoff_ms: opt(u64),
-          stderr_tail_lines: opt({ kind: "int", rust: "usize", max: U64_MAX2 })
-        })
-      )
-    }),
-    "[plugin]"
-  )
-});
-
-// src/manifest/nexo.ts
-var FILE_NAME = "nexo-plugin.toml";
-function inspect(text, file) {
-  let doc;
-  try {
-    doc = parse(text, { integersAsBigInt: true });
-  } catch (e) {
-    if (!(e instanceof TomlError)) throw e;
-    const reason = e.message.replace(/^Invalid TOML document: /, "").split("\n")[0] ?? "";
-    const message2 = `${basename(file)} is not valid TOML: ${reason}; fix the syntax at this position`;
-    return {
-      syntaxError: true,
-      diagnostics: [{ message: message2, location: { file, line: e.line, column: e.column } }]
-    };
-  }
-  const issues = [];
-  checkShape(doc, NEXO_MANIFEST_SCHEMA, [], issues);
-  checkNexoRules(doc, issues);
-  const locator = createLocator(text);
-  const diagnostics = issues.map((issue) => {
-    const pos = issue.where === "table" ? locator.table(issue.path) : locator.at(issue.path);
-    return { message: issue.message, location: { file, ...pos } };
-  });
-  for (const { line, column, what, fix } of locator.toml11) {
-    const message2 = `${basename(file)} uses ${what}, which is TOML 1.1: the nexo installer's TOML 1.0 parser rejects it; ${fix}`;
-    diagnostics.push({ message: message2, location: { file, line, column } });
-  }
-  if (diagnostics.length > 0) {
-    diagnostics.sort(
-      (a, b2) => (a.location?.line ?? 0) - (b2.location?.line ?? 0) || (a.location?.column ?? 0) - (b2.location?.column ?? 0)
-    );
-    return { syntaxError: locator.toml11.length > 0, diagnostics };
-  }
-  const plugin = isTable(doc) && isTable(doc["plugin"]) ? doc["plugin"] : {};
-  const field = (key) => String(plugin[key]);
-  const manifest = {
-    id: field("id"),
-    version: field("version"),
-    name: field("name"),
-    description: field("description"),
-    minNexoVersion: field("min_nexo_version"),
-    file,
-    text
-  };
-  return { syntaxError: false, manifest, diagnostics: [] };
-}
-function decodeUtf8(bytes, file) {
-  const decode = (b2, stream = false) => new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(b2, { stream });
-  try {
-    return decode(bytes);
-  } catch {
-    let good = 0;
-    let bad = bytes.length;
-    while (bad - good > 1) {
-      const mid = good + bad >> 1;
-      try {
-        decode(bytes.subarray(0, mid), true);
-        good = mid;
-      } catch {
-        bad = mid;
-      }
-    }
-    const before = decode(bytes.subarray(0, good), true);
-    const line = before.split("\n").length;
-    const column = before.length - before.lastIndexOf("\n");
-    const message2 = `${basename(file)} is not valid UTF-8 (the nexo installer rejects it); re-save the file as UTF-8`;
-    const location = { file, line, column };
-    throw new ReleaseError("MANIFEST_PARSE", message2, {
-      location,
-      diagnostics: [{ message: message2, location }]
-    });
-  }
-}
-async function notFound(path10, cause) {
-  const code = cause.code;
-  let message2 = `cannot read ${path10}: ${cause.message}`;
-  if (code === "EISDIR")
-    message2 = `${path10} is a directory; pass the path of the ${FILE_NAME} file inside it`;
-  else if (code === "ENOENT" || code === "ENOTDIR") {
-    message2 = `manifest not found: ${path10}; a nexo plugin needs a ${FILE_NAME} at its root (exact, case-sensitive name)`;
-    const entries = await readdir(dirname(path10)).catch(() => []);
-    const near = entries.find((e) => e.toLowerCase() === basename(path10).toLowerCase());
-    if (near !== void 0) message2 += `; found '${near}' there: rename it to '${basename(path10)}'`;
-  }
-  return new ReleaseError("MANIFEST_NOT_FOUND", message2, { location: { file: path10 }, cause });
-}
-var nexoManifestReader = {
-  fileName: FILE_NAME,
-  check(text, file) {
-    const { manifest, diagnostics } = inspect(text, file);
-    return manifest === void 0 ? { diagnostics } : { manifest, diagnostics };
-  },
-  async read(path10) {
-    let bytes;
-    try {
-      bytes = await readFile(path10);
-    } catch (e) {
-      throw await notFound(path10, e);
-    }
-    const result = inspect(decodeUtf8(bytes, path10), path10);
-    if (result.manifest !== void 0) return result.manifest;
-    const lines = result.diagnostics.map(
-      (d) => `  ${d.location?.file}:${d.location?.line}:${d.location?.column}: ${d.message}`
-    );
-    const count = result.diagnostics.length;
-    const what = result.syntaxError ? "is not valid TOML" : `has ${count} problem${count === 1 ? "" : "s"} the nexo installer or daemon would reject`;
-    throw new ReleaseError(
-      result.syntaxError ? "MANIFEST_PARSE" : "MANIFEST_INVALID",
-      `${path10} ${what}:
-${lines.join("\n")}`,
-      {
-        location: result.diagnostics[0]?.location ?? { file: path10 },
-        diagnostics: result.diagnostics
-      }
-    );
-  }
-};
-
-// src/plan.ts
-var import_semver2 = __toESM(require_semver2(), 1);
-import path3 from "node:path";
-var MANIFEST_ASSET = "nexo-plugin.toml";
-function tarballName(id, version, target) {
-  return `${id}-${version}-${target}.tar.gz`;
-}
-function signatureFileName(tarball, kind) {
-  return `${tarball}.${kind}`;
-}
-function resolveBinary(template, id, target) {
-  return template.replaceAll("{target}", target).replaceAll("{id}", id);
-}
-function buildPlan(config, manifest, tag) {
-  const { id, version } = manifest;
-  const name = (t) => tarballName(id, version, t);
-  const targets = config.targets.map((target) => ({
-    target,
-    tarball: name(target),
-    sidecar: `${name(target)}.sha256`,
-    binary: path3.resolve(config.workingDirectory, resolveBinary(config.binaryTemplate, id, target))
-  }));
-  for (const { from, to: to2 } of config.targetAliases) {
-    const source = targets.find((t) => t.target === from && t.aliasOf === void 0);
-    if (!source) {
-      throw new ReleaseError(
-        "USAGE",
-        `target-aliases: '${from}=${to2}' names '${from}', which is not in targets (${config.targets.join(", ") || "none"}). Add it to targets or remove the alias`
-      );
-    }
-    if (targets.some((t) => t.target === to2)) {
-      throw new ReleaseError(
-        "USAGE",
-        `target-aliases: '${to2}' is already a target; an alias must name a target that is not built`
-      );
-    }
-    targets.push({
-      target: to2,
-      tarball: name(to2),
-      sidecar: `${name(to2)}.sha256`,
-      binary: source.binary,
-      aliasOf: from
-    });
-  }
-  return {
-    id,
-    version,
-    tag,
-    prerelease: (import_semver2.default.prerelease(version) ?? []).length > 0,
-    targets,
-    manifestPath: config.manifestPath,
-    distDir: config.distDir
-  };
-}
-function muslWithoutGnu(plan) {
-  const names = new Set(plan.targets.map((t) => t.target));
-  return plan.targets.filter((t) => t.target.endsWith("-linux-musl") && t.aliasOf === void 0).map((t) => ({ musl: t.target, gnu: t.target.replace(/-musl$/, "-gnu") })).filter(({ gnu }) => !names.has(gnu));
-}
-function expectedAssets(plan, signatureFiles2) {
-  const out = [MANIFEST_ASSET];
-  for (const t of plan.targets) {
-    out.push(t.tarball, t.sidecar, ...signatureFiles2.map((k2) => signatureFileName(t.tarball, k2)));
-  }
-  return out;
-}
-
-// src/tag.ts
-var import_semver3 = __toESM(require_semver2(), 1);
-var TAG_RE = /^v[0-9]+\.[0-9]+\.[0-9]+(-[a-zA-Z0-9.]+)?$/;
-function explainTag(tag) {
-  if (tag === "") return "it is empty";
-  if (/\s/.test(tag)) return "it contains white space";
-  if (!tag.startsWith("v")) {
-    return /^\d/.test(tag) ? `it needs a leading 'v' (v${tag})` : "it must start with 'v'";
-  }
-  const body = tag.slice(1);
-  if (body.includes("+")) return "build metadata ('+...') is not allowed in release tags";
-  const [core = "", ...pre] = body.split("-");
-  const parts = core.split(".");
-  if (parts.length !== 3) return `it needs three numbers MAJOR.MINOR.PATCH, found ${parts.length}`;
-  for (const p2 of parts) {
-    if (!/^\d+$/.test(p2)) return `'${p2}' is not a number`;
-    if (p2.length > 1 && p2.startsWith("0")) return `'${p2}' has a leading zero`;
-  }
-  if (pre.length > 0) {
-    const preRelease = pre.join("-");
-    if (pre.length > 1)
-      return "the pre-release part may contain only letters, digits and dots (no '-')";
-    if (preRelease === "") return "the pre-release part after '-' is empty";
-    for (const id of preRelease.split(".")) {
-      if (id === "") return `pre-release '${preRelease}' has an empty identifier`;
-      if (!/^[a-zA-Z0-9]+$/.test(id))
-        return `pre-release identifier '${id}' may contain only letters and digits`;
-      if (/^\d+$/.test(id) && id.length > 1 && id.startsWith("0")) {
-        return `numeric pre-release identifier '${id}' has a leading zero`;
-      }
-    }
-  }
-  if (!TAG_RE.test(tag) || import_semver3.default.valid(body) !== body) return "it is not strict SemVer 2.0.0";
-  return void 0;
-}
-function parseTag(tag) {
-  const why = explainTag(tag);
-  if (why !== void 0) {
-    throw new ReleaseError(
-      "TAG_INVALID",
-      `tag '${tag}' does not match v<semver>: ${why}. Expected v + MAJOR.MINOR.PATCH with an optional -prerelease, e.g. v0.2.0 or v1.0.0-beta.3`
-    );
-  }
-  const version = tag.slice(1);
-  return { tag, version, prerelease: (import_semver3.default.prerelease(version) ?? []).length > 0 };
-}
-
-// src/steps/validate.ts
-var validateStep = {
-  name: "validate",
-  async run(ctx) {
-    const { config, reporter } = ctx;
-    const tagOptional = config.command === "pack";
-    if (config.tag === void 0 && !tagOptional)
-      throw new ReleaseError("TAG_MISSING", config.tagHint);
-    const tag = config.tag === void 0 ? void 0 : parseTag(config.tag);
-    const manifest = await nexoManifestReader.read(config.manifestPath);
-    if (tag !== void 0 && manifest.version !== tag.version) {
-      throw new ReleaseError(
-        "VERSION_MISMATCH",
-        `nexo-plugin.toml version ${manifest.version} != tag ${tag.tag}. Bump [plugin] version to ${tag.version} or tag v${manifest.version}`,
-        { location: { file: config.manifestPath } }
-      );
-    }
-    const plan = buildPlan(config, manifest, tag?.tag);
-    ctx.state.manifest = manifest;
-    ctx.state.plan = plan;
-    reporter.setOutput("tag", tag?.tag ?? "");
-    reporter.setOutput("version", plan.version);
-    reporter.setOutput("id", plan.id);
-    reporter.setOutput("prerelease", String(plan.prerelease));
-    reporter.info(
-      `validate: ${plan.id} ${plan.version}${tag ? ` (tag ${tag.tag})` : " (no tag: using the manifest version)"}${plan.prerelease ? ", pre-release" : ""}`
-    );
-  }
-};
-
-// src/steps/pack.ts
-import { execFile } from "node:child_process";
-import { createHash as createHash3 } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import fs3 from "node:fs/promises";
-import path5 from "node:path";
-import { promisify } from "node:util";
-
-// src/archive/tree.ts
-import fs from "node:fs/promises";
-import path4 from "node:path";
-
-// src/archive/limits.ts
-var MIB = 1024 * 1024;
-var LIMITS = {
-  compressedBytes: 100 * MIB,
-  entries: 1e4,
-  entryBytes: 100 * MIB,
-  totalBytes: 250 * MIB
-};
-var NATIVE_EXTENSIONS = [".node", ".so", ".dylib", ".dll", ".pyd"];
-function isNativeFile(p2) {
-  const lower = p2.toLowerCase();
-  return NATIVE_EXTENSIONS.some((ext) => lower.endsWith(ext)) || /\.so(\.\d+)+$/.test(lower);
-}
-function formatBytes(n) {
-  if (n >= MIB) return `${(n / MIB).toFixed(1)} MiB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${n} B`;
-}
-
-// src/archive/tree.ts
-var GLOB_CHARS = /[*?[\]{}]/;
-function add(c, entry, origin) {
-  const existing = c.entries.get(entry.path);
-  if (existing === void 0) {
-    c.entries.set(entry.path, entry);
-    return;
-  }
-  if (existing.type === "directory" && entry.type === "directory") return;
-  if (existing.source !== void 0 && existing.source === entry.source) return;
-  throw new ReleaseError(
-    "INCLUDE_INVALID",
-    `'${entry.path}' would be in the archive twice (from ${origin}); the installer rejects duplicate paths. Remove it from include`
-  );
-}
-function addParents(c, archivePath) {
-  const parts = archivePath.replace(/\/$/, "").split("/");
-  for (let i = 1; i < parts.length; i++) {
-    add(
-      c,
-      { path: `${parts.slice(0, i).join("/")}/`, type: "directory", mode: 493, size: 0 },
-      "its parent"
-    );
-  }
-}
-function fileEntry(archivePath, source, size, mode) {
-  return { path: archivePath, type: "file", mode: mode & 73 ? 493 : 420, size, source };
-}
-async function walk(c, abs, archivePath, ancestors) {
-  const lst = await fs.lstat(abs);
-  let real = abs;
-  let st2 = lst;
-  if (lst.isSymbolicLink()) {
-    real = await fs.realpath(abs).catch(() => {
-      throw new ReleaseError(
-        "UNSUPPORTED_FILE",
-        `symlink ${abs} is broken: its target does not exist. Remove it or point it at a file inside the plugin`
-      );
-    });
-    const rel = path4.relative(c.realRoot, real);
-    if (rel.startsWith("..") || path4.isAbsolute(rel)) {
-      throw new ReleaseError(
-        "SYMLINK_OUTSIDE",
-        `symlink ${abs} points outside the packed tree (to ${real}); the installer accepts no symlinks, and a target outside the plugin cannot be stored. Copy the file into the plugin instead`
-      );
-    }
-    st2 = await fs.stat(real);
-  }
-  if (st2.isFile()) {
-    addParents(c, archivePath);
-    add(c, fileEntry(archivePath, real, st2.size, st2.mode), abs);
-  } else if (st2.isDirectory()) {
-    const realDir = await fs.realpath(abs);
-    if (ancestors.has(realDir)) {
-      throw new ReleaseError(
-        "UNSUPPORTED_FILE",
-        `symlink loop at ${abs}: it leads back to ${realDir}. Remove the link`
-      );
-    }
-    addParents(c, `${archivePath}/`);
-    add(c, { path: `${archivePath}/`, type: "directory", mode: 493, size: 0 }, abs);
-    const next = new Set(ancestors).add(realDir);
-    for (const name of (await fs.readdir(abs)).sort()) {
-      await walk(c, path4.join(abs, name), `${archivePath}/${name}`, next);
-    }
-  } else {
-    throw new ReleaseError(
-      "UNSUPPORTED_FILE",
-      `${abs} is not a regular file or directory (a device, fifo or socket); only files and directories can be packed. Remove it from include`
-    );
-  }
-}
-async function expandInclude(workingDirectory, pattern) {
-  const clean = pattern.replace(/\\/g, "/").replace(/\/+$/, "");
-  if (path4.isAbsolute(clean) || clean.split("/").includes("..")) {
-    throw new ReleaseError(
-      "INCLUDE_INVALID",
-      `include '${pattern}' must be a relative path inside the working directory (no leading / and no ..)`
-    );
-  }
-  if (!GLOB_CHARS.test(clean)) {
-    const exists = await fs.lstat(path4.join(workingDirectory, clean)).then(
-      () => true,
-      () => false
-    );
-    if (!exists)
-      throw new ReleaseError(
-        "INCLUDE_INVALID",
-        `include '${pattern}' does not exist in ${workingDirectory}`
-      );
-    return [clean];
-  }
-  const found = [];
-  for await (const m2 of fs.glob(clean, { cwd: workingDirectory }))
-    found.push(m2.replace(/\\/g, "/"));
-  if (found.length === 0)
-    throw new ReleaseError(
-      "INCLUDE_INVALID",
-      `include '${pattern}' matches nothing in ${workingDirectory}`
-    );
-  return found.sort();
-}
-function order(entries, id) {
-  const head = ["nexo-plugin.toml", "bin/", `bin/${id}`];
-  const rank = (p2) => head.includes(p2) ? head.indexOf(p2) : head.length;
-  return [...entries].sort(
-    (a, b2) => rank(a.path) - rank(b2.path) || Buffer.compare(Buffer.from(a.path), Buffer.from(b2.path))
-  );
-}
-function checkLimits(entries) {
-  if (entries.length > LIMITS.entries) {
-    throw new ReleaseError(
-      "LIMIT_EXCEEDED",
-      `the archive would have ${entries.length} entries; the installer's limit is ${LIMITS.entries} (directories count). Ship fewer files, e.g. bundle the code`
-    );
-  }
-  let total = 0;
-  for (const e of entries) {
-    total += e.size;
-    if (e.size > LIMITS.entryBytes) {
-      throw new ReleaseError(
-        "LIMIT_EXCEEDED",
-        `'${e.path}' is ${formatBytes(e.size)}; the installer's limit per entry is ${formatBytes(LIMITS.entryBytes)}. Strip or shrink it`
-      );
-    }
-  }
-  if (total > LIMITS.totalBytes) {
-    throw new ReleaseError(
-      "LIMIT_EXCEEDED",
-      `the archive's entries total ${formatBytes(total)}; the installer's limit is ${formatBytes(LIMITS.totalBytes)} uncompressed. Ship less`
-    );
-  }
-}
-async function collectTree(spec) {
-  const c = { entries: /* @__PURE__ */ new Map(), realRoot: await fs.realpath(spec.workingDirectory) };
-  const manifest = await fs.stat(spec.manifestPath);
-  add(c, fileEntry("nexo-plugin.toml", spec.manifestPath, manifest.size, 420), "manifest");
-  const bin = await fs.stat(spec.binaryPath).catch(() => void 0);
-  if (!bin?.isFile()) {
-    const hint = spec.noarch ? "For noarch, `binary` must name the launcher script shipped as bin/<id>" : `Build it first (cargo build --release --target <target>); Cargo's [[bin]] name must equal the plugin id '${spec.id}', or set the binary input to where your build puts it`;
-    throw new ReleaseError(
-      "BINARY_MISSING",
-      `built binary missing at ${path4.relative(spec.workingDirectory, spec.binaryPath) || spec.binaryPath}. ${hint}`
-    );
-  }
-  add(c, { path: "bin/", type: "directory", mode: 493, size: 0 }, "bin");
-  add(
-    c,
-    {
-      path: `bin/${spec.id}`,
-      type: "file",
-      mode: 493,
-      size: bin.size,
-      source: await fs.realpath(spec.binaryPath)
-    },
-    "binary"
-  );
-  for (const pattern of spec.include) {
-    for (const rel of await expandInclude(spec.workingDirectory, pattern)) {
-      await walk(c, path4.join(spec.workingDirectory, rel), rel, /* @__PURE__ */ new Set());
-    }
-  }
-  const entries = order(c.entries.values(), spec.id);
-  if (spec.noarch) {
-    const native = entries.filter(
-      (e) => e.type === "file" && e.path.startsWith("lib/") && isNativeFile(e.path)
-    );
-    if (native.length > 0) {
-      throw new ReleaseError(
-        "NATIVE_IN_NOARCH",
-        `a noarch plugin must not ship native code, found under lib/: ${native.map((e) => e.path).join(", ")}. Build per-target archives instead, or remove these files`
-      );
-    }
-  }
-  checkLimits(entries);
-  return entries;
-}
-
-// src/archive/targz.ts
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-
-// node_modules/tar/dist/esm/index.min.js
-import Qr from "events";
-import I from "fs";
-import { EventEmitter as Di } from "node:events";
-import Cs from "node:stream";
-import { StringDecoder as Hr } from "node:string_decoder";
-import cr from "node:path";
-import Kt from "node:fs";
-import { dirname as Fn, parse as kn } from "path";
-import { EventEmitter as Dn } from "events";
-import zi from "assert";
-import { Buffer as Ot } from "buffer";
-import * as Ps from "zlib";
-import en from "zlib";
-import { posix as Zt } from "node:path";
-import { basename as _n } from "node:path";
-import mi from "fs";
-import X from "fs";
-import js from "path";
-import { win32 as Pn } from "node:path";
-import ar from "path";
-import Br from "node:fs";
-import co from "node:assert";
-import { randomBytes as Mr } from "node:crypto";
-import u from "node:fs";
-import R from "node:path";
-import pr from "fs";
-import wi from "node:fs";
-import we from "node:path";
-import k from "node:fs";
-import ro from "node:fs/promises";
-import Si from "node:path";
-import { join as xr } from "node:path";
-import v from "node:fs";
-import Pr from "node:path";
-var zr = Object.defineProperty;
-var Ur = (s3, t) => {
-  for (var e in t) zr(s3, e, { get: t[e], enumerable: true });
-};
-var Ds = typeof process == "object" && process ? process : { stdout: null, stderr: null };
-var Wr = (s3) => !!s3 && typeof s3 == "object" && (s3 instanceof A || s3 instanceof Cs || Gr(s3) || Zr(s3));
-var Gr = (s3) => !!s3 && typeof s3 == "object" && s3 instanceof Di && typeof s3.pipe == "function" && s3.pipe !== Cs.Writable.prototype.pipe;
-var Zr = (s3) => !!s3 && typeof s3 == "object" && s3 instanceof Di && typeof s3.write == "function" && typeof s3.end == "function";
-var Q = /* @__PURE__ */ Symbol("EOF");
-var J = /* @__PURE__ */ Symbol("maybeEmitEnd");
-var nt = /* @__PURE__ */ Symbol("emittedEnd");
-var De = /* @__PURE__ */ Symbol("emittingEnd");
-var qt = /* @__PURE__ */ Symbol("emittedError");
-var Ne = /* @__PURE__ */ Symbol("closed");
-var Ns = /* @__PURE__ */ Symbol("read");
-var Ae = /* @__PURE__ */ Symbol("flush");
-var As = /* @__PURE__ */ Symbol("flushChunk");
-var z = /* @__PURE__ */ Symbol("encoding");
-var Mt = /* @__PURE__ */ Symbol("decoder");
-var g = /* @__PURE__ */ Symbol("flowing");
-var Qt = /* @__PURE__ */ Symbol("paused");
-var Bt = /* @__PURE__ */ Symbol("resume");
-var b = /* @__PURE__ */ Symbol("buffer");
-var N = /* @__PURE__ */ Symbol("pipes");
-var _ = /* @__PURE__ */ Symbol("bufferLength");
-var bi = /* @__PURE__ */ Symbol("bufferPush");
-var Ie = /* @__PURE__ */ Symbol("bufferShift");
-var L = /* @__PURE__ */ Symbol("objectMode");
-var S = /* @__PURE__ */ Symbol("destroyed");
-var _i = /* @__PURE__ */ Symbol("error");
-var Oi = /* @__PURE__ */ Symbol("emitData");
-var Is = /* @__PURE__ */ Symbol("emitEnd");
-var Ti = /* @__PURE__ */ Symbol("emitEnd2");
-var Z = /* @__PURE__ */ Symbol("async");
-var xi = /* @__PURE__ */ Symbol("abort");
-var Ce = /* @__PURE__ */ Symbol("aborted");
-var Jt = /* @__PURE__ */ Symbol("signal");
-var Rt = /* @__PURE__ */ Symbol("dataListeners");
-var C = /* @__PURE__ */ Symbol("discarded");
-var jt = (s3) => Promise.resolve().then(s3);
-var Yr = (s3) => s3();
-var Kr = (s3) => s3 === "end" || s3 === "finish" || s3 === "prefinish";
-var Vr = (s3) => s3 instanceof ArrayBuffer || !!s3 && typeof s3 == "object" && s3.constructor && s3.constructor.name === "ArrayBuffer" && s3.byteLength >= 0;
-var $r = (s3) => !Buffer.isBuffer(s3) && ArrayBuffer.isView(s3);
-var Fe = class {
-  src;
-  dest;
-  opts;
-  ondrain;
-  constructor(t, e, i) {
-    this.src = t, this.dest = e, this.opts = i, this.ondrain = () => t[Bt](), this.dest.on("drain", this.ondrain);
-  }
-  unpipe() {
-    this.dest.removeListener("drain", this.ondrain);
-  }
-  proxyErrors(t) {
-  }
-  end() {
-    this.unpipe(), this.opts.end && this.dest.end();
-  }
-};
-var Li = class extends Fe {
-  unpipe() {
-    this.src.removeListener("error", this.proxyErrors), super.unpipe();
-  }
-  constructor(t, e, i) {
-    super(t, e, i), this.proxyErrors = (r) => this.dest.emit("error", r), t.on("error", this.proxyErrors);
-  }
-};
-var Xr = (s3) => !!s3.objectMode;
-var qr = (s3) => !s3.objectMode && !!s3.encoding && s3.encoding !== "buffer";
-var A = class extends Di {
-  [g] = false;
-  [Qt] = false;
-  [N] = [];
-  [b] = [];
-  [L];
-  [z];
-  [Z];
-  [Mt];
-  [Q] = false;
-  [nt] = false;
-  [De] = false;
-  [Ne] = false;
-  [qt] = null;
-  [_] = 0;
-  [S] = false;
-  [Jt];
-  [Ce] = false;
-  [Rt] = 0;
-  [C] = false;
-  writable = true;
-  readable = true;
-  constructor(...t) {
-    let e = t[0] || {};
-    if (super(), e.objectMode && typeof e.encoding == "string") throw new TypeError("Encoding and objectMode may not be used together");
-    Xr(e) ? (this[L] = true, this[z] = null) : qr(e) ? (this[z] = e.encoding, this[L] = false) : (this[L] = false, this[z] = null), this[Z] = !!e.async, this[Mt] = this[z] ? new Hr(this[z]) : null, e && e.debugExposeBuffer === true && Object.defineProperty(this, "buffer", { get: () => this[b] }), e && e.debugExposePipes === true && Object.defineProperty(this, "pipes", { get: () => this[N] });
-    let { signal: i } = e;
-    i && (this[Jt] = i, i.aborted ? this[xi]() : i.addEventListener("abort", () => this[xi]()));
-  }
-  get bufferLength() {
-    return this[_];
-  }
-  get encoding() {
-    return this[z];
-  }
-  set encoding(t) {
-    throw new Error("Encoding must be set at instantiation time");
-  }
-  setEncoding(t) {
-    throw new Error("Encoding must be set at instantiation time");
-  }
-  get objectMode() {
-    return this[L];
-  }
-  set objectMode(t) {
-    throw new Error("objectMode must be set at instantiation time");
-  }
-  get async() {
-    return this[Z];
-  }
-  set async(t) {
-    this[Z] = this[Z] || !!t;
-  }
-  [xi]() {
-    this[Ce] = true, this.emit("abort", this[Jt]?.reason), this.destroy(this[Jt]?.reason);
-  }
-  get aborted() {
-    return this[Ce];
-  }
-  set aborted(t) {
-  }
-  write(t, e, i) {
-    if (this[Ce]) return false;
-    if (this[Q]) throw new Error("write after end");
-    if (this[S]) return this.emit("error", Object.assign(new Error("Cannot call write after a stream was destroyed"), { code: "ERR_STREAM_DESTROYED" })), true;
-    typeof e == "function" && (i = e, e = "utf8"), e || (e = "utf8");
-    let r = this[Z] ? jt : Yr;
-    if (!this[L] && !Buffer.isBuffer(t)) {
-      if ($r(t)) t = Buffer.from(t.buffer, t.byteOffset, t.byteLength);
-      else if (Vr(t)) t = Buffer.from(t);
-      else if (typeof t != "string") throw new Error("Non-contiguous data written to non-objectMode stream");
-    }
-    return this[L] ? (this[g] && this[_] !== 0 && this[Ae](true), this[g] ? this.emit("data", t) : this[bi](t), this[_] !== 0 && this.emit("readable"), i && r(i), this[g]) : t.length ? (typeof t == "string" && !(e === this[z] && !this[Mt]?.lastNeed) && (t = Buffer.from(t, e)), Buffer.isBuffer(t) && this[z] && (t = this[Mt].write(t)), this[g] && this[_] !== 0 && this[Ae](true), this[g] ? this.emit("data", t) : this[bi](t), this[_] !== 0 && this.emit("readable"), i && r(i), this[g]) : (this[_] !== 0 && this.emit("readable"), i && r(i), this[g]);
-  }
-  read(t) {
-    if (this[S]) return null;
-    if (this[C] = false, this[_] === 0 || t === 0 || t && t > this[_]) return this[J](), null;
-    this[L] && (t = null), this[b].length > 1 && !this[L] && (this[b] = [this[z] ? this[b].join("") : Buffer.concat(this[b], this[_])]);
-    let e = this[Ns](t || null, this[b][0]);
-    return this[J](), e;
-  }
-  [Ns](t, e) {
-    if (this[L]) this[Ie]();
-    else {
-      let i = e;
-      t === i.length || t === null ? this[Ie]() : typeof i == "string" ? (this[b][0] = i.slice(t), e = i.slice(0, t), this[_] -= t) : (this[b][0] = i.subarray(t), e = i.subarray(0, t), this[_] -= t);
-    }
-    return this.emit("data", e), !this[b].length && !this[Q] && this.emit("drain"), e;
-  }
-  end(t, e, i) {
-    return typeof t == "function" && (i = t, t = void 0), typeof e == "function" && (i = e, e = "utf8"), t !== void 0 && this.write(t, e), i && this.once("end", i), this[Q] = true, this.writable = false, (this[g] || !this[Qt]) && this[J](), this;
-  }
-  [Bt]() {
-    this[S] || (!this[Rt] && !this[N].length && (this[C] = true), this[Qt] = false, this[g] = true, this.emit("resume"), this[b].length ? this[Ae]() : this[Q] ? this[J]() : this.emit("drain"));
-  }
-  resume() {
-    return this[Bt]();
-  }
-  pause() {
-    this[g] = false, this[Qt] = true, this[C] = false;
-  }
-  get destroyed() {
-    return this[S];
-  }
-  get flowing() {
-    return this[g];
-  }
-  get paused() {
-    return this[Qt];
-  }
-  [bi](t) {
-    this[L] ? this[_] += 1 : this[_] += t.length, this[b].push(t);
-  }
-  [Ie]() {
-    return this[L] ? this[_] -= 1 : this[_] -= this[b][0].length, this[b].shift();
-  }
-  [Ae](t = false) {
-    do
-      ;
-    while (this[As](this[Ie]()) && this[b].length);
-    !t && !this[b].length && !this[Q] && this.emit("drain");
-  }
-  [As](t) {
-    return this.emit("data", t), this[g];
-  }
-  pipe(t, e) {
-    if (this[S]) return t;
-    this[C] = false;
-    let i = this[nt];
-    return e = e || {}, t === Ds.stdout || t === Ds.stderr ? e.end = false : e.end = e.end !== false, e.proxyErrors = !!e.proxyErrors, i ? e.end && t.end() : (this[N].push(e.proxyErrors ? new Li(this, t, e) : new Fe(this, t, e)), this[Z] ? jt(() => this[Bt]()) : this[Bt]()), t;
-  }
-  unpipe(t) {
-    let e = this[N].find((i) => i.dest === t);
-    e && (this[N].length === 1 ? (this[g] && this[Rt] === 0 && (this[g] = false), this[N] = []) : this[N].splice(this[N].indexOf(e), 1), e.unpipe());
-  }
-  addListener(t, e) {
-    return this.on(t, e);
-  }
-  on(t, e) {
-    let i = super.on(t, e);
-    if (t === "data") this[C] = false, this[Rt]++, !this[N].length && !this[g] && this[Bt]();
-    else if (t === "readable" && this[_] !== 0) super.emit("readable");
-    else if (Kr(t) && this[nt]) super.emit(t), this.removeAllListeners(t);
-    else if (t === "error" && this[qt]) {
-      let r = e;
-      this[Z] ? jt(() => r.call(this, this[qt])) : r.call(this, this[qt]);
-    }
-    return i;
-  }
-  removeListener(t, e) {
-    return this.off(t, e);
-  }
-  off(t, e) {
-    let i = super.off(t, e);
-    return t === "data" && (this[Rt] = this.listeners("data").length, this[Rt] === 0 && !this[C] && !this[N].length && (this[g] = false)), i;
-  }
-  removeAllListeners(t) {
-    let e = super.removeAllListeners(t);
-    return (t === "data" || t === void 0) && (this[Rt] = 0, !this[C] && !this[N].length && (this[g] = false)), e;
-  }
-  get emittedEnd() {
-    return this[nt];
-  }
-  [J]() {
-    !this[De] && !this[nt] && !this[S] && this[b].length === 0 && this[Q] && (this[De] = true, this.emit("end"), this.emit("prefinish"), this.emit("finish"), this[Ne] && this.emit("close"), this[De] = false);
-  }
-  emit(t, ...e) {
-    let i = e[0];
-    if (t !== "error" && t !== "close" && t !== S && this[S]) return false;
-    if (t === "data") return !this[L] && !i ? false : this[Z] ? (jt(() => this[Oi](i)), true) : this[Oi](i);
-    if (t === "end") return this[Is]();
-    if (t === "close") {
-      if (this[Ne] = true, !this[nt] && !this[S]) return false;
-      let n = super.emit("close");
-      return this.removeAllListeners("close"), n;
-    } else if (t === "error") {
-      this[qt] = i, super.emit(_i, i);
-      let n = !this[Jt] || this.listeners("error").length ? super.emit("error", i) : false;
-      return this[J](), n;
-    } else if (t === "resume") {
-      let n = super.emit("resume");
-      return this[J](), n;
-    } else if (t === "finish" || t === "prefinish") {
-      let n = super.emit(t);
-      return this.removeAllListeners(t), n;
-    }
-    let r = super.emit(t, ...e);
-    return this[J](), r;
-  }
-  [Oi](t) {
-    for (let i of this[N]) i.dest.write(t) === false && this.pause();
-    let e = this[C] ? false : super.emit("data", t);
-    return this[J](), e;
-  }
-  [Is]() {
-    return this[nt] ? false : (this[nt] = true, this.readable = false, this[Z] ? (jt(() => this[Ti]()), true) : this[Ti]());
-  }
-  [Ti]() {
-    if (this[Mt]) {
-      let e = this[Mt].end();
-      if (e) {
-        for (let i of this[N]) i.dest.write(e);
-        this[C] || super.emit("data", e);
-      }
-    }
-    for (let e of this[N]) e.end();
-    let t = super.emit("end");
-    return this.removeAllListeners("end"), t;
-  }
-  async collect() {
-    let t = Object.assign([], { dataLength: 0 });
-    this[L] || (t.dataLength = 0);
-    let e = this.promise();
-    return this.on("data", (i) => {
-      t.push(i), this[L] || (t.dataLength += i.length);
-    }), await e, t;
-  }
-  async concat() {
-    if (this[L]) throw new Error("cannot concat in objectMode");
-    let t = await this.collect();
-    return this[z] ? t.join("") : Buffer.concat(t, t.dataLength);
-  }
-  async promise() {
-    return new Promise((t, e) => {
-      this.on(S, () => e(new Error("stream destroyed"))), this.on("error", (i) => e(i)), this.on("end", () => t());
-    });
-  }
-  [Symbol.asyncIterator]() {
-    this[C] = false;
-    let t = false, e = async () => (this.pause(), t = true, { value: void 0, done: true });
-    return { next: () => {
-      if (t) return e();
-      let r = this.read();
-      if (r !== null) return Promise.resolve({ done: false, value: r });
-      if (this[Q]) return e();
-      let n, o, h = (d) => {
-        this.off("data", a), this.off("end", l), this.off(S, c), e(), o(d);
-      }, a = (d) => {
-        this.off("error", h), this.off("end", l), this.off(S, c), this.pause(), n({ value: d, done: !!this[Q] });
-      }, l = () => {
-        this.off("error", h), this.off("data", a), this.off(S, c), e(), n({ done: true, value: void 0 });
-      }, c = () => h(new Error("stream destroyed"));
-      return new Promise((d, y) => {
-        o = y, n = d, this.once(S, c), this.once("error", h), this.once("end", l), this.once("data", a);
-      });
-    }, throw: e, return: e, [Symbol.asyncIterator]() {
-      return this;
-    }, [Symbol.asyncDispose]: async () => {
-    } };
-  }
-  [Symbol.iterator]() {
-    this[C] = false;
-    let t = false, e = () => (this.pause(), this.off(_i, e), this.off(S, e), this.off("end", e), t = true, { done: true, value: void 0 }), i = () => {
-      if (t) return e();
-      let r = this.read();
-      return r === null ? e() : { done: false, value: r };
-    };
-    return this.once("end", e), this.once(_i, e), this.once(S, e), { next: i, throw: e, return: e, [Symbol.iterator]() {
-      return this;
-    }, [Symbol.dispose]: () => {
-    } };
-  }
-  destroy(t) {
-    if (this[S]) return t ? this.emit("error", t) : this.emit(S), this;
-    this[S] = true, this[C] = true, this[b].length = 0, this[_] = 0;
-    let e = this;
-    return typeof e.close == "function" && !this[Ne] && e.close(), t ? this.emit("error", t) : this.emit(S), this;
-  }
-  static get isStream() {
-    return Wr;
-  }
-};
-var Jr = I.writev;
-var ht = /* @__PURE__ */ Symbol("_autoClose");
-var H = /* @__PURE__ */ Symbol("_close");
-var te = /* @__PURE__ */ Symbol("_ended");
-var m = /* @__PURE__ */ Symbol("_fd");
-var Ni = /* @__PURE__ */ Symbol("_finished");
-var tt = /* @__PURE__ */ Symbol("_flags");
-var Ai = /* @__PURE__ */ Symbol("_flush");
-var ki = /* @__PURE__ */ Symbol("_handleChunk");
-var vi = /* @__PURE__ */ Symbol("_makeBuf");
-var ie = /* @__PURE__ */ Symbol("_mode");
-var ke = /* @__PURE__ */ Symbol("_needDrain");
-var Ut = /* @__PURE__ */ Symbol("_onerror");
-var Ht = /* @__PURE__ */ Symbol("_onopen");
-var Ii = /* @__PURE__ */ Symbol("_onread");
-var Pt = /* @__PURE__ */ Symbol("_onwrite");
-var at = /* @__PURE__ */ Symbol("_open");
-var U = /* @__PURE__ */ Symbol("_path");
-var ot = /* @__PURE__ */ Symbol("_pos");
-var Y = /* @__PURE__ */ Symbol("_queue");
-var zt = /* @__PURE__ */ Symbol("_read");
-var Ci = /* @__PURE__ */ Symbol("_readSize");
-var j = /* @__PURE__ */ Symbol("_reading");
-var ee = /* @__PURE__ */ Symbol("_remain");
-var Fi = /* @__PURE__ */ Symbol("_size");
-var ve = /* @__PURE__ */ Symbol("_write");
-var gt = /* @__PURE__ */ Symbol("_writing");
-var Me = /* @__PURE__ */ Symbol("_defaultFlag");
-var bt = /* @__PURE__ */ Symbol("_errored");
-var _t = class extends A {
-  [bt] = false;
-  [m];
-  [U];
-  [Ci];
-  [j] = false;
-  [Fi];
-  [ee];
-  [ht];
-  constructor(t, e) {
-    if (e = e || {}, super(e), this.readable = true, this.writable = false, typeof t != "string") throw new TypeError("path must be a string");
-    this[bt] = false, this[m] = typeof e.fd == "number" ? e.fd : void 0, this[U] = t, this[Ci] = e.readSize || 16 * 1024 * 1024, this[j] = false, this[Fi] = typeof e.size == "number" ? e.size : 1 / 0, this[ee] = this[Fi], this[ht] = typeof e.autoClose == "boolean" ? e.autoClose : true, typeof this[m] == "number" ? this[zt]() : this[at]();
-  }
-  get fd() {
-    return this[m];
-  }
-  get path() {
-    return this[U];
-  }
-  write() {
-    throw new TypeError("this is a readable stream");
-  }
-  end() {
-    throw new TypeError("this is a readable stream");
-  }
-  [at]() {
-    I.open(this[U], "r", (t, e) => this[Ht](t, e));
-  }
-  [Ht](t, e) {
-    t ? this[Ut](t) : (this[m] = e, this.emit("open", e), this[zt]());
-  }
-  [vi]() {
-    return Buffer.allocUnsafe(Math.min(this[Ci], this[ee]));
-  }
-  [zt]() {
-    if (!this[j]) {
-      this[j] = true;
-      let t = this[vi]();
-      if (t.length === 0) return process.nextTick(() => this[Ii](null, 0, t));
-      I.read(this[m], t, 0, t.length, null, (e, i, r) => this[Ii](e, i, r));
-    }
-  }
-  [Ii](t, e, i) {
-    this[j] = false, t ? this[Ut](t) : this[ki](e, i) && this[zt]();
-  }
-  [H]() {
-    if (this[ht] && typeof this[m] == "number") {
-      let t = this[m];
-      this[m] = void 0, I.close(t, (e) => e ? this.emit("error", e) : this.emit("close"));
-    }
-  }
-  [Ut](t) {
-    this[j] = true, this[H](), this.emit("error", t);
-  }
-  [ki](t, e) {
-    let i = false;
-    return this[ee] -= t, t > 0 && (i = super.write(t < e.length ? e.subarray(0, t) : e)), (t === 0 || this[ee] <= 0) && (i = false, this[H](), super.end()), i;
-  }
-  emit(t, ...e) {
-    switch (t) {
-      case "prefinish":
-      case "finish":
-        return false;
-      case "drain":
-        return typeof this[m] == "number" && this[zt](), false;
-      case "error":
-        return this[bt] ? false : (this[bt] = true, super.emit(t, ...e));
-      default:
-        return super.emit(t, ...e);
-    }
-  }
-};
-var Be = class extends _t {
-  [at]() {
-    let t = true;
-    try {
-      this[Ht](null, I.openSync(this[U], "r")), t = false;
-    } finally {
-      t && this[H]();
-    }
-  }
-  [zt]() {
-    let t = true;
-    try {
-      if (!this[j]) {
-        this[j] = true;
-        do {
-          let e = this[vi](), i = e.length === 0 ? 0 : I.readSync(this[m], e, 0, e.length, null);
-          if (!this[ki](i, e)) break;
-        } while (true);
-        this[j] = false;
-      }
-      t = false;
-    } finally {
-      t && this[H]();
-    }
-  }
-  [H]() {
-    if (this[ht] && typeof this[m] == "number") {
-      let t = this[m];
-      this[m] = void 0, I.closeSync(t), this.emit("close");
-    }
-  }
-};
-var et = class extends Qr {
-  readable = false;
-  writable = true;
-  [bt] = false;
-  [gt] = false;
-  [te] = false;
-  [Y] = [];
-  [ke] = false;
-  [U];
-  [ie];
-  [ht];
-  [m];
-  [Me];
-  [tt];
-  [Ni] = false;
-  [ot];
-  constructor(t, e) {
-    e = e || {}, super(e), this[U] = t, this[m] = typeof e.fd == "number" ? e.fd : void 0, this[ie] = e.mode === void 0 ? 438 : e.mode, this[ot] = typeof e.start == "number" ? e.start : void 0, this[ht] = typeof e.autoClose == "boolean" ? e.autoClose : true;
-    let i = this[ot] !== void 0 ? "r+" : "w";
-    this[Me] = e.flags === void 0, this[tt] = e.flags === void 0 ? i : e.flags, this[m] === void 0 && this[at]();
-  }
-  emit(t, ...e) {
-    if (t === "error") {
-      if (this[bt]) return false;
-      this[bt] = true;
-    }
-    return super.emit(t, ...e);
-  }
-  get fd() {
-    return this[m];
-  }
-  get path() {
-    return this[U];
-  }
-  [Ut](t) {
-    this[H](), this[gt] = true, this.emit("error", t);
-  }
-  [at]() {
-    I.open(this[U], this[tt], this[ie], (t, e) => this[Ht](t, e));
-  }
-  [Ht](t, e) {
-    this[Me] && this[tt] === "r+" && t && t.code === "ENOENT" ? (this[tt] = "w", this[at]()) : t ? this[Ut](t) : (this[m] = e, this.emit("open", e), this[gt] || this[Ai]());
-  }
-  end(t, e) {
-    return t && this.write(t, e), this[te] = true, !this[gt] && !this[Y].length && typeof this[m] == "number" && this[Pt](null, 0), this;
-  }
-  write(t, e) {
-    return typeof t == "string" && (t = Buffer.from(t, e)), this[te] ? (this.emit("error", new Error("write() after end()")), false) : this[m] === void 0 || this[gt] || this[Y].length ? (this[Y].push(t), this[ke] = true, false) : (this[gt] = true, this[ve](t), true);
-  }
-  [ve](t) {
-    I.write(this[m], t, 0, t.length, this[ot], (e, i) => this[Pt](e, i));
-  }
-  [Pt](t, e) {
-    t ? this[Ut](t) : (this[ot] !== void 0 && typeof e == "number" && (this[ot] += e), this[Y].length ? this[Ai]() : (this[gt] = false, this[te] && !this[Ni] ? (this[Ni] = true, this[H](), this.emit("finish")) : this[ke] && (this[ke] = false, this.emit("drain"))));
-  }
-  [Ai]() {
-    if (this[Y].length === 0) this[te] && this[Pt](null, 0);
-    else if (this[Y].length === 1) this[ve](this[Y].pop());
-    else {
-      let t = this[Y];
-      this[Y] = [], Jr(this[m], t, this[ot], (e, i) => this[Pt](e, i));
-    }
-  }
-  [H]() {
-    if (this[ht] && typeof this[m] == "number") {
-      let t = this[m];
-      this[m] = void 0, I.close(t, (e) => e ? this.emit("error", e) : this.emit("close"));
-    }
-  }
-};
-var Wt = class extends et {
-  [at]() {
-    let t;
-    if (this[Me] && this[tt] === "r+") try {
-      t = I.openSync(this[U], this[tt], this[ie]);
-    } catch (e) {
-      if (e?.code === "ENOENT") return this[tt] = "w", this[at]();
-      throw e;
-    }
-    else t = I.openSync(this[U], this[tt], this[ie]);
-    this[Ht](null, t);
-  }
-  [H]() {
-    if (this[ht] && typeof this[m] == "number") {
-      let t = this[m];
-      this[m] = void 0, I.closeSync(t), this.emit("close");
-    }
-  }
-  [ve](t) {
-    let e = true;
-    try {
-      this[Pt](null, I.writeSync(this[m], t, 0, t.length, this[ot])), e = false;
-    } finally {
-      if (e) try {
-        this[H]();
-      } catch {
-      }
-    }
-  }
-};
-var jr = /* @__PURE__ */ new Map([["C", "cwd"], ["f", "file"], ["z", "gzip"], ["P", "preservePaths"], ["U", "unlink"], ["strip-components", "strip"], ["stripComponents", "strip"], ["keep-newer", "newer"], ["keepNewer", "newer"], ["keep-newer-files", "newer"], ["keepNewerFiles", "newer"], ["k", "keep"], ["keep-existing", "keep"], ["keepExisting", "keep"], ["m", "noMtime"], ["no-mtime", "noMtime"], ["p", "preserveOwner"], ["L", "follow"], ["h", "follow"], ["onentry", "onReadEntry"]]);
-var Fs = (s3) => !!s3.sync && !!s3.file;
-var ks = (s3) => !s3.sync && !!s3.file;
-var vs = (s3) => !!s3.sync && !s3.file;
-var Ms = (s3) => !s3.sync && !s3.file;
-var Bs = (s3) => !!s3.file;
-var tn = (s3) => {
-  let t = jr.get(s3);
-  return t || s3;
-};
-var se = (s3 = {}) => {
-  if (!s3) return {};
-  let t = {};
-  for (let [e, i] of Object.entries(s3)) {
-    let r = tn(e);
-    t[r] = i;
-  }
-  return t.chmod === void 0 && t.noChmod === false && (t.chmod = true), delete t.noChmod, t;
-};
-var K = (s3, t, e, i, r) => Object.assign((n = [], o, h) => {
-  Array.isArray(n) && (o = n, n = {}), typeof o == "function" && (h = o, o = void 0), o = o ? Array.from(o) : [];
-  let a = se(n);
-  if (r?.(a, o), Fs(a)) {
-    if (typeof h == "function") throw new TypeError("callback not supported for sync tar functions");
-    return s3(a, o);
-  } else if (ks(a)) {
-    let l = t(a, o);
-    return h ? l.then(() => h(), h) : l;
-  } else if (vs(a)) {
-    if (typeof h == "function") throw new TypeError("callback not supported for sync tar functions");
-    return e(a, o);
-  } else if (Ms(a)) {
-    if (typeof h == "function") throw new TypeError("callback only supported with file option");
-    return i(a, o);
-  }
-  throw new Error("impossible options??");
-}, { syncFile: s3, asyncFile: t, syncNoFile: e, asyncNoFile: i, validate: r });
-var sn = en.constants || { ZLIB_VERNUM: 4736 };
-var M = Object.freeze(Object.assign(/* @__PURE__ */ Object.create(null), { Z_NO_FLUSH: 0, Z_PARTIAL_FLUSH: 1, Z_SYNC_FLUSH: 2, Z_FULL_FLUSH: 3, Z_FINISH: 4, Z_BLOCK: 5, Z_OK: 0, Z_STREAM_END: 1, Z_NEED_DICT: 2, Z_ERRNO: -1, Z_STREAM_ERROR: -2, Z_DATA_ERROR: -3, Z_MEM_ERROR: -4, Z_BUF_ERROR: -5, Z_VERSION_ERROR: -6, Z_NO_COMPRESSION: 0, Z_BEST_SPEED: 1, Z_BEST_COMPRESSION: 9, Z_DEFAULT_COMPRESSION: -1, Z_FILTERED: 1, Z_HUFFMAN_ONLY: 2, Z_RLE: 3, Z_FIXED: 4, Z_DEFAULT_STRATEGY: 0, DEFLATE: 1, INFLATE: 2, GZIP: 3, GUNZIP: 4, DEFLATERAW: 5, INFLATERAW: 6, UNZIP: 7, BROTLI_DECODE: 8, BROTLI_ENCODE: 9, Z_MIN_WINDOWBITS: 8, Z_MAX_WINDOWBITS: 15, Z_DEFAULT_WINDOWBITS: 15, Z_MIN_CHUNK: 64, Z_MAX_CHUNK: 1 / 0, Z_DEFAULT_CHUNK: 16384, Z_MIN_MEMLEVEL: 1, Z_MAX_MEMLEVEL: 9, Z_DEFAULT_MEMLEVEL: 8, Z_MIN_LEVEL: -1, Z_MAX_LEVEL: 9, Z_DEFAULT_LEVEL: -1, BROTLI_OPERATION_PROCESS: 0, BROTLI_OPERATION_FLUSH: 1, BROTLI_OPERATION_FINISH: 2, BROTLI_OPERATION_EMIT_METADATA: 3, BROTLI_MODE_GENERIC: 0, BROTLI_MODE_TEXT: 1, BROTLI_MODE_FONT: 2, BROTLI_DEFAULT_MODE: 0, BROTLI_MIN_QUALITY: 0, BROTLI_MAX_QUALITY: 11, BROTLI_DEFAULT_QUALITY: 11, BROTLI_MIN_WINDOW_BITS: 10, BROTLI_MAX_WINDOW_BITS: 24, BROTLI_LARGE_MAX_WINDOW_BITS: 30, BROTLI_DEFAULT_WINDOW: 22, BROTLI_MIN_INPUT_BLOCK_BITS: 16, BROTLI_MAX_INPUT_BLOCK_BITS: 24, BROTLI_PARAM_MODE: 0, BROTLI_PARAM_QUALITY: 1, BROTLI_PARAM_LGWIN: 2, BROTLI_PARAM_LGBLOCK: 3, BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING: 4, BROTLI_PARAM_SIZE_HINT: 5, BROTLI_PARAM_LARGE_WINDOW: 6, BROTLI_PARAM_NPOSTFIX: 7, BROTLI_PARAM_NDIRECT: 8, BROTLI_DECODER_RESULT_ERROR: 0, BROTLI_DECODER_RESULT_SUCCESS: 1, BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION: 0, BROTLI_DECODER_PARAM_LARGE_WINDOW: 1, BROTLI_DECODER_NO_ERROR: 0, BROTLI_DECODER_SUCCESS: 1, BROTLI_DECODER_NEEDS_MORE_INPUT: 2, BROTLI_DECODER_NEEDS_MORE_OUTPUT: 3, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE: -1, BROTLI_DECODER_ERROR_FORMAT_RESERVED: -2, BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE: -3, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET: -4, BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME: -5, BROTLI_DECODER_ERROR_FORMAT_CL_SPACE: -6, BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE: -7, BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT: -8, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1: -9, BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2: -10, BROTLI_DECODER_ERROR_FORMAT_TRANSFORM: -11, BROTLI_DECODER_ERROR_FORMAT_DICTIONARY: -12, BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS: -13, BROTLI_DECODER_ERROR_FORMAT_PADDING_1: -14, BROTLI_DECODER_ERROR_FORMAT_PADDING_2: -15, BROTLI_DECODER_ERROR_FORMAT_DISTANCE: -16, BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET: -19, BROTLI_DECODER_ERROR_INVALID_ARGUMENTS: -20, BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES: -21, BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS: -22, BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP: -25, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1: -26, BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2: -27, BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES: -30, BROTLI_DECODER_ERROR_UNREACHABLE: -31 }, sn));
-var rn = Ot.concat;
-var zs = Object.getOwnPropertyDescriptor(Ot, "concat");
-var nn = (s3) => s3;
-var Bi = zs?.writable === true || zs?.set !== void 0 ? (s3) => {
-  Ot.concat = s3 ? nn : rn;
-} : (s3) => {
-};
-var Tt = /* @__PURE__ */ Symbol("_superWrite");
-var Gt = class extends Error {
-  code;
-  errno;
-  constructor(t, e) {
-    super("zlib: " + t.message, { cause: t }), this.code = t.code, this.errno = t.errno, this.code || (this.code = "ZLIB_ERROR"), this.message = "zlib: " + t.message, Error.captureStackTrace(this, e ?? this.constructor);
-  }
-  get name() {
-    return "ZlibError";
-  }
-};
-var Pi = /* @__PURE__ */ Symbol("flushFlag");
-var re = class extends A {
-  #t = false;
-  #i = false;
-  #s;
-  #n;
-  #r;
-  #e;
-  #o;
-  get sawError() {
-    return this.#t;
-  }
-  get handle() {
-    return this.#e;
-  }
-  get flushFlag() {
-    return this.#s;
-  }
-  constructor(t, e) {
-    if (!t || typeof t != "object") throw new TypeError("invalid options for ZlibBase constructor");
-    if (super(t), this.#s = t.flush ?? 0, this.#n = t.finishFlush ?? 0, this.#r = t.fullFlushFlag ?? 0, typeof Ps[e] != "function") throw new TypeError("Compression method not supported: " + e);
-    try {
-      this.#e = new Ps[e](t);
-    } catch (i) {
-      throw new Gt(i, this.constructor);
-    }
-    this.#o = (i) => {
-      this.#t || (this.#t = true, this.close(), this.emit("error", i));
-    }, this.#e?.on("error", (i) => this.#o(new Gt(i))), this.once("end", () => this.close);
-  }
-  close() {
-    this.#e && (this.#e.close(), this.#e = void 0, this.emit("close"));
-  }
-  reset() {
-    if (!this.#t) return zi(this.#e, "zlib binding closed"), this.#e.reset?.();
-  }
-  flush(t) {
-    this.ended || (typeof t != "number" && (t = this.#r), this.write(Object.assign(Ot.alloc(0), { [Pi]: t })));
-  }
-  end(t, e, i) {
-    return typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), t && (e ? this.write(t, e) : this.write(t)), this.flush(this.#n), this.#i = true, super.end(i);
-  }
-  get ended() {
-    return this.#i;
-  }
-  [Tt](t) {
-    return super.write(t);
-  }
-  write(t, e, i) {
-    if (typeof e == "function" && (i = e, e = "utf8"), typeof t == "string" && (t = Ot.from(t, e)), this.#t) return;
-    zi(this.#e, "zlib binding closed");
-    let r = this.#e._handle, n = r.close;
-    r.close = () => {
-    };
-    let o = this.#e.close;
-    this.#e.close = () => {
-    }, Bi(true);
-    let h;
-    try {
-      let l = typeof t[Pi] == "number" ? t[Pi] : this.#s;
-      h = this.#e._processChunk(t, l), Bi(false);
-    } catch (l) {
-      Bi(false), this.#o(new Gt(l, this.write));
-    } finally {
-      this.#e && (this.#e._handle = r, r.close = n, this.#e.close = o, this.#e.removeAllListeners("error"));
-    }
-    this.#e && this.#e.on("error", (l) => this.#o(new Gt(l, this.write)));
-    let a;
-    if (h) if (Array.isArray(h) && h.length > 0) {
-      let l = h[0];
-      a = this[Tt](Ot.from(l));
-      for (let c = 1; c < h.length; c++) a = this[Tt](h[c]);
-    } else a = this[Tt](Ot.from(h));
-    return i && i(), a;
-  }
-};
-var Pe = class extends re {
-  #t;
-  #i;
-  constructor(t, e) {
-    t = t || {}, t.flush = t.flush || M.Z_NO_FLUSH, t.finishFlush = t.finishFlush || M.Z_FINISH, t.fullFlushFlag = M.Z_FULL_FLUSH, super(t, e), this.#t = t.level, this.#i = t.strategy;
-  }
-  params(t, e) {
-    if (!this.sawError) {
-      if (!this.handle) throw new Error("cannot switch params when binding is closed");
-      if (!this.handle.params) throw new Error("not supported in this implementation");
-      if (this.#t !== t || this.#i !== e) {
-        this.flush(M.Z_SYNC_FLUSH), zi(this.handle, "zlib binding closed");
-        let i = this.handle.flush;
-        this.handle.flush = (r, n) => {
-          typeof r == "function" && (n = r, r = this.flushFlag), this.flush(r), n?.();
-        };
-        try {
-          this.handle.params(t, e);
-        } finally {
-          this.handle.flush = i;
-        }
-        this.handle && (this.#t = t, this.#i = e);
-      }
-    }
-  }
-};
-var ze = class extends Pe {
-  #t;
-  constructor(t) {
-    super(t, "Gzip"), this.#t = t && !!t.portable;
-  }
-  [Tt](t) {
-    return this.#t ? (this.#t = false, t[9] = 255, super[Tt](t)) : super[Tt](t);
-  }
-};
-var Ue = class extends Pe {
-  constructor(t) {
-    super(t, "Unzip");
-  }
-};
-var He = class extends re {
-  constructor(t, e) {
-    t = t || {}, t.flush = t.flush || M.BROTLI_OPERATION_PROCESS, t.finishFlush = t.finishFlush || M.BROTLI_OPERATION_FINISH, t.fullFlushFlag = M.BROTLI_OPERATION_FLUSH, super(t, e);
-  }
-};
-var We = class extends He {
-  constructor(t) {
-    super(t, "BrotliCompress");
-  }
-};
-var Ge = class extends He {
-  constructor(t) {
-    super(t, "BrotliDecompress");
-  }
-};
-var Ze = class extends re {
-  constructor(t, e) {
-    t = t || {}, t.flush = t.flush || M.ZSTD_e_continue, t.finishFlush = t.finishFlush || M.ZSTD_e_end, t.fullFlushFlag = M.ZSTD_e_flush, super(t, e);
-  }
-};
-var Ye = class extends Ze {
-  constructor(t) {
-    super(t, "ZstdCompress");
-  }
-};
-var Ke = class extends Ze {
-  constructor(t) {
-    super(t, "ZstdDecompress");
-  }
-};
-var Us = (s3, t) => {
-  if (Number.isSafeInteger(s3)) s3 < 0 ? an(s3, t) : hn(s3, t);
-  else throw Error("cannot encode number outside of javascript safe integer range");
-  return t;
-};
-var hn = (s3, t) => {
-  t[0] = 128;
-  for (var e = t.length; e > 1; e--) t[e - 1] = s3 & 255, s3 = Math.floor(s3 / 256);
-};
-var an = (s3, t) => {
-  t[0] = 255;
-  var e = false;
-  s3 = s3 * -1;
-  for (var i = t.length; i > 1; i--) {
-    var r = s3 & 255;
-    s3 = Math.floor(s3 / 256), e ? t[i - 1] = Ws(r) : r === 0 ? t[i - 1] = 0 : (e = true, t[i - 1] = Gs(r));
-  }
-};
-var Hs = (s3) => {
-  let t = s3[0], e = t === 128 ? cn(s3.subarray(1, s3.length)) : t === 255 ? ln(s3) : null;
-  if (e === null) throw Error("invalid base256 encoding");
-  if (!Number.isSafeInteger(e)) throw Error("parsed number outside of javascript safe integer range");
-  return e;
-};
-var ln = (s3) => {
-  for (var t = s3.length, e = 0, i = false, r = t - 1; r > -1; r--) {
-    var n = Number(s3[r]), o;
-    i ? o = Ws(n) : n === 0 ? o = n : (i = true, o = Gs(n)), o !== 0 && (e -= o * Math.pow(256, t - r - 1));
-  }
-  return e;
-};
-var cn = (s3) => {
-  for (var t = s3.length, e = 0, i = t - 1; i > -1; i--) {
-    var r = Number(s3[i]);
-    r !== 0 && (e += r * Math.pow(256, t - i - 1));
-  }
-  return e;
-};
-var Ws = (s3) => (255 ^ s3) & 255;
-var Gs = (s3) => (255 ^ s3) + 1 & 255;
-var Hi = {};
-Ur(Hi, { code: () => Ve, isCode: () => ne, isName: () => dn, name: () => oe, normalFsTypes: () => Ui });
-var ne = (s3) => oe.has(s3);
-var dn = (s3) => Ve.has(s3);
-var Ui = /* @__PURE__ */ new Set(["0", "", "1", "2", "3", "4", "5", "6", "7", "D"]);
-var oe = /* @__PURE__ */ new Map([["0", "File"], ["", "OldFile"], ["1", "Link"], ["2", "SymbolicLink"], ["3", "CharacterDevice"], ["4", "BlockDevice"], ["5", "Directory"], ["6", "FIFO"], ["7", "ContiguousFile"], ["g", "GlobalExtendedHeader"], ["x", "ExtendedHeader"], ["A", "SolarisACL"], ["D", "GNUDumpDir"], ["I", "Inode"], ["K", "NextFileHasLongLinkpath"], ["L", "NextFileHasLongPath"], ["M", "ContinuationFile"], ["N", "OldGnuLongPath"], ["S", "SparseFile"], ["V", "TapeVolumeHeader"], ["X", "OldExtendedHeader"]]);
-var Ve = new Map(Array.from(oe).map((s3) => [s3[1], s3[0]]));
-var un = (s3) => s3 === void 0 || s3 < 0 ? void 0 : s3;
-var F = class {
-  cksumValid = false;
-  needPax = false;
-  nullBlock = false;
-  block;
-  path;
-  mode;
-  uid;
-  gid;
-  size;
-  cksum;
-  #t = "Unsupported";
-  linkpath;
-  uname;
-  gname;
-  devmaj = 0;
-  devmin = 0;
-  atime;
-  ctime;
-  mtime;
-  charset;
-  comment;
-  constructor(t, e = 0, i, r) {
-    Buffer.isBuffer(t) ? this.decode(t, e || 0, i, r) : t && this.#i(t);
-  }
-  decode(t, e, i, r) {
-    if (e || (e = 0), !t || !(t.length >= e + 512)) throw new Error("need 512 bytes for header");
-    let n = xt(t, e + 156, 1), o = Ui.has(n), h = o ? i : void 0, a = o ? r : void 0;
-    if (this.path = h?.path ?? xt(t, e, 100), this.mode = h?.mode ?? a?.mode ?? lt(t, e + 100, 8), this.uid = h?.uid ?? a?.uid ?? lt(t, e + 108, 8), this.gid = h?.gid ?? a?.gid ?? lt(t, e + 116, 8), this.size = un(h?.size ?? a?.size ?? lt(t, e + 124, 12)), this.mtime = h?.mtime ?? a?.mtime ?? Wi(t, e + 136, 12), this.cksum = lt(t, e + 148, 12), a && this.#i(a, true), h && this.#i(h), ne(n) && (this.#t = n || "0"), this.#t === "0" && this.path.slice(-1) === "/" && (this.#t = "5"), this.#t === "5" && (this.size = 0), this.linkpath = xt(t, e + 157, 100), t.subarray(e + 257, e + 265).toString() === "ustar\x0000") if (this.uname = h?.uname ?? a?.uname ?? xt(t, e + 265, 32), this.gname = h?.gname ?? a?.gname ?? xt(t, e + 297, 32), this.devmaj = h?.devmaj ?? a?.devmaj ?? lt(t, e + 329, 8) ?? 0, this.devmin = h?.devmin ?? a?.devmin ?? lt(t, e + 337, 8) ?? 0, t[e + 475] !== 0) {
-      let c = xt(t, e + 345, 155);
-      this.path = c + "/" + this.path;
-    } else {
-      let c = xt(t, e + 345, 130);
-      c && (this.path = c + "/" + this.path), this.atime = i?.atime ?? r?.atime ?? Wi(t, e + 476, 12), this.ctime = i?.ctime ?? r?.ctime ?? Wi(t, e + 488, 12);
-    }
-    let l = 256;
-    for (let c = e; c < e + 148; c++) l += t[c];
-    for (let c = e + 156; c < e + 512; c++) l += t[c];
-    this.cksumValid = l === this.cksum, this.cksum === void 0 && l === 256 && (this.nullBlock = true);
-  }
-  #i(t, e = false) {
-    Object.assign(this, Object.fromEntries(Object.entries(t).filter(([i, r]) => !(r == null || i === "size" && Number(r) < 0 || i === "path" && e || i === "linkpath" && e || i === "global"))));
-  }
-  encode(t, e = 0) {
-    if (t || (t = this.block = Buffer.alloc(512)), this.#t === "Unsupported" && (this.#t = "0"), !(t.length >= e + 512)) throw new Error("need 512 bytes for header");
-    let i = this.ctime || this.atime ? 130 : 155, r = mn(this.path || "", i), n = r[0], o = r[1];
-    this.needPax = !!r[2], this.needPax = Lt(t, e, 100, n) || this.needPax, this.needPax = ct(t, e + 100, 8, this.mode) || this.needPax, this.needPax = ct(t, e + 108, 8, this.uid) || this.needPax, this.needPax = ct(t, e + 116, 8, this.gid) || this.needPax, this.needPax = ct(t, e + 124, 12, this.size) || this.needPax, this.needPax = Gi(t, e + 136, 12, this.mtime) || this.needPax, t[e + 156] = Number(this.#t.codePointAt(0)), this.needPax = Lt(t, e + 157, 100, this.linkpath) || this.needPax, t.write("ustar\x0000", e + 257, 8), this.needPax = Lt(t, e + 265, 32, this.uname) || this.needPax, this.needPax = Lt(t, e + 297, 32, this.gname) || this.needPax, this.needPax = ct(t, e + 329, 8, this.devmaj) || this.needPax, this.needPax = ct(t, e + 337, 8, this.devmin) || this.needPax, this.needPax = Lt(t, e + 345, i, o) || this.needPax, t[e + 475] !== 0 ? this.needPax = Lt(t, e + 345, 155, o) || this.needPax : (this.needPax = Lt(t, e + 345, 130, o) || this.needPax, this.needPax = Gi(t, e + 476, 12, this.atime) || this.needPax, this.needPax = Gi(t, e + 488, 12, this.ctime) || this.needPax);
-    let h = 256;
-    for (let a = e; a < e + 148; a++) h += t[a];
-    for (let a = e + 156; a < e + 512; a++) h += t[a];
-    return this.cksum = h, ct(t, e + 148, 8, this.cksum), this.cksumValid = true, this.needPax;
-  }
-  get type() {
-    return this.#t === "Unsupported" ? this.#t : oe.get(this.#t);
-  }
-  get typeKey() {
-    return this.#t;
-  }
-  set type(t) {
-    let e = String(Ve.get(t));
-    if (ne(e) || e === "Unsupported") this.#t = e;
-    else if (ne(t)) this.#t = t;
-    else throw new TypeError("invalid entry type: " + t);
-  }
-};
-var mn = (s3, t) => {
-  let i = s3, r = "", n, o = Zt.parse(s3).root || ".";
-  if (Buffer.byteLength(i) < 100) n = [i, r, false];
-  else {
-    r = Zt.dirname(i), i = Zt.basename(i);
-    do
-      Buffer.byteLength(i) <= 100 && Buffer.byteLength(r) <= t ? n = [i, r, false] : Buffer.byteLength(i) > 100 && Buffer.byteLength(r) <= t ? n = [i.slice(0, 99), r, true] : (i = Zt.join(Zt.basename(r), i), r = Zt.dirname(r));
-    while (r !== o && n === void 0);
-    n || (n = [s3.slice(0, 99), "", true]);
-  }
-  return n;
-};
-var xt = (s3, t, e) => s3.subarray(t, t + e).toString("utf8").replace(/\0.*/, "");
-var Wi = (s3, t, e) => pn(lt(s3, t, e));
-var pn = (s3) => s3 === void 0 ? void 0 : new Date(s3 * 1e3);
-var lt = (s3, t, e) => Number(s3[t]) & 128 ? Hs(s3.subarray(t, t + e)) : wn(s3, t, e);
-var En = (s3) => isNaN(s3) ? void 0 : s3;
-var wn = (s3, t, e) => En(parseInt(s3.subarray(t, t + e).toString("utf8").replace(/\0.*$/, "").trim(), 8));
-var Sn = { 12: 8589934591, 8: 2097151 };
-var ct = (s3, t, e, i) => i === void 0 ? false : i > Sn[e] || i < 0 ? (Us(i, s3.subarray(t, t + e)), true) : (yn(s3, t, e, i), false);
-var yn = (s3, t, e, i) => s3.write(Rn(i, e), t, e, "ascii");
-var Rn = (s3, t) => gn(Math.floor(s3).toString(8), t);
-var gn = (s3, t) => (s3.length === t - 1 ? s3 : new Array(t - s3.length - 1).join("0") + s3 + " ") + "\0";
-var Gi = (s3, t, e, i) => i === void 0 ? false : ct(s3, t, e, i.getTime() / 1e3);
-var bn = new Array(156).join("\0");
-var Lt = (s3, t, e, i) => i === void 0 ? false : (s3.write(i + bn, t, e, "utf8"), i.length !== Buffer.byteLength(i) || i.length > e);
-var ft = class s {
-  atime;
-  mtime;
-  ctime;
-  charset;
-  comment;
-  gid;
-  uid;
-  gname;
-  uname;
-  linkpath;
-  dev;
-  ino;
-  nlink;
-  path;
-  size;
-  mode;
-  global;
-  constructor(t, e = false) {
-    this.atime = t.atime, this.charset = t.charset, this.comment = t.comment, this.ctime = t.ctime, this.dev = t.dev, this.gid = t.gid, this.global = e, this.gname = t.gname, this.ino = t.ino, this.linkpath = t.linkpath, this.mtime = t.mtime, this.nlink = t.nlink, this.path = t.path, this.size = t.size, this.uid = t.uid, this.uname = t.uname;
-  }
-  encode() {
-    let t = this.encodeBody();
-    if (t === "") return Buffer.allocUnsafe(0);
-    let e = Buffer.byteLength(t), i = 512 * Math.ceil(1 + e / 512), r = Buffer.allocUnsafe(i);
-    for (let n = 0; n < 512; n++) r[n] = 0;
-    new F({ path: ("PaxHeader/" + _n(this.path ?? "")).slice(0, 99), mode: this.mode || 420, uid: this.uid, gid: this.gid, size: e, mtime: this.mtime, type: this.global ? "GlobalExtendedHeader" : "ExtendedHeader", linkpath: "", uname: this.uname || "", gname: this.gname || "", devmaj: 0, devmin: 0, atime: this.atime, ctime: this.ctime }).encode(r), r.write(t, 512, e, "utf8");
-    for (let n = e + 512; n < r.length; n++) r[n] = 0;
-    return r;
-  }
-  encodeBody() {
-    return this.encodeField("path") + this.encodeField("ctime") + this.encodeField("atime") + this.encodeField("dev") + this.encodeField("ino") + this.encodeField("nlink") + this.encodeField("charset") + this.encodeField("comment") + this.encodeField("gid") + this.encodeField("gname") + this.encodeField("linkpath") + this.encodeField("mtime") + this.encodeField("size") + this.encodeField("uid") + this.encodeField("uname");
-  }
-  encodeField(t) {
-    if (this[t] === void 0) return "";
-    let e = this[t], i = e instanceof Date ? e.getTime() / 1e3 : e, r = " " + (t === "dev" || t === "ino" || t === "nlink" ? "SCHILY." : "") + t + "=" + i + `
-`, n = Buffer.byteLength(r), o = Math.floor(Math.log(n) / Math.log(10)) + 1;
-    return n + o >= Math.pow(10, o) && (o += 1), o + n + r;
-  }
-  static parse(t, e, i = false) {
-    return new s(On(Tn(t), e), i);
-  }
-};
-var On = (s3, t) => t ? Object.assign({}, t, s3) : s3;
-var Tn = (s3) => s3.replace(/\n$/, "").split(`
-`).reduce(xn, /* @__PURE__ */ Object.create(null));
-var xn = (s3, t) => {
-  let e = parseInt(t, 10);
-  if (e !== Buffer.byteLength(t) + 1) return s3;
-  t = t.slice((e + " ").length);
-  let i = t.split("="), r = i.shift();
-  if (!r) return s3;
-  let n = r.replace(/^SCHILY\.(dev|ino|nlink)/, "$1"), o = i.join("=").replace(/\0.*/, "");
-  switch (n) {
-    case "path":
-    case "linkpath":
-    case "type":
-    case "charset":
-    case "comment":
-    case "gname":
-    case "uname":
-      s3[n] = o;
-      break;
-    case "ctime":
-    case "atime":
-    case "mtime":
-      s3[n] = new Date(Number(o) * 1e3);
-      break;
-    case "size":
-      let h = +o;
-      h >= 0 && (s3[n] = h);
-      break;
-    case "gid":
-    case "uid":
-    case "dev":
-    case "ino":
-    case "nlink":
-    case "mode":
-      s3[n] = +o;
-      break;
-  }
-  return s3;
-};
-var Ln = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
-var f = Ln !== "win32" ? (s3) => String(s3) : (s3) => String(s3).replaceAll(/\\/g, "/");
-var $e = class extends A {
-  extended;
-  globalExtended;
-  header;
-  startBlockSize;
-  blockRemain;
-  remain;
-  type;
-  meta = false;
-  ignore = false;
-  path;
-  mode;
-  uid;
-  gid;
-  uname;
-  gname;
-  size = 0;
-  mtime;
-  atime;
-  ctime;
-  linkpath;
-  dev;
-  ino;
-  nlink;
-  invalid = false;
-  absolute;
-  unsupported = false;
-  constructor(t, e, i) {
-    switch (super({}), this.pause(), this.extended = e, this.globalExtended = i, this.header = t, this.remain = t.size ?? 0, this.startBlockSize = 512 * Math.ceil(this.remain / 512), this.blockRemain = this.startBlockSize, this.type = t.type, this.type) {
-      case "File":
-      case "OldFile":
-      case "Link":
-      case "SymbolicLink":
-      case "CharacterDevice":
-      case "BlockDevice":
-      case "Directory":
-      case "FIFO":
-      case "ContiguousFile":
-      case "GNUDumpDir":
-        break;
-      case "NextFileHasLongLinkpath":
-      case "NextFileHasLongPath":
-      case "OldGnuLongPath":
-      case "GlobalExtendedHeader":
-      case "ExtendedHeader":
-      case "OldExtendedHeader":
-        this.meta = true;
-        break;
-      default:
-        this.ignore = true;
-    }
-    if (!t.path) throw new Error("no path provided for tar.ReadEntry");
-    this.path = f(t.path), this.mode = t.mode, this.mode && (this.mode = this.mode & 4095), this.uid = t.uid, this.gid = t.gid, this.uname = t.uname, this.gname = t.gname, this.size = this.remain, this.mtime = t.mtime, this.atime = t.atime, this.ctime = t.ctime, this.linkpath = t.linkpath ? f(t.linkpath) : void 0, this.uname = t.uname, this.gname = t.gname, e && this.#t(e), i && this.#t(i, true);
-  }
-  write(t) {
-    let e = t.length;
-    if (e > this.blockRemain) throw new Error("writing more to entry than is appropriate");
-    let i = this.remain, r = this.blockRemain;
-    return this.remain = Math.max(0, i - e), this.blockRemain = Math.max(0, r - e), this.ignore ? true : i >= e ? super.write(t) : super.write(t.subarray(0, i));
-  }
-  #t(t, e = false) {
-    t.path && (t.path = f(t.path)), t.linkpath && (t.linkpath = f(t.linkpath)), Object.assign(this, Object.fromEntries(Object.entries(t).filter(([i, r]) => !(r == null || i === "path" && e))));
-  }
-};
-var Dt = (s3, t, e, i = {}) => {
-  s3.file && (i.file = s3.file), s3.cwd && (i.cwd = s3.cwd), i.code = e instanceof Error && e.code || t, i.tarCode = t, !s3.strict && i.recoverable !== false ? (e instanceof Error && (i = Object.assign(e, i), e = e.message), s3.emit("warn", t, e, i)) : e instanceof Error ? s3.emit("error", Object.assign(e, i)) : s3.emit("error", Object.assign(new Error(`${t}: ${e}`), i));
-};
-var Nn = 1024 * 1024;
-var Xi = Buffer.from([31, 139]);
-var qi = Buffer.from([40, 181, 47, 253]);
-var An = Math.max(Xi.length, qi.length);
-var B = /* @__PURE__ */ Symbol("state");
-var Nt = /* @__PURE__ */ Symbol("writeEntry");
-var it = /* @__PURE__ */ Symbol("readEntry");
-var Zi = /* @__PURE__ */ Symbol("nextEntry");
-var Zs = /* @__PURE__ */ Symbol("processEntry");
-var V = /* @__PURE__ */ Symbol("extendedHeader");
-var he = /* @__PURE__ */ Symbol("globalExtendedHeader");
-var dt = /* @__PURE__ */ Symbol("meta");
-var Ys = /* @__PURE__ */ Symbol("emitMeta");
-var p = /* @__PURE__ */ Symbol("buffer");
-var st = /* @__PURE__ */ Symbol("queue");
-var ut = /* @__PURE__ */ Symbol("ended");
-var Yi = /* @__PURE__ */ Symbol("emittedEnd");
-var At = /* @__PURE__ */ Symbol("emit");
-var w = /* @__PURE__ */ Symbol("unzip");
-var Xe = /* @__PURE__ */ Symbol("consumeChunk");
-var qe = /* @__PURE__ */ Symbol("consumeChunkSub");
-var Ki = /* @__PURE__ */ Symbol("consumeBody");
-var Ks = /* @__PURE__ */ Symbol("consumeMeta");
-var Vs = /* @__PURE__ */ Symbol("consumeHeader");
-var ae = /* @__PURE__ */ Symbol("consuming");
-var Vi = /* @__PURE__ */ Symbol("bufferConcat");
-var Qe = /* @__PURE__ */ Symbol("maybeEnd");
-var Yt = /* @__PURE__ */ Symbol("writing");
-var $ = /* @__PURE__ */ Symbol("aborted");
-var Je = /* @__PURE__ */ Symbol("onDone");
-var It = /* @__PURE__ */ Symbol("sawValidEntry");
-var je = /* @__PURE__ */ Symbol("sawNullBlock");
-var ti = /* @__PURE__ */ Symbol("sawEOF");
-var $s = /* @__PURE__ */ Symbol("closeStream");
-var In = 1e3;
-var le = /* @__PURE__ */ Symbol("compressedBytesRead");
-var $i = /* @__PURE__ */ Symbol("decompressedBytesRead");
-var Xs = /* @__PURE__ */ Symbol("checkDecompressionRatio");
-var Cn = () => true;
-var rt = class extends Dn {
-  file;
-  strict;
-  maxMetaEntrySize;
-  filter;
-  brotli;
-  zstd;
-  maxDecompressionRatio;
-  writable = true;
-  readable = false;
-  [st] = [];
-  [p];
-  [it];
-  [Nt];
-  [B] = "begin";
-  [dt] = "";
-  [V];
-  [he];
-  [ut] = false;
-  [w];
-  [$] = false;
-  [It];
-  [je] = false;
-  [ti] = false;
-  [Yt] = false;
-  [ae] = false;
-  [Yi] = false;
-  [le] = 0;
-  [$i] = 0;
-  constructor(t = {}) {
-    super(), this.file = t.file || "", this.on(Je, () => {
-      (this[B] === "begin" || this[It] === false) && this.warn("TAR_BAD_ARCHIVE", "Unrecognized archive format");
-    }), t.ondone ? this.on(Je, t.ondone) : this.on(Je, () => {
-      this.emit("prefinish"), this.emit("finish"), this.emit("end");
-    }), this.strict = !!t.strict, this.maxDecompressionRatio = typeof t.maxDecompressionRatio == "number" ? t.maxDecompressionRatio : In, this.maxMetaEntrySize = t.maxMetaEntrySize || Nn, this.filter = typeof t.filter == "function" ? t.filter : Cn;
-    let e = t.file && (t.file.endsWith(".tar.br") || t.file.endsWith(".tbr"));
-    this.brotli = !(t.gzip || t.zstd) && t.brotli !== void 0 ? t.brotli : e ? void 0 : false;
-    let i = t.file && (t.file.endsWith(".tar.zst") || t.file.endsWith(".tzst"));
-    this.zstd = !(t.gzip || t.brotli) && t.zstd !== void 0 ? t.zstd : i ? true : void 0, this.on("end", () => this[$s]()), typeof t.onwarn == "function" && this.on("warn", t.onwarn), typeof t.onReadEntry == "function" && this.on("entry", t.onReadEntry);
-  }
-  warn(t, e, i = {}) {
-    Dt(this, t, e, i);
-  }
-  [Vs](t, e) {
-    this[It] === void 0 && (this[It] = false);
-    let i;
-    try {
-      i = new F(t, e, this[V], this[he]);
-    } catch (r) {
-      return this.warn("TAR_ENTRY_INVALID", r);
-    }
-    if (i.nullBlock) this[je] ? (this[ti] = true, this[B] === "begin" && (this[B] = "header"), this[At]("eof")) : (this[je] = true, this[At]("nullBlock"));
-    else if (this[je] = false, !i.cksumValid) this.warn("TAR_ENTRY_INVALID", "checksum failure", { header: i });
-    else if (!i.path) this.warn("TAR_ENTRY_INVALID", "path is required", { header: i });
-    else {
-      let r = i.type;
-      if (/^(Symbolic)?Link$/.test(r) && !i.linkpath) this.warn("TAR_ENTRY_INVALID", "linkpath required", { header: i });
-      else if (!/^(Symbolic)?Link$/.test(r) && !/^(Global)?ExtendedHeader$/.test(r) && i.linkpath) this.warn("TAR_ENTRY_INVALID", "linkpath forbidden", { header: i });
-      else {
-        let n = this[Nt] = new $e(i, this[V], this[he]);
-        if (!this[It]) if (n.remain) {
-          let o = () => {
-            n.invalid || (this[It] = true);
-          };
-          n.on("end", o);
-        } else this[It] = true;
-        n.meta ? n.size > this.maxMetaEntrySize ? (n.ignore = true, this[At]("ignoredEntry", n), this[B] = "ignore", n.resume()) : n.size > 0 && (this[dt] = "", n.on("data", (o) => this[dt] += o), this[B] = "meta") : (this[V] = void 0, n.ignore = n.ignore || !this.filter(n.path, n), n.ignore ? (this[At]("ignoredEntry", n), this[B] = n.remain ? "ignore" : "header", n.resume()) : (n.remain ? this[B] = "body" : (this[B] = "header", n.end()), this[it] ? this[st].push(n) : (this[st].push(n), this[Zi]())));
-      }
-    }
-  }
-  [$s]() {
-    queueMicrotask(() => this.emit("close"));
-  }
-  [Zs](t) {
-    let e = true;
-    if (!t) this[it] = void 0, e = false;
-    else if (Array.isArray(t)) {
-      let [i, ...r] = t;
-      this.emit(i, ...r);
-    } else this[it] = t, this.emit("entry", t), t.emittedEnd || (t.on("end", () => this[Zi]()), e = false);
-    return e;
-  }
-  [Zi]() {
-    do
-      ;
-    while (this[Zs](this[st].shift()));
-    if (this[st].length === 0) {
-      let t = this[it];
-      !t || t.flowing || t.size === t.remain ? this[Yt] || this.emit("drain") : t.once("drain", () => this.emit("drain"));
-    }
-  }
-  [Ki](t, e) {
-    let i = this[Nt];
-    if (!i) throw new Error("attempt to consume body without entry??");
-    let r = i.blockRemain ?? 0, n = r >= t.length && e === 0 ? t : t.subarray(e, e + r);
-    return i.write(n), i.blockRemain || (this[B] = "header", this[Nt] = void 0, i.end()), n.length;
-  }
-  [Ks](t, e) {
-    let i = this[Nt], r = this[Ki](t, e);
-    return !this[Nt] && i && this[Ys](i), r;
-  }
-  [At](t, e, i) {
-    this[st].length === 0 && !this[it] ? this.emit(t, e, i) : this[st].push([t, e, i]);
-  }
-  [Ys](t) {
-    switch (this[At]("meta", this[dt]), t.type) {
-      case "ExtendedHeader":
-      case "OldExtendedHeader":
-        this[V] = ft.parse(this[dt], this[V], false);
-        break;
-      case "GlobalExtendedHeader":
-        this[he] = ft.parse(this[dt], this[he], true);
-        break;
-      case "NextFileHasLongPath":
-      case "OldGnuLongPath": {
-        let e = this[V] ?? /* @__PURE__ */ Object.create(null);
-        this[V] = e, e.path = this[dt].replace(/\0.*/, "");
-        break;
-      }
-      case "NextFileHasLongLinkpath": {
-        let e = this[V] || /* @__PURE__ */ Object.create(null);
-        this[V] = e, e.linkpath = this[dt].replace(/\0.*/, "");
-        break;
-      }
-      default:
-        throw new Error("unknown meta: " + t.type);
-    }
-  }
-  abort(t) {
-    if (!this[$]) {
-      if (this[w]) {
-        let e = this[w];
-        e.write = () => true, e.end = () => e, e.emit = () => false, e.destroy?.();
-      }
-      this[$] = true, this.emit("abort", t), this.warn("TAR_ABORT", t, { recoverable: false });
-    }
-  }
-  [Xs](t) {
-    this[$i] += t.length;
-    let e = this[$i] / this[le];
-    return e > this.maxDecompressionRatio ? (this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)), false) : true;
-  }
-  write(t, e, i) {
-    if (typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8")), this[$]) return i?.(), false;
-    if ((this[w] === void 0 || this.brotli === void 0 && this[w] === false) && t) {
-      if (this[p] && (t = Buffer.concat([this[p], t]), this[p] = void 0), t.length < An) return this[p] = t, i?.(), true;
-      for (let a = 0; this[w] === void 0 && a < Xi.length; a++) t[a] !== Xi[a] && (this[w] = false);
-      let o = false;
-      if (this[w] === false && this.zstd !== false) {
-        o = true;
-        for (let a = 0; a < qi.length; a++) if (t[a] !== qi[a]) {
-          o = false;
-          break;
-        }
-      }
-      let h = this.brotli === void 0 && !o;
-      if (this[w] === false && h) if (t.length < 512) if (this[ut]) this.brotli = true;
-      else return this[p] = t, i?.(), true;
-      else try {
-        new F(t.subarray(0, 512)), this.brotli = false;
-      } catch {
-        this.brotli = true;
-      }
-      if (this[w] === void 0 || this[w] === false && (this.brotli || o)) {
-        let a = this[ut];
-        this[ut] = false, this[w] = this[w] === void 0 ? new Ue({}) : o ? new Ke({}) : new Ge({}), this[w].on("data", (c) => {
-          this[Xs](c) && this[Xe](c);
-        }), this[w].on("error", (c) => {
-          this[$] || this.abort(c);
-        }), this[w].on("end", () => {
-          this[ut] = true, this[Xe]();
-        }), this[Yt] = true, this[le] += t.length;
-        let l = !!this[w][a ? "end" : "write"](t);
-        return this[Yt] = false, i?.(), l;
-      }
-    }
-    this[Yt] = true, this[w] ? (this[le] += t.length, this[w].write(t)) : this[Xe](t), this[Yt] = false;
-    let n = this[st].length > 0 ? false : this[it] ? this[it].flowing : true;
-    return !n && this[st].length === 0 && this[it]?.once("drain", () => this.emit("drain")), i?.(), n;
-  }
-  [Vi](t) {
-    t && !this[$] && (this[p] = this[p] ? Buffer.concat([this[p], t]) : t);
-  }
-  [Qe]() {
-    if (this[ut] && !this[Yi] && !this[$] && !this[ae]) {
-      this[Yi] = true;
-      let t = this[Nt];
-      if (t?.blockRemain) {
-        let e = this[p] ? this[p].length : 0;
-        this.warn("TAR_BAD_ARCHIVE", `Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`, { entry: t }), this[p] && t.write(this[p]), t.end();
-      }
-      this[At](Je);
-    }
-  }
-  [Xe](t) {
-    if (this[ae] && t) this[Vi](t);
-    else if (!t && !this[p]) this[Qe]();
-    else if (t) {
-      if (this[ae] = true, this[p]) {
-        this[Vi](t);
-        let e = this[p];
-        this[p] = void 0, this[qe](e);
-      } else this[qe](t);
-      for (; this[p] && this[p]?.length >= 512 && !this[$] && !this[ti]; ) {
-        let e = this[p];
-        this[p] = void 0, this[qe](e);
-      }
-      this[ae] = false;
-    }
-    (!this[p] || this[ut]) && this[Qe]();
-  }
-  [qe](t) {
-    let e = 0, i = t.length;
-    for (; e + 512 <= i && !this[$] && !this[ti]; ) switch (this[B]) {
-      case "begin":
-      case "header":
-        this[Vs](t, e), e += 512;
-        break;
-      case "ignore":
-      case "body":
-        e += this[Ki](t, e);
-        break;
-      case "meta":
-        e += this[Ks](t, e);
-        break;
-      default:
-        throw new Error("invalid state: " + this[B]);
-    }
-    e < i && (this[p] = this[p] ? Buffer.concat([t.subarray(e), this[p]]) : t.subarray(e));
-  }
-  end(t, e, i) {
-    return typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, e)), i && this.once("finish", i), this[$] || (this[w] ? (t && (this[le] += t.length, this[w].write(t)), this[w].end()) : (this[ut] = true, (this.brotli === void 0 || this.zstd === void 0) && (t = t || Buffer.alloc(0)), t && this.write(t), this[Qe]())), this;
-  }
-};
-var mt = (s3) => {
-  let t = s3.length - 1, e = -1;
-  for (; t > -1 && s3.charAt(t) === "/"; ) e = t, t--;
-  return e === -1 ? s3 : s3.slice(0, e);
-};
-var vn = (s3) => {
-  let t = s3.onReadEntry;
-  s3.onReadEntry = t ? (e) => {
-    t(e), e.resume();
-  } : (e) => e.resume();
-};
-var Qi = (s3, t) => {
-  let e = new Map(t.map((o) => [mt(o), true])), i = s3.filter, r = 100, n = (o, h = "", a = 0) => {
-    if (a >= r) return e.set(o, false), false;
-    let l = h || kn(o).root || ".", c;
-    if (o === l) c = false;
-    else {
-      let d = e.get(o);
-      c = d !== void 0 ? d : n(Fn(o), l, a + 1);
-    }
-    return e.set(o, c), c;
-  };
-  s3.filter = i ? (o, h) => i(o, h) && n(mt(o)) : (o) => n(mt(o));
-};
-var Mn = (s3) => {
-  let t = new rt(s3), e = s3.file, i;
-  try {
-    i = Kt.openSync(e, "r");
-    let r = Kt.fstatSync(i), n = s3.maxReadSize || 16 * 1024 * 1024;
-    if (r.size < n) {
-      let o = Buffer.allocUnsafe(r.size), h = Kt.readSync(i, o, 0, r.size, 0);
-      t.end(h === o.byteLength ? o : o.subarray(0, h));
-    } else {
-      let o = 0, h = Buffer.allocUnsafe(n);
-      for (; o < r.size; ) {
-        let a = Kt.readSync(i, h, 0, n, o);
-        if (a === 0) break;
-        o += a, t.write(h.subarray(0, a));
-      }
-      t.end();
-    }
-  } finally {
-    if (typeof i == "number") try {
-      Kt.closeSync(i);
-    } catch {
-    }
-  }
-};
-var Bn = (s3, t) => {
-  let e = new rt(s3), i = s3.maxReadSize || 16 * 1024 * 1024, r = s3.file;
-  return new Promise((o, h) => {
-    e.on("error", h), e.on("end", o), Kt.stat(r, (a, l) => {
-      if (a) h(a);
-      else {
-        let c = new _t(r, { readSize: i, size: l.size });
-        c.on("error", h), c.pipe(e);
-      }
-    });
-  });
-};
-var Ct = K(Mn, Bn, (s3) => new rt(s3), (s3) => new rt(s3), (s3, t) => {
-  t?.length && Qi(s3, t), s3.noResume || vn(s3);
-});
-var Ji = (s3, t, e) => (s3 &= 4095, e && (s3 = (s3 | 384) & -19), t && (s3 & 256 && (s3 |= 64), s3 & 32 && (s3 |= 8), s3 & 4 && (s3 |= 1)), s3);
-var { isAbsolute: zn, parse: qs } = Pn;
-var ce = (s3) => {
-  let t = "", e = qs(s3);
-  for (; zn(s3) || e.root; ) {
-    let i = s3.charAt(0) === "/" && s3.slice(0, 4) !== "//?/" ? "/" : e.root;
-    s3 = s3.slice(i.length), t += i, e = qs(s3);
-  }
-  return [t, s3];
-};
-var ei = ["|", "<", ">", "?", ":"];
-var ji = ei.map((s3) => String.fromCodePoint(61440 + Number(s3.codePointAt(0))));
-var Un = new Map(ei.map((s3, t) => [s3, ji[t]]));
-var Hn = new Map(ji.map((s3, t) => [s3, ei[t]]));
-var ts = (s3) => ei.reduce((t, e) => t.split(e).join(Un.get(e)), s3);
-var Qs = (s3) => ji.reduce((t, e) => t.split(e).join(Hn.get(e)), s3);
-var rr = (s3, t) => t ? (s3 = f(s3).replace(/^\.(\/|$)/, ""), mt(t) + "/" + s3) : f(s3);
-var Wn = 16 * 1024 * 1024;
-var tr = /* @__PURE__ */ Symbol("process");
-var er = /* @__PURE__ */ Symbol("file");
-var ir = /* @__PURE__ */ Symbol("directory");
-var is = /* @__PURE__ */ Symbol("symlink");
-var sr = /* @__PURE__ */ Symbol("hardlink");
-var fe = /* @__PURE__ */ Symbol("header");
-var ii = /* @__PURE__ */ Symbol("read");
-var ss = /* @__PURE__ */ Symbol("lstat");
-var si = /* @__PURE__ */ Symbol("onlstat");
-var rs = /* @__PURE__ */ Symbol("onread");
-var ns = /* @__PURE__ */ Symbol("onreadlink");
-var os2 = /* @__PURE__ */ Symbol("openfile");
-var hs = /* @__PURE__ */ Symbol("onopenfile");
-var pt = /* @__PURE__ */ Symbol("close");
-var ri = /* @__PURE__ */ Symbol("mode");
-var as = /* @__PURE__ */ Symbol("awaitDrain");
-var es = /* @__PURE__ */ Symbol("ondrain");
-var q = /* @__PURE__ */ Symbol("prefix");
-var de = class extends A {
-  path;
-  portable;
-  myuid = process.getuid && process.getuid() || 0;
-  myuser = process.env.USER || "";
-  maxReadSize;
-  linkCache;
-  statCache;
-  preservePaths;
-  cwd;
-  strict;
-  mtime;
-  noPax;
-  noMtime;
-  prefix;
-  fd;
-  blockLen = 0;
-  blockRemain = 0;
-  buf;
-  pos = 0;
-  remain = 0;
-  length = 0;
-  offset = 0;
-  win32;
-  absolute;
-  header;
-  type;
-  linkpath;
-  stat;
-  onWriteEntry;
-  #t = false;
-  constructor(t, e = {}) {
-    let i = se(e);
-    super(), this.path = f(t), this.portable = !!i.portable, this.maxReadSize = i.maxReadSize || Wn, this.linkCache = i.linkCache || /* @__PURE__ */ new Map(), this.statCache = i.statCache || /* @__PURE__ */ new Map(), this.preservePaths = !!i.preservePaths, this.cwd = f(i.cwd || process.cwd()), this.strict = !!i.strict, this.noPax = !!i.noPax, this.noMtime = !!i.noMtime, this.mtime = i.mtime, this.prefix = i.prefix ? f(i.prefix) : void 0, this.onWriteEntry = i.onWriteEntry, typeof i.onwarn == "function" && this.on("warn", i.onwarn);
-    let r = false;
-    if (!this.preservePaths) {
-      let [o, h] = ce(this.path);
-      o && typeof h == "string" && (this.path = h, r = o);
-    }
-    this.win32 = !!i.win32 || process.platform === "win32", this.win32 && (this.path = Qs(this.path.replaceAll(/\\/g, "/")), t = t.replaceAll(/\\/g, "/")), this.absolute = f(i.absolute || js.resolve(this.cwd, t)), this.path === "" && (this.path = "./"), r && this.warn("TAR_ENTRY_INFO", `stripping ${r} from absolute path`, { entry: this, path: r + this.path });
-    let n = this.statCache.get(this.absolute);
-    n ? this[si](n) : this[ss]();
-  }
-  warn(t, e, i = {}) {
-    return Dt(this, t, e, i);
-  }
-  emit(t, ...e) {
-    return t === "error" && (this.#t = true), super.emit(t, ...e);
-  }
-  [ss]() {
-    X.lstat(this.absolute, (t, e) => {
-      if (t) return this.emit("error", t);
-      this[si](e);
-    });
-  }
-  [si](t) {
-    this.statCache.set(this.absolute, t), this.stat = t, t.isFile() || (t.size = 0), this.type = Gn(t), this.emit("stat", t), this[tr]();
-  }
-  [tr]() {
-    switch (this.type) {
-      case "File":
-        return this[er]();
-      case "Directory":
-        return this[ir]();
-      case "SymbolicLink":
-        return this[is]();
-      default:
-        return this.end();
-    }
-  }
-  [ri](t) {
-    return Ji(t, this.type === "Directory", this.portable);
-  }
-  [q](t) {
-    return rr(t, this.prefix);
-  }
-  [fe]() {
-    if (!this.stat) throw new Error("cannot write header before stat");
-    this.type === "Directory" && this.portable && (this.noMtime = true), this.onWriteEntry?.(this), this.header = new F({ path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, mode: this[ri](this.stat.mode), uid: this.portable ? void 0 : this.stat.uid, gid: this.portable ? void 0 : this.stat.gid, size: this.stat.size, mtime: this.noMtime ? void 0 : this.mtime || this.stat.mtime, type: this.type === "Unsupported" ? void 0 : this.type, uname: this.portable ? void 0 : this.stat.uid === this.myuid ? this.myuser : "", atime: this.portable ? void 0 : this.stat.atime, ctime: this.portable ? void 0 : this.stat.ctime }), this.header.encode() && !this.noPax && super.write(new ft({ atime: this.portable ? void 0 : this.header.atime, ctime: this.portable ? void 0 : this.header.ctime, gid: this.portable ? void 0 : this.header.gid, mtime: this.noMtime ? void 0 : this.mtime || this.header.mtime, path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, size: this.header.size, uid: this.portable ? void 0 : this.header.uid, uname: this.portable ? void 0 : this.header.uname, dev: this.portable ? void 0 : this.stat.dev, ino: this.portable ? void 0 : this.stat.ino, nlink: this.portable ? void 0 : this.stat.nlink }).encode());
-    let t = this.header?.block;
-    if (!t) throw new Error("failed to encode header");
-    super.write(t);
-  }
-  [ir]() {
-    if (!this.stat) throw new Error("cannot create directory entry without stat");
-    this.path.slice(-1) !== "/" && (this.path += "/"), this.stat.size = 0, this[fe](), this.end();
-  }
-  [is]() {
-    X.readlink(this.absolute, (t, e) => {
-      if (t) return this.emit("error", t);
-      this[ns](e);
-    });
-  }
-  [ns](t) {
-    this.linkpath = f(t), this[fe](), this.end();
-  }
-  [sr](t) {
-    if (!this.stat) throw new Error("cannot create link entry without stat");
-    this.type = "Link", this.linkpath = f(js.relative(this.cwd, t)), this.stat.size = 0, this[fe](), this.end();
-  }
-  [er]() {
-    if (!this.stat) throw new Error("cannot create file entry without stat");
-    if (this.stat.nlink > 1) {
-      let t = `${this.stat.dev}:${this.stat.ino}`, e = this.linkCache.get(t);
-      if (e?.indexOf(this.cwd) === 0) return this[sr](e);
-      this.linkCache.set(t, this.absolute);
-    }
-    if (this[fe](), this.stat.size === 0) return this.end();
-    this[os2]();
-  }
-  [os2]() {
-    X.open(this.absolute, "r", (t, e) => {
-      if (t) return this.emit("error", t);
-      this[hs](e);
-    });
-  }
-  [hs](t) {
-    if (this.fd = t, this.#t) return this[pt]();
-    if (!this.stat) throw new Error("should stat before calling onopenfile");
-    this.blockLen = 512 * Math.ceil(this.stat.size / 512), this.blockRemain = this.blockLen;
-    let e = Math.min(this.blockLen, this.maxReadSize);
-    this.buf = Buffer.allocUnsafe(e), this.offset = 0, this.pos = 0, this.remain = this.stat.size, this.length = this.buf.length, this[ii]();
-  }
-  [ii]() {
-    let { fd: t, buf: e, offset: i, length: r, pos: n } = this;
-    if (t === void 0 || e === void 0) throw new Error("cannot read file without first opening");
-    X.read(t, e, i, r, n, (o, h) => {
-      if (o) return this[pt](() => this.emit("error", o));
-      this[rs](h);
-    });
-  }
-  [pt](t = () => {
-  }) {
-    this.fd !== void 0 && X.close(this.fd, t);
-  }
-  [rs](t) {
-    if (t <= 0 && this.remain > 0) {
-      let r = Object.assign(new Error("encountered unexpected EOF"), { path: this.absolute, syscall: "read", code: "EOF" });
-      return this[pt](() => this.emit("error", r));
-    }
-    if (t > this.remain) {
-      let r = Object.assign(new Error("did not encounter expected EOF"), { path: this.absolute, syscall: "read", code: "EOF" });
-      return this[pt](() => this.emit("error", r));
-    }
-    if (!this.buf) throw new Error("should have created buffer prior to reading");
-    if (t === this.remain) for (let r = t; r < this.length && t < this.blockRemain; r++) this.buf[r + this.offset] = 0, t++, this.remain++;
-    let e = this.offset === 0 && t === this.buf.length ? this.buf : this.buf.subarray(this.offset, this.offset + t);
-    this.write(e) ? this[es]() : this[as](() => this[es]());
-  }
-  [as](t) {
-    this.once("drain", t);
-  }
-  write(t, e, i) {
-    if (typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8")), this.blockRemain < t.length) {
-      let r = Object.assign(new Error("writing more data than expected"), { path: this.absolute });
-      return this.emit("error", r);
-    }
-    return this.remain -= t.length, this.blockRemain -= t.length, this.pos += t.length, this.offset += t.length, super.write(t, null, i);
-  }
-  [es]() {
-    if (!this.remain) return this.blockRemain && super.write(Buffer.alloc(this.blockRemain)), this[pt]((t) => t ? this.emit("error", t) : this.end());
-    if (!this.buf) throw new Error("buffer lost somehow in ONDRAIN");
-    this.offset >= this.length && (this.buf = Buffer.allocUnsafe(Math.min(this.blockRemain, this.buf.length)), this.offset = 0), this.length = this.buf.length - this.offset, this[ii]();
-  }
-};
-var ni = class extends de {
-  sync = true;
-  [ss]() {
-    this[si](X.lstatSync(this.absolute));
-  }
-  [is]() {
-    this[ns](X.readlinkSync(this.absolute));
-  }
-  [os2]() {
-    this[hs](X.openSync(this.absolute, "r"));
-  }
-  [ii]() {
-    let t = true;
-    try {
-      let { fd: e, buf: i, offset: r, length: n, pos: o } = this;
-      if (e === void 0 || i === void 0) throw new Error("fd and buf must be set in READ method");
-      let h = X.readSync(e, i, r, n, o);
-      this[rs](h), t = false;
-    } finally {
-      if (t) try {
-        this[pt](() => {
-        });
-      } catch {
-      }
-    }
-  }
-  [as](t) {
-    t();
-  }
-  [pt](t = () => {
-  }) {
-    this.fd !== void 0 && X.closeSync(this.fd), t();
-  }
-};
-var oi = class extends A {
-  blockLen = 0;
-  blockRemain = 0;
-  buf = 0;
-  pos = 0;
-  remain = 0;
-  length = 0;
-  preservePaths;
-  portable;
-  strict;
-  noPax;
-  noMtime;
-  readEntry;
-  type;
-  prefix;
-  path;
-  mode;
-  uid;
-  gid;
-  uname;
-  gname;
-  header;
-  mtime;
-  atime;
-  ctime;
-  linkpath;
-  size;
-  onWriteEntry;
-  warn(t, e, i = {}) {
-    return Dt(this, t, e, i);
-  }
-  constructor(t, e = {}) {
-    let i = se(e);
-    super(), this.preservePaths = !!i.preservePaths, this.portable = !!i.portable, this.strict = !!i.strict, this.noPax = !!i.noPax, this.noMtime = !!i.noMtime, this.onWriteEntry = i.onWriteEntry, this.readEntry = t;
-    let { type: r } = t;
-    if (r === "Unsupported") throw new Error("writing entry that should be ignored");
-    this.type = r, this.type === "Directory" && this.portable && (this.noMtime = true), this.prefix = i.prefix, this.path = f(t.path), this.mode = t.mode !== void 0 ? this[ri](t.mode) : void 0, this.uid = this.portable ? void 0 : t.uid, this.gid = this.portable ? void 0 : t.gid, this.uname = this.portable ? void 0 : t.uname, this.gname = this.portable ? void 0 : t.gname, this.size = t.size, this.mtime = this.noMtime ? void 0 : i.mtime || t.mtime, this.atime = this.portable ? void 0 : t.atime, this.ctime = this.portable ? void 0 : t.ctime, this.linkpath = t.linkpath !== void 0 ? f(t.linkpath) : void 0, typeof i.onwarn == "function" && this.on("warn", i.onwarn);
-    let n = false;
-    if (!this.preservePaths) {
-      let [h, a] = ce(this.path);
-      h && typeof a == "string" && (this.path = a, n = h);
-    }
-    this.remain = t.size, this.blockRemain = t.startBlockSize, this.onWriteEntry?.(this), this.header = new F({ path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, mode: this.mode, uid: this.portable ? void 0 : this.uid, gid: this.portable ? void 0 : this.gid, size: this.size, mtime: this.noMtime ? void 0 : this.mtime, type: this.type, uname: this.portable ? void 0 : this.uname, atime: this.portable ? void 0 : this.atime, ctime: this.portable ? void 0 : this.ctime }), n && this.warn("TAR_ENTRY_INFO", `stripping ${n} from absolute path`, { entry: this, path: n + this.path }), this.header.encode() && !this.noPax && super.write(new ft({ atime: this.portable ? void 0 : this.atime, ctime: this.portable ? void 0 : this.ctime, gid: this.portable ? void 0 : this.gid, mtime: this.noMtime ? void 0 : this.mtime, path: this[q](this.path), linkpath: this.type === "Link" && this.linkpath !== void 0 ? this[q](this.linkpath) : this.linkpath, size: this.size, uid: this.portable ? void 0 : this.uid, uname: this.portable ? void 0 : this.uname, dev: this.portable ? void 0 : this.readEntry.dev, ino: this.portable ? void 0 : this.readEntry.ino, nlink: this.portable ? void 0 : this.readEntry.nlink }).encode());
-    let o = this.header?.block;
-    if (!o) throw new Error("failed to encode header");
-    super.write(o), t.pipe(this);
-  }
-  [q](t) {
-    return rr(t, this.prefix);
-  }
-  [ri](t) {
-    return Ji(t, this.type === "Directory", this.portable);
-  }
-  write(t, e, i) {
-    typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, typeof e == "string" ? e : "utf8"));
-    let r = t.length;
-    if (r > this.blockRemain) throw new Error("writing more to entry than is appropriate");
-    return this.blockRemain -= r, super.write(t, i);
-  }
-  end(t, e, i) {
-    return this.blockRemain && super.write(Buffer.alloc(this.blockRemain)), typeof t == "function" && (i = t, e = void 0, t = void 0), typeof e == "function" && (i = e, e = void 0), typeof t == "string" && (t = Buffer.from(t, e ?? "utf8")), i && this.once("finish", i), t ? super.end(t, i) : super.end(i), this;
-  }
-};
-var Gn = (s3) => s3.isFile() ? "File" : s3.isDirectory() ? "Directory" : s3.isSymbolicLink() ? "SymbolicLink" : "Unsupported";
-var hi = class s2 {
-  tail;
-  head;
-  length = 0;
-  static create(t = []) {
-    return new s2(t);
-  }
-  constructor(t = []) {
-    for (let e of t) this.push(e);
-  }
-  *[Symbol.iterator]() {
-    for (let t = this.head; t; t = t.next) yield t.value;
-  }
-  removeNode(t) {
-    if (t.list !== this) throw new Error("removing node which does not belong to this list");
-    let e = t.next, i = t.prev;
-    return e && (e.prev = i), i && (i.next = e), t === this.head && (this.head = e), t === this.tail && (this.tail = i), this.length--, t.next = void 0, t.prev = void 0, t.list = void 0, e;
-  }
-  unshiftNode(t) {
-    if (t === this.head) return;
-    t.list && t.list.removeNode(t);
-    let e = this.head;
-    t.list = this, t.next = e, e && (e.prev = t), this.head = t, this.tail || (this.tail = t), this.length++;
-  }
-  pushNode(t) {
-    if (t === this.tail) return;
-    t.list && t.list.removeNode(t);
-    let e = this.tail;
-    t.list = this, t.prev = e, e && (e.next = t), this.tail = t, this.head || (this.head = t), this.length++;
-  }
-  push(...t) {
-    for (let e = 0, i = t.length; e < i; e++) Yn(this, t[e]);
-    return this.length;
-  }
-  unshift(...t) {
-    for (var e = 0, i = t.length; e < i; e++) Kn(this, t[e]);
-    return this.length;
-  }
-  pop() {
-    if (!this.tail) return;
-    let t = this.tail.value, e = this.tail;
-    return this.tail = this.tail.prev, this.tail ? this.tail.next = void 0 : this.head = void 0, e.list = void 0, this.length--, t;
-  }
-  shift() {
-    if (!this.head) return;
-    let t = this.head.value, e = this.head;
-    return this.head = this.head.next, this.head ? this.head.prev = void 0 : this.tail = void 0, e.list = void 0, this.length--, t;
-  }
-  forEach(t, e) {
-    e = e || this;
-    for (let i = this.head, r = 0; i; r++) t.call(e, i.value, r, this), i = i.next;
-  }
-  forEachReverse(t, e) {
-    e = e || this;
-    for (let i = this.tail, r = this.length - 1; i; r--) t.call(e, i.value, r, this), i = i.prev;
-  }
-  get(t) {
-    let e = 0, i = this.head;
-    for (; i && e < t; e++) i = i.next;
-    if (e === t && i) return i.value;
-  }
-  getReverse(t) {
-    let e = 0, i = this.tail;
-    for (; i && e < t; e++) i = i.prev;
-    if (e === t && i) return i.value;
-  }
-  map(t, e) {
-    e = e || this;
-    let i = new s2();
-    for (let r = this.head; r; ) i.push(t.call(e, r.value, this)), r = r.next;
-    return i;
-  }
-  mapReverse(t, e) {
-    e = e || this;
-    var i = new s2();
-    for (let r = this.tail; r; ) i.push(t.call(e, r.value, this)), r = r.prev;
-    return i;
-  }
-  reduce(t, e) {
-    let i, r = this.head;
-    if (arguments.length > 1) i = e;
-    else if (this.head) r = this.head.next, i = this.head.value;
-    else throw new TypeError("Reduce of empty list with no initial value");
-    for (var n = 0; r; n++) i = t(i, r.value, n), r = r.next;
-    return i;
-  }
-  reduceReverse(t, e) {
-    let i, r = this.tail;
-    if (arguments.length > 1) i = e;
-    else if (this.tail) r = this.tail.prev, i = this.tail.value;
-    else throw new TypeError("Reduce of empty list with no initial value");
-    for (let n = this.length - 1; r; n--) i = t(i, r.value, n), r = r.prev;
-    return i;
-  }
-  toArray() {
-    let t = new Array(this.length);
-    for (let e = 0, i = this.head; i; e++) t[e] = i.value, i = i.next;
-    return t;
-  }
-  toArrayReverse() {
-    let t = new Array(this.length);
-    for (let e = 0, i = this.tail; i; e++) t[e] = i.value, i = i.prev;
-    return t;
-  }
-  slice(t = 0, e = this.length) {
-    e < 0 && (e += this.length), t < 0 && (t += this.length);
-    let i = new s2();
-    if (e < t || e < 0) return i;
-    t < 0 && (t = 0), e > this.length && (e = this.length);
-    let r = this.head, n = 0;
-    for (n = 0; r && n < t; n++) r = r.next;
-    for (; r && n < e; n++, r = r.next) i.push(r.value);
-    return i;
-  }
-  sliceReverse(t = 0, e = this.length) {
-    e < 0 && (e += this.length), t < 0 && (t += this.length);
-    let i = new s2();
-    if (e < t || e < 0) return i;
-    t < 0 && (t = 0), e > this.length && (e = this.length);
-    let r = this.length, n = this.tail;
-    for (; n && r > e; r--) n = n.prev;
-    for (; n && r > t; r--, n = n.prev) i.push(n.value);
-    return i;
-  }
-  splice(t, e = 0, ...i) {
-    t > this.length && (t = this.length - 1), t < 0 && (t = this.length + t);
-    let r = this.head;
-    for (let o = 0; r && o < t; o++) r = r.next;
-    let n = [];
-    for (let o = 0; r && o < e; o++) n.push(r.value), r = this.removeNode(r);
-    r ? r !== this.tail && (r = r.prev) : r = this.tail;
-    for (let o of i) r = Zn(this, r, o);
-    return n;
-  }
-  reverse() {
-    let t = this.head, e = this.tail;
-    for (let i = t; i; i = i.prev) {
-      let r = i.prev;
-      i.prev = i.next, i.next = r;
-    }
-    return this.head = e, this.tail = t, this;
-  }
-};
-function Zn(s3, t, e) {
-  let i = t, r = t ? t.next : s3.head, n = new ue(e, i, r, s3);
-  return n.next === void 0 && (s3.tail = n), n.prev === void 0 && (s3.head = n), s3.length++, n;
-}
-function Yn(s3, t) {
-  s3.tail = new ue(t, s3.tail, void 0, s3), s3.head || (s3.head = s3.tail), s3.length++;
-}
-function Kn(s3, t) {
-  s3.head = new ue(t, void 0, s3.head, s3), s3.tail || (s3.tail = s3.head), s3.length++;
-}
-var ue = class {
-  list;
-  next;
-  prev;
-  value;
-  constructor(t, e, i, r) {
-    this.list = r, this.value = t, e ? (e.next = this, this.prev = e) : this.prev = void 0, i ? (i.prev = this, this.next = i) : this.next = void 0;
-  }
-};
-var pi = class {
-  path;
-  absolute;
-  entry;
-  stat;
-  readdir;
-  pending = false;
-  pendingLink = false;
-  ignore = false;
-  piped = false;
-  constructor(t, e) {
-    this.path = t || "./", this.absolute = e;
-  }
-};
-var nr = Buffer.alloc(1024);
-var li = /* @__PURE__ */ Symbol("onStat");
-var me = /* @__PURE__ */ Symbol("ended");
-var W = /* @__PURE__ */ Symbol("queue");
-var pe = /* @__PURE__ */ Symbol("pendingLinks");
-var Et = /* @__PURE__ */ Symbol("current");
-var Ft = /* @__PURE__ */ Symbol("process");
-var Ee = /* @__PURE__ */ Symbol("processing");
-var ai = /* @__PURE__ */ Symbol("processJob");
-var G = /* @__PURE__ */ Symbol("jobs");
-var ls = /* @__PURE__ */ Symbol("jobDone");
-var ci = /* @__PURE__ */ Symbol("addFSEntry");
-var or = /* @__PURE__ */ Symbol("addTarEntry");
-var ds = /* @__PURE__ */ Symbol("stat");
-var us = /* @__PURE__ */ Symbol("readdir");
-var fi = /* @__PURE__ */ Symbol("onreaddir");
-var di = /* @__PURE__ */ Symbol("pipe");
-var hr = /* @__PURE__ */ Symbol("entry");
-var cs = /* @__PURE__ */ Symbol("entryOpt");
-var ui = /* @__PURE__ */ Symbol("writeEntryClass");
-var lr = /* @__PURE__ */ Symbol("write");
-var fs2 = /* @__PURE__ */ Symbol("ondrain");
-var wt = class extends A {
-  sync = false;
-  opt;
-  cwd;
-  maxReadSize;
-  preservePaths;
-  strict;
-  noPax;
-  prefix;
-  linkCache;
-  statCache;
-  file;
-  portable;
-  zip;
-  readdirCache;
-  noDirRecurse;
-  follow;
-  noMtime;
-  mtime;
-  filter;
-  jobs;
-  [ui];
-  onWriteEntry;
-  [W];
-  [pe] = /* @__PURE__ */ new Map();
-  [G] = 0;
-  [Ee] = false;
-  [me] = false;
-  constructor(t = {}) {
-    if (super(), this.opt = t, this.file = t.file || "", this.cwd = t.cwd || process.cwd(), this.maxReadSize = t.maxReadSize, this.preservePaths = !!t.preservePaths, this.strict = !!t.strict, this.noPax = !!t.noPax, this.prefix = f(t.prefix || ""), this.linkCache = t.linkCache || /* @__PURE__ */ new Map(), this.statCache = t.statCache || /* @__PURE__ */ new Map(), this.readdirCache = t.readdirCache || /* @__PURE__ */ new Map(), this.onWriteEntry = t.onWriteEntry, this[ui] = de, typeof t.onwarn == "function" && this.on("warn", t.onwarn), this.portable = !!t.portable, t.gzip || t.brotli || t.zstd) {
-      if ((t.gzip ? 1 : 0) + (t.brotli ? 1 : 0) + (t.zstd ? 1 : 0) > 1) throw new TypeError("gzip, brotli, zstd are mutually exclusive");
-      if (t.gzip && (typeof t.gzip != "object" && (t.gzip = {}), this.portable && (t.gzip.portable = true), this.zip = new ze(t.gzip)), t.brotli && (typeof t.brotli != "object" && (t.brotli = {}), this.zip = new We(t.brotli)), t.zstd && (typeof t.zstd != "object" && (t.zstd = {}), this.zip = new Ye(t.zstd)), !this.zip) throw new Error("impossible");
-      let e = this.zip;
-      e.on("data", (i) => super.write(i)), e.on("end", () => super.end()), e.on("drain", () => this[fs2]()), this.on("resume", () => e.resume());
-    } else this.on("drain", this[fs2]);
-    this.noDirRecurse = !!t.noDirRecurse, this.follow = !!t.follow, this.noMtime = !!t.noMtime, t.mtime && (this.mtime = t.mtime), this.filter = typeof t.filter == "function" ? t.filter : () => true, this[W] = new hi(), this[G] = 0, this.jobs = Number(t.jobs) || 4, this[Ee] = false, this[me] = false;
-  }
-  [lr](t) {
-    return super.write(t);
-  }
-  add(t) {
-    return this.write(t), this;
-  }
-  end(t, e, i) {
-    return typeof t == "function" && (i = t, t = void 0), typeof e == "function" && (i = e, e = void 0), t && this.add(t), this[me] = true, this[Ft](), i && i(), this;
-  }
-  write(t) {
-    if (this[me]) throw new Error("write after end");
-    return typeof t == "string" ? this[ci](t) : this[or](t), this.flowing;
-  }
-  [or](t) {
-    let e = f(ar.resolve(this.cwd, t.path));
-    if (!this.filter(t.path, t)) t.resume();
-    else {
-      let i = new pi(t.path, e);
-      i.entry = new oi(t, this[cs](i)), i.entry.on("end", () => this[ls](i)), this[G] += 1, this[W].push(i);
-    }
-    this[Ft]();
-  }
-  [ci](t) {
-    let e = f(ar.resolve(this.cwd, t));
-    this[W].push(new pi(t, e)), this[Ft]();
-  }
-  [ds](t) {
-    t.pending = true, this[G] += 1;
-    let e = this.follow ? "stat" : "lstat";
-    mi[e](t.absolute, (i, r) => {
-      t.pending = false, this[G] -= 1, i ? this.emit("error", i) : this[li](t, r);
-    });
-  }
-  [li](t, e) {
-    if (this.statCache.set(t.absolute, e), t.stat = e, !this.filter(t.path, e)) t.ignore = true;
-    else if (e.isFile() && e.nlink > 1 && !this.linkCache.get(`${e.dev}:${e.ino}`) && !this.sync) if (t === this[Et]) this[ai](t);
-    else {
-      let i = `${e.dev}:${e.ino}`, r = this[pe].get(i);
-      r ? r.push(t) : this[pe].set(i, [t]), t.pendingLink = true, t.pending = true;
-    }
-    this[Ft]();
-  }
-  [us](t) {
-    t.pending = true, this[G] += 1, mi.readdir(t.absolute, (e, i) => {
-      if (t.pending = false, this[G] -= 1, e) return this.emit("error", e);
-      this[fi](t, i);
-    });
-  }
-  [fi](t, e) {
-    this.readdirCache.set(t.absolute, e), t.readdir = e, this[Ft]();
-  }
-  [Ft]() {
-    if (!this[Ee]) {
-      this[Ee] = true;
-      for (let t = this[W].head; t && this[G] < this.jobs; t = t.next) if (this[ai](t.value), t.value.ignore) {
-        let e = t.next;
-        this[W].removeNode(t), t.next = e;
-      }
-      this[Ee] = false, this[me] && this[W].length === 0 && this[G] === 0 && (this.zip ? this.zip.end(nr) : (super.write(nr), super.end()));
-    }
-  }
-  get [Et]() {
-    return this[W] && this[W].head && this[W].head.value;
-  }
-  [ls](t) {
-    this[W].shift(), this[G] -= 1;
-    let { stat: e } = t;
-    if (e && e.isFile() && e.nlink > 1) {
-      let i = `${e.dev}:${e.ino}`, r = this[pe].get(i);
-      if (r) {
-        this[pe].delete(i);
-        for (let n of r) n.pending = false, this[ai](n);
-      }
-    }
-    this[Ft]();
-  }
-  [ai](t) {
-    if (t.pending && t.pendingLink && t === this[Et] && (t.pending = false, t.pendingLink = false), !t.pending) {
-      if (t.entry) {
-        t === this[Et] && !t.piped && this[di](t);
-        return;
-      }
-      if (!t.stat) {
-        let e = this.statCache.get(t.absolute);
-        e ? this[li](t, e) : this[ds](t);
-      }
-      if (t.stat && !t.ignore) {
-        if (!this.noDirRecurse && t.stat.isDirectory() && !t.readdir) {
-          let e = this.readdirCache.get(t.absolute);
-          if (e ? this[fi](t, e) : this[us](t), !t.readdir) return;
-        }
-        if (t.entry = this[hr](t), !t.entry) {
-          t.ignore = true;
-          return;
-        }
-        t === this[Et] && !t.piped && this[di](t);
-      }
-    }
-  }
-  [cs](t) {
-    return { onwarn: (e, i, r) => this.warn(e, i, r), noPax: this.noPax, cwd: this.cwd, absolute: t.absolute, preservePaths: this.preservePaths, maxReadSize: this.maxReadSize, strict: this.strict, portable: this.portable, linkCache: this.linkCache, statCache: this.statCache, noMtime: this.noMtime, mtime: this.mtime, prefix: this.prefix, onWriteEntry: this.onWriteEntry };
-  }
-  [hr](t) {
-    this[G] += 1;
-    try {
-      return new this[ui](t.path, this[cs](t)).on("end", () => this[ls](t)).on("error", (i) => this.emit("error", i));
-    } catch (e) {
-      this.emit("error", e);
-    }
-  }
-  [fs2]() {
-    this[Et] && this[Et].entry && this[Et].entry.resume();
-  }
-  [di](t) {
-    t.piped = true, t.readdir && t.readdir.forEach((r) => {
-      let n = t.path, o = n === "./" ? "" : n.replace(/\/*$/, "/");
-      this[ci](o + r);
-    });
-    let e = t.entry, i = this.zip;
-    if (!e) throw new Error("cannot pipe without source");
-    i ? e.on("data", (r) => {
-      i.write(r) || e.pause();
-    }) : e.on("data", (r) => {
-      super.write(r) || e.pause();
-    });
-  }
-  pause() {
-    return this.zip && this.zip.pause(), super.pause();
-  }
-  warn(t, e, i = {}) {
-    Dt(this, t, e, i);
-  }
-};
-var kt = class extends wt {
-  sync = true;
-  constructor(t) {
-    super(t), this[ui] = ni;
-  }
-  pause() {
-  }
-  resume() {
-  }
-  [ds](t) {
-    let e = this.follow ? "statSync" : "lstatSync";
-    this[li](t, mi[e](t.absolute));
-  }
-  [us](t) {
-    this[fi](t, mi.readdirSync(t.absolute));
-  }
-  [di](t) {
-    let e = t.entry, i = this.zip;
-    if (t.readdir && t.readdir.forEach((r) => {
-      let n = t.path, o = n === "./" ? "" : n.replace(/\/*$/, "/");
-      this[ci](o + r);
-    }), !e) throw new Error("Cannot pipe without source");
-    i ? e.on("data", (r) => {
-      i.write(r);
-    }) : e.on("data", (r) => {
-      super[lr](r);
-    });
-  }
-};
-var Vn = (s3, t) => {
-  let e = new kt(s3), i = new Wt(s3.file, { mode: s3.mode || 438 });
-  e.pipe(i), fr(e, t);
-};
-var $n = (s3, t) => {
-  let e = new wt(s3), i = new et(s3.file, { mode: s3.mode || 438 });
-  e.pipe(i);
-  let r = new Promise((n, o) => {
-    i.on("error", o), i.on("close", n), e.on("error", o);
-  });
-  return dr(e, t).catch((n) => e.emit("error", n)), r;
-};
-var fr = (s3, t) => {
-  t.forEach((e) => {
-    e.charAt(0) === "@" ? Ct({ file: cr.resolve(s3.cwd, e.slice(1)), sync: true, noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
-  }), s3.end();
-};
-var dr = async (s3, t) => {
-  for (let e of t) e.charAt(0) === "@" ? await Ct({ file: cr.resolve(String(s3.cwd), e.slice(1)), noResume: true, onReadEntry: (i) => {
-    s3.add(i);
-  } }) : s3.add(e);
-  s3.end();
-};
-var Xn = (s3, t) => {
-  let e = new kt(s3);
-  return fr(e, t), e;
-};
-var qn = (s3, t) => {
-  let e = new wt(s3);
-  return dr(e, t).catch((i) => e.emit("error", i)), e;
-};
-var Qn = K(Vn, $n, Xn, qn, (s3, t) => {
-  if (!t?.length) throw new TypeError("no paths specified to add to archive");
-});
-var Jn = process.env.__FAKE_PLATFORM__ || process.platform;
-var Er = Jn === "win32";
-var { O_CREAT: wr, O_NOFOLLOW: ur, O_TRUNC: Sr, O_WRONLY: yr } = pr.constants;
-var Rr = Number(process.env.__FAKE_FS_O_FILENAME__) || pr.constants.UV_FS_O_FILEMAP || 0;
-var jn = Er && !!Rr;
-var to = 512 * 1024;
-var eo = Rr | Sr | wr | yr;
-var mr = !Er && typeof ur == "number" ? ur | Sr | wr | yr : null;
-var ms = mr !== null ? () => mr : jn ? (s3) => s3 < to ? eo : "w" : () => "w";
-var ps = (s3, t, e) => {
-  try {
-    return wi.lchownSync(s3, t, e);
-  } catch (i) {
-    if (i?.code !== "ENOENT") throw i;
-  }
-};
-var Ei = (s3, t, e, i) => {
-  wi.lchown(s3, t, e, (r) => {
-    i(r && r?.code !== "ENOENT" ? r : null);
-  });
-};
-var io = (s3, t, e, i, r) => {
-  if (t.isDirectory()) Es(we.resolve(s3, t.name), e, i, (n) => {
-    if (n) return r(n);
-    let o = we.resolve(s3, t.name);
-    Ei(o, e, i, r);
-  });
-  else {
-    let n = we.resolve(s3, t.name);
-    Ei(n, e, i, r);
-  }
-};
-var Es = (s3, t, e, i) => {
-  wi.readdir(s3, { withFileTypes: true }, (r, n) => {
-    if (r) {
-      if (r.code === "ENOENT") return i();
-      if (r.code !== "ENOTDIR" && r.code !== "ENOTSUP") return i(r);
-    }
-    if (r || !n.length) return Ei(s3, t, e, i);
-    let o = n.length, h = null, a = (l) => {
-      if (!h) {
-        if (l) return i(h = l);
-        if (--o === 0) return Ei(s3, t, e, i);
-      }
-    };
-    for (let l of n) io(s3, l, t, e, a);
-  });
-};
-var so = (s3, t, e, i) => {
-  t.isDirectory() && ws(we.resolve(s3, t.name), e, i), ps(we.resolve(s3, t.name), e, i);
-};
-var ws = (s3, t, e) => {
-  let i;
-  try {
-    i = wi.readdirSync(s3, { withFileTypes: true });
-  } catch (r) {
-    let n = r;
-    if (n?.code === "ENOENT") return;
-    if (n?.code === "ENOTDIR" || n?.code === "ENOTSUP") return ps(s3, t, e);
-    throw n;
-  }
-  for (let r of i) so(s3, r, t, e);
-  return ps(s3, t, e);
-};
-var Se = class extends Error {
-  path;
-  code;
-  syscall = "chdir";
-  constructor(t, e) {
-    super(`${e}: Cannot cd into '${t}'`), this.path = t, this.code = e;
-  }
-  get name() {
-    return "CwdError";
-  }
-};
-var St = class extends Error {
-  path;
-  symlink;
-  syscall = "symlink";
-  code = "TAR_SYMLINK_ERROR";
-  constructor(t, e) {
-    super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"), this.symlink = t, this.path = e;
-  }
-  get name() {
-    return "SymlinkError";
-  }
-};
-var no = (s3, t) => {
-  k.stat(s3, (e, i) => {
-    (e || !i.isDirectory()) && (e = new Se(s3, e?.code || "ENOTDIR")), t(e);
-  });
-};
-var gr = (s3, t, e) => {
-  s3 = f(s3);
-  let i = t.umask ?? 18, r = t.mode | 448, n = (r & i) !== 0, o = t.uid, h = t.gid, a = typeof o == "number" && typeof h == "number" && (o !== t.processUid || h !== t.processGid), l = t.preserve, c = t.unlink, d = f(t.cwd), y = (E, x) => {
-    E ? e(E) : x && a ? Es(x, o, h, (Le) => y(Le)) : n ? k.chmod(s3, r, e) : e();
-  };
-  if (s3 === d) return no(s3, y);
-  if (l) return ro.mkdir(s3, { mode: r, recursive: true }).then((E) => y(null, E ?? void 0), y);
-  let D = f(Si.relative(d, s3)).split("/");
-  Ss(d, D, r, c, d, void 0, y);
-};
-var Ss = (s3, t, e, i, r, n, o) => {
-  if (t.length === 0) return o(null, n);
-  let h = t.shift(), a = f(Si.resolve(s3 + "/" + h));
-  k.mkdir(a, e, br(a, t, e, i, r, n, o));
-};
-var br = (s3, t, e, i, r, n, o) => (h) => {
-  h ? k.lstat(s3, (a, l) => {
-    if (a) a.path = a.path && f(a.path), o(a);
-    else if (l.isDirectory()) Ss(s3, t, e, i, r, n, o);
-    else if (i) k.unlink(s3, (c) => {
-      if (c) return o(c);
-      k.mkdir(s3, e, br(s3, t, e, i, r, n, o));
-    });
-    else {
-      if (l.isSymbolicLink()) return o(new St(s3, s3 + "/" + t.join("/")));
-      o(h);
-    }
-  }) : (n = n || s3, Ss(s3, t, e, i, r, n, o));
-};
-var oo = (s3) => {
-  let t = false, e;
-  try {
-    t = k.statSync(s3).isDirectory();
-  } catch (i) {
-    e = i?.code;
-  } finally {
-    if (!t) throw new Se(s3, e ?? "ENOTDIR");
-  }
-};
-var _r = (s3, t) => {
-  s3 = f(s3);
-  let e = t.umask ?? 18, i = t.mode | 448, r = (i & e) !== 0, n = t.uid, o = t.gid, h = typeof n == "number" && typeof o == "number" && (n !== t.processUid || o !== t.processGid), a = t.preserve, l = t.unlink, c = f(t.cwd), d = (E) => {
-    E && h && ws(E, n, o), r && k.chmodSync(s3, i);
-  };
-  if (s3 === c) return oo(c), d();
-  if (a) return d(k.mkdirSync(s3, { mode: i, recursive: true }) ?? void 0);
-  let T = f(Si.relative(c, s3)).split("/"), D;
-  for (let E = T.shift(), x = c; E && (x += "/" + E); E = T.shift()) {
-    x = f(Si.resolve(x));
-    try {
-      k.mkdirSync(x, i), D = D || x;
-    } catch {
-      let Le = k.lstatSync(x);
-      if (Le.isDirectory()) continue;
-      if (l) {
-        k.unlinkSync(x), k.mkdirSync(x, i), D = D || x;
-        continue;
-      } else if (Le.isSymbolicLink()) return new St(x, x + "/" + T.join("/"));
-    }
-  }
-  return d(D);
-};
-var ys = /* @__PURE__ */ Object.create(null);
-var Or = 1e4;
-var Vt = /* @__PURE__ */ new Set();
-var Tr = (s3) => {
-  Vt.has(s3) ? Vt.delete(s3) : ys[s3] = s3.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"), Vt.add(s3);
-  let t = ys[s3], e = Vt.size - Or;
-  if (e > Or / 10) {
-    for (let i of Vt) if (Vt.delete(i), delete ys[i], --e <= 0) break;
-  }
-  return t;
-};
-var ho = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
-var ao = ho === "win32";
-var lo = (s3) => s3.split("/").slice(0, -1).reduce((e, i) => {
-  let r = e.at(-1);
-  return r !== void 0 && (i = xr(r, i)), e.push(i || "/"), e;
-}, []);
-var yi = class {
-  #t = /* @__PURE__ */ new Map();
-  #i = /* @__PURE__ */ new Map();
-  #s = /* @__PURE__ */ new Set();
-  reserve(t, e) {
-    t = ao ? ["win32 parallelization disabled"] : t.map((r) => mt(xr(Tr(r))));
-    let i = new Set(t.map((r) => lo(r)).reduce((r, n) => r.concat(n)));
-    this.#i.set(e, { dirs: i, paths: t });
-    for (let r of t) {
-      let n = this.#t.get(r);
-      n ? n.push(e) : this.#t.set(r, [e]);
-    }
-    for (let r of i) {
-      let n = this.#t.get(r);
-      if (!n) this.#t.set(r, [/* @__PURE__ */ new Set([e])]);
-      else {
-        let o = n.at(-1);
-        o instanceof Set ? o.add(e) : n.push(/* @__PURE__ */ new Set([e]));
-      }
-    }
-    return this.#r(e);
-  }
-  #n(t) {
-    let e = this.#i.get(t);
-    if (!e) throw new Error("function does not have any path reservations");
-    return { paths: e.paths.map((i) => this.#t.get(i)), dirs: [...e.dirs].map((i) => this.#t.get(i)) };
-  }
-  check(t) {
-    let { paths: e, dirs: i } = this.#n(t);
-    return e.every((r) => r && r[0] === t) && i.every((r) => r && r[0] instanceof Set && r[0].has(t));
-  }
-  #r(t) {
-    return this.#s.has(t) || !this.check(t) ? false : (this.#s.add(t), t(() => this.#e(t)), true);
-  }
-  #e(t) {
-    if (!this.#s.has(t)) return false;
-    let e = this.#i.get(t);
-    if (!e) throw new Error("invalid reservation");
-    let { paths: i, dirs: r } = e, n = /* @__PURE__ */ new Set();
-    for (let o of i) {
-      let h = this.#t.get(o);
-      if (!h || h?.[0] !== t) continue;
-      let a = h[1];
-      if (!a) {
-        this.#t.delete(o);
-        continue;
-      }
-      if (h.shift(), typeof a == "function") n.add(a);
-      else for (let l of a) n.add(l);
-    }
-    for (let o of r) {
-      let h = this.#t.get(o), a = h?.[0];
-      if (!(!h || !(a instanceof Set))) if (a.size === 1 && h.length === 1) {
-        this.#t.delete(o);
-        continue;
-      } else if (a.size === 1) {
-        h.shift();
-        let l = h[0];
-        typeof l == "function" && n.add(l);
-      } else a.delete(t);
-    }
-    return this.#s.delete(t), n.forEach((o) => this.#r(o)), true;
-  }
-};
-var Lr = () => process.umask();
-var Dr = /* @__PURE__ */ Symbol("onEntry");
-var _s = /* @__PURE__ */ Symbol("checkFs");
-var Nr = /* @__PURE__ */ Symbol("checkFs2");
-var Os = /* @__PURE__ */ Symbol("isReusable");
-var P = /* @__PURE__ */ Symbol("makeFs");
-var Ts = /* @__PURE__ */ Symbol("file");
-var xs = /* @__PURE__ */ Symbol("directory");
-var gi = /* @__PURE__ */ Symbol("link");
-var Ar = /* @__PURE__ */ Symbol("symlink");
-var Ir = /* @__PURE__ */ Symbol("hardlink");
-var Re = /* @__PURE__ */ Symbol("ensureNoSymlink");
-var Cr = /* @__PURE__ */ Symbol("unsupported");
-var Fr = /* @__PURE__ */ Symbol("checkPath");
-var Rs = /* @__PURE__ */ Symbol("stripAbsolutePath");
-var yt = /* @__PURE__ */ Symbol("mkdir");
-var O = /* @__PURE__ */ Symbol("onError");
-var Ri = /* @__PURE__ */ Symbol("pending");
-var kr = /* @__PURE__ */ Symbol("pend");
-var $t = /* @__PURE__ */ Symbol("unpend");
-var gs = /* @__PURE__ */ Symbol("ended");
-var bs = /* @__PURE__ */ Symbol("maybeClose");
-var Ls = /* @__PURE__ */ Symbol("skip");
-var ge = /* @__PURE__ */ Symbol("doChown");
-var be = /* @__PURE__ */ Symbol("uid");
-var _e = /* @__PURE__ */ Symbol("gid");
-var Oe = /* @__PURE__ */ Symbol("checkedCwd");
-var fo = process.env.TESTING_TAR_FAKE_PLATFORM || process.platform;
-var Te = fo === "win32";
-var uo = 1024;
-var mo = (s3, t) => {
-  if (!Te) return u.unlink(s3, t);
-  let e = s3 + ".DELETE." + Mr(16).toString("hex");
-  u.rename(s3, e, (i) => {
-    if (i) return t(i);
-    u.unlink(e, t);
-  });
-};
-var po = (s3) => {
-  if (!Te) return u.unlinkSync(s3);
-  let t = s3 + ".DELETE." + Mr(16).toString("hex");
-  u.renameSync(s3, t), u.unlinkSync(t);
-};
-var vr = (s3, t, e) => s3 !== void 0 && s3 === s3 >>> 0 ? s3 : t !== void 0 && t === t >>> 0 ? t : e;
-var Xt = class extends rt {
-  [gs] = false;
-  [Oe] = false;
-  [Ri] = 0;
-  reservations = new yi();
-  transform;
-  writable = true;
-  readable = false;
-  uid;
-  gid;
-  setOwner;
-  preserveOwner;
-  processGid;
-  processUid;
-  maxDepth;
-  forceChown;
-  win32;
-  newer;
-  keep;
-  noMtime;
-  preservePaths;
-  unlink;
-  cwd;
-  strip;
-  processUmask;
-  umask;
-  dmode;
-  fmode;
-  chmod;
-  constructor(t = {}) {
-    if (t.ondone = () => {
-      this[gs] = true, this[bs]();
-    }, super(t), this.transform = t.transform, this.chmod = !!t.chmod, typeof t.uid == "number" || typeof t.gid == "number") {
-      if (typeof t.uid != "number" || typeof t.gid != "number") throw new TypeError("cannot set owner without number uid and gid");
-      if (t.preserveOwner) throw new TypeError("cannot preserve owner in archive and also set owner explicitly");
-      this.uid = t.uid, this.gid = t.gid, this.setOwner = true;
-    } else this.uid = void 0, this.gid = void 0, this.setOwner = false;
-    this.preserveOwner = t.preserveOwner === void 0 && typeof t.uid != "number" ? process.getuid?.() === 0 : !!t.preserveOwner, this.processUid = (this.preserveOwner || this.setOwner) && process.getuid ? process.getuid() : void 0, this.processGid = (this.preserveOwner || this.setOwner) && process.getgid ? process.getgid() : void 0, this.maxDepth = typeof t.maxDepth == "number" ? t.maxDepth : uo, this.forceChown = t.forceChown === true, this.win32 = !!t.win32 || Te, this.newer = !!t.newer, this.keep = !!t.keep, this.noMtime = !!t.noMtime, this.preservePaths = !!t.preservePaths, this.unlink = !!t.unlink, this.cwd = f(R.resolve(t.cwd || process.cwd())), this.strip = Number(t.strip) || 0, this.processUmask = this.chmod ? typeof t.processUmask == "number" ? t.processUmask : Lr() : 0, this.umask = typeof t.umask == "number" ? t.umask : this.processUmask, this.dmode = t.dmode || 511 & ~this.umask, this.fmode = t.fmode || 438 & ~this.umask, this.on("entry", (e) => this[Dr](e));
-  }
-  warn(t, e, i = {}) {
-    return (t === "TAR_BAD_ARCHIVE" || t === "TAR_ABORT") && (i.recoverable = false), super.warn(t, e, i);
-  }
-  [bs]() {
-    this[gs] && this[Ri] === 0 && (this.emit("prefinish"), this.emit("finish"), this.emit("end"));
-  }
-  [Rs](t, e) {
-    let i = t[e], { type: r } = t;
-    if (!i || this.preservePaths) return true;
-    let [n, o] = ce(i), h = o.replaceAll(/\\/g, "/").split("/");
-    if (h.includes("..") || Te && /^[a-z]:\.\.$/i.test(h[0] ?? "")) {
-      if (e === "path" || r === "Link") return this.warn("TAR_ENTRY_ERROR", `${e} contains '..'`, { entry: t, [e]: i }), false;
-      let a = R.posix.dirname(t.path), l = R.posix.normalize(R.posix.join(a, h.join("/")));
-      if (l.startsWith("../") || l === "..") return this.warn("TAR_ENTRY_ERROR", `${e} escapes extraction directory`, { entry: t, [e]: i }), false;
-    }
-    return n && (t[e] = String(o), this.warn("TAR_ENTRY_INFO", `stripping ${n} from absolute ${e}`, { entry: t, [e]: i })), true;
-  }
-  [Fr](t) {
-    let e = f(t.path), i = e.split("/");
-    if (this.strip) {
-      if (i.length < this.strip) return false;
-      if (t.type === "Link") {
-        let r = f(String(t.linkpath)).split("/");
-        if (r.length >= this.strip) t.linkpath = r.slice(this.strip).join("/");
-        else return false;
-      }
-      i.splice(0, this.strip), t.path = i.join("/");
-    }
-    if (isFinite(this.maxDepth) && i.length > this.maxDepth) return this.warn("TAR_ENTRY_ERROR", "path excessively deep", { entry: t, path: e, depth: i.length, maxDepth: this.maxDepth }), false;
-    if (!this[Rs](t, "path") || !this[Rs](t, "linkpath")) return false;
-    if (t.absolute = R.isAbsolute(t.path) ? f(R.resolve(t.path)) : f(R.resolve(this.cwd, t.path)), !this.preservePaths && typeof t.absolute == "string" && t.absolute.indexOf(this.cwd + "/") !== 0 && t.absolute !== this.cwd) return this.warn("TAR_ENTRY_ERROR", "path escaped extraction target", { entry: t, path: f(t.path), resolvedPath: t.absolute, cwd: this.cwd }), false;
-    if (t.absolute === this.cwd && t.type !== "Directory" && t.type !== "GNUDumpDir") return false;
-    if (this.win32) {
-      let { root: r } = R.win32.parse(String(t.absolute));
-      t.absolute = r + ts(String(t.absolute).slice(r.length));
-      let { root: n } = R.win32.parse(t.path);
-      t.path = n + ts(t.path.slice(n.length));
-    }
-    return true;
-  }
-  [Dr](t) {
-    if (!this[Fr](t)) return t.resume();
-    switch (co.equal(typeof t.absolute, "string"), t.type) {
-      case "Directory":
-      case "GNUDumpDir":
-        t.mode && (t.mode = t.mode | 448);
-      case "File":
-      case "OldFile":
-      case "ContiguousFile":
-      case "Link":
-      case "SymbolicLink":
-        return this[_s](t);
-      default:
-        return this[Cr](t);
-    }
-  }
-  [O](t, e) {
-    t.name === "CwdError" ? this.emit("error", t) : (this.warn("TAR_ENTRY_ERROR", t, { entry: e }), this[$t](), e.resume());
-  }
-  [yt](t, e, i) {
-    gr(f(t), { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e }, i);
-  }
-  [ge](t) {
-    return this.forceChown || this.preserveOwner && (typeof t.uid == "number" && t.uid !== this.processUid || typeof t.gid == "number" && t.gid !== this.processGid) || typeof this.uid == "number" && this.uid !== this.processUid || typeof this.gid == "number" && this.gid !== this.processGid;
-  }
-  [be](t) {
-    return vr(this.uid, t.uid, this.processUid);
-  }
-  [_e](t) {
-    return vr(this.gid, t.gid, this.processGid);
-  }
-  [Ts](t, e) {
-    let i = typeof t.mode == "number" ? t.mode & 4095 : this.fmode, r = new et(String(t.absolute), { flags: ms(t.size), mode: i, autoClose: false });
-    r.on("error", (a) => {
-      r.fd && u.close(r.fd, () => {
-      }), r.write = () => true, this[O](a, t), e();
-    });
-    let n = 1, o = (a) => {
-      if (a) {
-        r.fd && u.close(r.fd, () => {
-        }), this[O](a, t), e();
-        return;
-      }
-      --n === 0 && r.fd !== void 0 && u.close(r.fd, (l) => {
-        l ? this[O](l, t) : this[$t](), e();
-      });
-    };
-    r.on("finish", () => {
-      let a = String(t.absolute), l = r.fd;
-      if (typeof l == "number" && t.mtime && !this.noMtime) {
-        n++;
-        let c = t.atime || /* @__PURE__ */ new Date(), d = t.mtime;
-        u.futimes(l, c, d, (y) => y ? u.utimes(a, c, d, (T) => o(T && y)) : o());
-      }
-      if (typeof l == "number" && this[ge](t)) {
-        n++;
-        let c = this[be](t), d = this[_e](t);
-        typeof c == "number" && typeof d == "number" && u.fchown(l, c, d, (y) => y ? u.chown(a, c, d, (T) => o(T && y)) : o());
-      }
-      o();
-    });
-    let h = this.transform && this.transform(t) || t;
-    h !== t && (h.on("error", (a) => {
-      this[O](a, t), e();
-    }), t.pipe(h)), h.pipe(r);
-  }
-  [xs](t, e) {
-    let i = typeof t.mode == "number" ? t.mode & 4095 : this.dmode;
-    this[yt](String(t.absolute), i, (r) => {
-      if (r) {
-        this[O](r, t), e();
-        return;
-      }
-      let n = 1, o = () => {
-        --n === 0 && (e(), this[$t](), t.resume());
-      };
-      t.mtime && !this.noMtime && (n++, u.utimes(String(t.absolute), t.atime || /* @__PURE__ */ new Date(), t.mtime, o)), this[ge](t) && (n++, u.chown(String(t.absolute), Number(this[be](t)), Number(this[_e](t)), o)), o();
-    });
-  }
-  [Cr](t) {
-    t.unsupported = true, this.warn("TAR_ENTRY_UNSUPPORTED", `unsupported entry type: ${t.type}`, { entry: t }), t.resume();
-  }
-  [Ar](t, e) {
-    let i = f(R.relative(this.cwd, R.resolve(R.dirname(String(t.absolute)), String(t.linkpath)))).split("/");
-    this[Re](t, this.cwd, i, () => this[gi](t, String(t.linkpath), "symlink", e), (r) => {
-      this[O](r, t), e();
-    });
-  }
-  [Ir](t, e) {
-    let i = f(R.resolve(this.cwd, String(t.linkpath))), r = f(String(t.linkpath)).split("/");
-    this[Re](t, this.cwd, r, () => this[gi](t, i, "link", e), (n) => {
-      this[O](n, t), e();
-    });
-  }
-  [Re](t, e, i, r, n) {
-    let o = i.shift();
-    if (this.preservePaths || o === void 0) return r();
-    let h = R.resolve(e, o);
-    u.lstat(h, (a, l) => {
-      if (a) return r();
-      if (l?.isSymbolicLink()) return n(new St(h, R.resolve(h, i.join("/"))));
-      this[Re](t, h, i, r, n);
-    });
-  }
-  [kr]() {
-    this[Ri]++;
-  }
-  [$t]() {
-    this[Ri]--, this[bs]();
-  }
-  [Ls](t) {
-    this[$t](), t.resume();
-  }
-  [Os](t, e) {
-    return t.type === "File" && !this.unlink && e.isFile() && e.nlink <= 1 && !Te;
-  }
-  [_s](t) {
-    this[kr]();
-    let e = [t.path];
-    t.linkpath && e.push(t.linkpath), this.reservations.reserve(e, (i) => this[Nr](t, i));
-  }
-  [Nr](t, e) {
-    let i = (h) => {
-      e(h);
-    }, r = () => {
-      this[yt](this.cwd, this.dmode, (h) => {
-        if (h) {
-          this[O](h, t), i();
-          return;
-        }
-        this[Oe] = true, n();
-      });
-    }, n = () => {
-      if (t.absolute !== this.cwd) {
-        let h = f(R.dirname(String(t.absolute)));
-        if (h !== this.cwd) return this[yt](h, this.dmode, (a) => {
-          if (a) {
-            this[O](a, t), i();
-            return;
-          }
-          o();
-        });
-      }
-      o();
-    }, o = () => {
-      u.lstat(String(t.absolute), (h, a) => {
-        if (a && (this.keep || this.newer && a.mtime > (t.mtime ?? a.mtime))) {
-          this[Ls](t), i();
-          return;
-        }
-        if (h || this[Os](t, a)) return this[P](null, t, i);
-        if (a.isDirectory()) {
-          if (t.type === "Directory") {
-            let l = this.chmod && t.mode && (a.mode & 4095) !== t.mode, c = (d) => this[P](d ?? null, t, i);
-            return l ? u.chmod(String(t.absolute), Number(t.mode), c) : c();
-          }
-          if (t.absolute !== this.cwd) return u.rmdir(String(t.absolute), (l) => this[P](l ?? null, t, i));
-        }
-        if (t.absolute === this.cwd) return this[P](null, t, i);
-        mo(String(t.absolute), (l) => this[P](l ?? null, t, i));
-      });
-    };
-    this[Oe] ? n() : r();
-  }
-  [P](t, e, i) {
-    if (t) {
-      this[O](t, e), i();
-      return;
-    }
-    switch (e.type) {
-      case "File":
-      case "OldFile":
-      case "ContiguousFile":
-        return this[Ts](e, i);
-      case "Link":
-        return this[Ir](e, i);
-      case "SymbolicLink":
-        return this[Ar](e, i);
-      case "Directory":
-      case "GNUDumpDir":
-        return this[xs](e, i);
-    }
-  }
-  [gi](t, e, i, r) {
-    u[i](e, String(t.absolute), (n) => {
-      n ? this[O](n, t) : (this[$t](), t.resume()), r();
-    });
-  }
-};
-var ye = (s3) => {
-  try {
-    return [null, s3()];
-  } catch (t) {
-    return [t, null];
-  }
-};
-var xe = class extends Xt {
-  sync = true;
-  [P](t, e) {
-    return super[P](t, e, () => {
-    });
-  }
-  [_s](t) {
-    if (!this[Oe]) {
-      let n = this[yt](this.cwd, this.dmode);
-      if (n) return this[O](n, t);
-      this[Oe] = true;
-    }
-    if (t.absolute !== this.cwd) {
-      let n = f(R.dirname(String(t.absolute)));
-      if (n !== this.cwd) {
-        let o = this[yt](n, this.dmode);
-        if (o) return this[O](o, t);
-      }
-    }
-    let [e, i] = ye(() => u.lstatSync(String(t.absolute)));
-    if (i && (this.keep || this.newer && i.mtime > (t.mtime ?? i.mtime))) return this[Ls](t);
-    if (e || this[Os](t, i)) return this[P](null, t);
-    if (i.isDirectory()) {
-      if (t.type === "Directory") {
-        let o = this.chmod && t.mode && (i.mode & 4095) !== t.mode, [h] = o ? ye(() => {
-          u.chmodSync(String(t.absolute), Number(t.mode));
-        }) : [];
-        return this[P](h, t);
-      }
-      let [n] = ye(() => u.rmdirSync(String(t.absolute)));
-      this[P](n, t);
-    }
-    let [r] = t.absolute === this.cwd ? [] : ye(() => po(String(t.absolute)));
-    this[P](r, t);
-  }
-  [Ts](t, e) {
-    let i = typeof t.mode == "number" ? t.mode & 4095 : this.fmode, r = (h) => {
-      let a;
-      try {
-        u.closeSync(n);
-      } catch (l) {
-        a = l;
-      }
-      (h || a) && this[O](h || a, t), e();
-    }, n;
-    try {
-      n = u.openSync(String(t.absolute), ms(t.size), i);
-    } catch (h) {
-      return r(h);
-    }
-    let o = this.transform && this.transform(t) || t;
-    o !== t && (o.on("error", (h) => this[O](h, t)), t.pipe(o)), o.on("data", (h) => {
-      try {
-        u.writeSync(n, h, 0, h.length);
-      } catch (a) {
-        r(a);
-      }
-    }), o.on("end", () => {
-      let h = null;
-      if (t.mtime && !this.noMtime) {
-        let a = t.atime || /* @__PURE__ */ new Date(), l = t.mtime;
-        try {
-          u.futimesSync(n, a, l);
-        } catch (c) {
-          try {
-            u.utimesSync(String(t.absolute), a, l);
-          } catch {
-            h = c;
-          }
-        }
-      }
-      if (this[ge](t)) {
-        let a = this[be](t), l = this[_e](t);
-        try {
-          u.fchownSync(n, Number(a), Number(l));
-        } catch (c) {
-          try {
-            u.chownSync(String(t.absolute), Number(a), Number(l));
-          } catch {
-            h = h || c;
-          }
-        }
-      }
-      r(h);
-    });
-  }
-  [xs](t, e) {
-    let i = typeof t.mode == "number" ? t.mode & 4095 : this.dmode, r = this[yt](String(t.absolute), i);
-    if (r) {
-      this[O](r, t), e();
-      return;
-    }
-    if (t.mtime && !this.noMtime) try {
-      u.utimesSync(String(t.absolute), t.atime || /* @__PURE__ */ new Date(), t.mtime);
-    } catch {
-    }
-    if (this[ge](t)) try {
-      u.chownSync(String(t.absolute), Number(this[be](t)), Number(this[_e](t)));
-    } catch {
-    }
-    e(), t.resume();
-  }
-  [yt](t, e) {
-    try {
-      return _r(f(t), { uid: this.uid, gid: this.gid, processUid: this.processUid, processGid: this.processGid, umask: this.processUmask, preserve: this.preservePaths, unlink: this.unlink, cwd: this.cwd, mode: e });
-    } catch (i) {
-      return i;
-    }
-  }
-  [Re](t, e, i, r, n) {
-    if (this.preservePaths || i.length === 0) return r();
-    let o = e;
-    for (let h of i) {
-      o = R.resolve(o, h);
-      let [a, l] = ye(() => u.lstatSync(o));
-      if (a) return r();
-      if (l.isSymbolicLink()) return n(new St(o, R.resolve(e, i.join("/"))));
-    }
-    r();
-  }
-  [gi](t, e, i, r) {
-    let n = `${i}Sync`;
-    try {
-      u[n](e, String(t.absolute)), r(), t.resume();
-    } catch (o) {
-      return this[O](o, t);
-    }
-  }
-};
-var Eo = (s3) => {
-  let t = new xe(s3), e = s3.file, i = Br.statSync(e), r = s3.maxReadSize || 16 * 1024 * 1024;
-  new Be(e, { readSize: r, size: i.size }).pipe(t);
-};
-var wo = (s3, t) => {
-  let e = new Xt(s3), i = s3.maxReadSize || 16 * 1024 * 1024, r = s3.file;
-  return new Promise((o, h) => {
-    e.on("error", h), e.on("close", o), Br.stat(r, (a, l) => {
-      if (a) h(a);
-      else {
-        let c = new _t(r, { readSize: i, size: l.size });
-        c.on("error", h), c.pipe(e);
-      }
-    });
-  });
-};
-var So = K(Eo, wo, (s3) => new xe(s3), (s3) => new Xt(s3), (s3, t) => {
-  t?.length && Qi(s3, t);
-});
-var yo = (s3, t) => {
-  let e = new kt(s3), i = true, r, n;
-  try {
-    try {
-      r = v.openSync(s3.file, "r+");
-    } catch (a) {
-      if (a?.code === "ENOENT") r = v.openSync(s3.file, "w+");
-      else throw a;
-    }
-    let o = v.fstatSync(r), h = Buffer.alloc(512);
-    t: for (n = 0; n < o.size; n += 512) {
-      for (let c = 0, d = 0; c < 512; c += d) {
-        if (d = v.readSync(r, h, c, h.length - c, n + c), n === 0 && h[0] === 31 && h[1] === 139) throw new Error("cannot append to compressed archives");
-        if (!d) break t;
-      }
-      let a = new F(h);
-      if (!a.cksumValid) break;
-      let l = 512 * Math.ceil((a.size || 0) / 512);
-      if (n + l + 512 > o.size) break;
-      n += l, s3.mtimeCache && a.mtime && s3.mtimeCache.set(String(a.path), a.mtime);
-    }
-    i = false, Ro(s3, e, n, r, t);
-  } finally {
-    if (i) try {
-      v.closeSync(r);
-    } catch {
-    }
-  }
-};
-var Ro = (s3, t, e, i, r) => {
-  let n = new Wt(s3.file, { fd: i, start: e });
-  t.pipe(n), bo(t, r);
-};
-var go = (s3, t) => {
-  t = Array.from(t);
-  let e = new wt(s3), i = (n, o, h) => {
-    let a = (T, D) => {
-      T ? v.close(n, (E) => h(T)) : h(null, D);
-    }, l = 0;
-    if (o === 0) return a(null, 0);
-    let c = 0, d = Buffer.alloc(512), y = (T, D) => {
-      if (T || D === void 0) return a(T);
-      if (c += D, c < 512 && D) return v.read(n, d, c, d.length - c, l + c, y);
-      if (l === 0 && d[0] === 31 && d[1] === 139) return a(new Error("cannot append to compressed archives"));
-      if (c < 512) return a(null, l);
-      let E = new F(d);
-      if (!E.cksumValid) return a(null, l);
-      let x = 512 * Math.ceil((E.size ?? 0) / 512);
-      if (l + x + 512 > o || (l += x + 512, l >= o)) return a(null, l);
-      s3.mtimeCache && E.mtime && s3.mtimeCache.set(String(E.path), E.mtime), c = 0, v.read(n, d, 0, 512, l, y);
-    };
-    v.read(n, d, 0, 512, l, y);
-  };
-  return new Promise((n, o) => {
-    e.on("error", o);
-    let h = "r+", a = (l, c) => {
-      if (l && l.code === "ENOENT" && h === "r+") return h = "w+", v.open(s3.file, h, a);
-      if (l || !c) return o(l);
-      v.fstat(c, (d, y) => {
-        if (d) return v.close(c, () => o(d));
-        i(c, y.size, (T, D) => {
-          if (T) return o(T);
-          let E = new et(s3.file, { fd: c, start: D });
-          e.pipe(E), E.on("error", o), E.on("close", n), _o(e, t);
-        });
-      });
-    };
-    v.open(s3.file, h, a);
-  });
-};
-var bo = (s3, t) => {
-  t.forEach((e) => {
-    e.charAt(0) === "@" ? Ct({ file: Pr.resolve(s3.cwd, e.slice(1)), sync: true, noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
-  }), s3.end();
-};
-var _o = async (s3, t) => {
-  for (let e of t) e.charAt(0) === "@" ? await Ct({ file: Pr.resolve(String(s3.cwd), e.slice(1)), noResume: true, onReadEntry: (i) => s3.add(i) }) : s3.add(e);
-  s3.end();
-};
-var vt = K(yo, go, () => {
-  throw new TypeError("file is required");
-}, () => {
-  throw new TypeError("file is required");
-}, (s3, t) => {
-  if (!Bs(s3)) throw new TypeError("file is required");
-  if (s3.gzip || s3.brotli || s3.zstd || s3.file.endsWith(".br") || s3.file.endsWith(".tbr")) throw new TypeError("cannot append to compressed archives");
-  if (!t?.length) throw new TypeError("no paths specified to add/replace");
-});
-var Oo = K(vt.syncFile, vt.asyncFile, vt.syncNoFile, vt.asyncNoFile, (s3, t = []) => {
-  vt.validate?.(s3, t), To(s3);
-});
-var To = (s3) => {
-  let t = s3.filter;
-  s3.mtimeCache || (s3.mtimeCache = /* @__PURE__ */ new Map()), s3.filter = t ? (e, i) => t(e, i) && !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0)) : (e, i) => !((s3.mtimeCache?.get(e) ?? i.mtime ?? 0) > (i.mtime ?? 0));
-};
-
-// src/archive/gzip.ts
-import { Duplex } from "node:stream";
-import os3 from "node:os";
-import zlib from "node:zlib";
-var WINDOW = 32 * 1024;
-var DEFAULT_BLOCK_SIZE = 128 * 1024;
-var MIN_BLOCK_SIZE = 1024;
-function createParallelGzip(opts = {}) {
-  const level = opts.level ?? 6;
-  const blockSize = opts.blockSize ?? DEFAULT_BLOCK_SIZE;
-  const concurrency = opts.concurrency ?? os3.availableParallelism();
-  if (!Number.isInteger(level) || level < 0 || level > 9) {
-    throw new ReleaseError("INTERNAL", `gzip level must be an integer 0-9, got ${level}`);
-  }
-  if (!Number.isInteger(blockSize) || blockSize < MIN_BLOCK_SIZE) {
-    throw new ReleaseError("INTERNAL", `gzip blockSize must be an integer >= ${MIN_BLOCK_SIZE}`);
-  }
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new ReleaseError("INTERNAL", `gzip concurrency must be a positive integer`);
-  }
-  return new ParallelGzip(level, blockSize, concurrency);
-}
-function gzipHeader(level) {
-  const xfl = level === 9 ? 2 : level === 1 ? 4 : 0;
-  return Buffer.from([31, 139, 8, 0, 0, 0, 0, 0, xfl, 3]);
-}
-function deflateBlock(data, dict, level, last) {
-  const options = {
-    level,
-    finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
-    // One output chunk per block keeps threadpool round trips per block to about one.
-    chunkSize: Math.max(64 * 1024, data.length + (data.length >> 3) + 1024)
-  };
-  if (dict.length > 0) options.dictionary = dict;
-  return new Promise((resolve2, reject) => {
-    zlib.deflateRaw(data, options, (err, out) => err ? reject(err) : resolve2(out));
-  });
-}
-var ParallelGzip = class extends Duplex {
-  level;
-  blockSize;
-  /** Blocks compressing or compressed but not yet emitted: `concurrency * 2`. The slack keeps
-   * every core busy while the main thread dispatches and a slow block holds up the head;
-   * measured on 2 cores, `concurrency` alone left ~20% of the CPU idle. */
-  maxInFlight;
-  /** Full blocks known not to be last (more input followed them), waiting for a slot. */
-  ready = [];
-  current;
-  fill = 0;
-  /** The last (up to) 32 KiB of input handed to a compressor: the next block's dictionary. */
-  history = Buffer.alloc(0);
-  crc = 0;
-  total = 0;
-  nextSeq = 0;
-  nextPush = 0;
-  done = /* @__PURE__ */ new Map();
-  headerSent = false;
-  ending = false;
-  lastDispatched = false;
-  finished = false;
-  readBlocked = false;
-  pendingWrite = null;
-  pendingFinal = null;
-  constructor(level, blockSize, concurrency) {
-    super({ readableHighWaterMark: blockSize });
-    this.level = level;
-    this.blockSize = blockSize;
-    this.maxInFlight = concurrency * 2;
-    this.current = Buffer.allocUnsafe(blockSize);
-  }
-  _write(chunk, _enc, cb) {
-    let off = 0;
-    while (off < chunk.length) {
-      if (this.fill === this.blockSize) {
-        this.ready.push(this.current);
-        this.current = Buffer.allocUnsafe(this.blockSize);
-        this.fill = 0;
-      }
-      const n = chunk.copy(this.current, this.fill, off);
-      this.fill += n;
-      off += n;
-    }
-    this.pendingWrite = cb;
-    this.pump();
-  }
-  _final(cb) {
-    this.ending = true;
-    this.pendingFinal = cb;
-    this.pump();
-  }
-  _read() {
-    this.readBlocked = false;
-    this.pump();
-  }
-  _destroy(err, cb) {
-    this.finished = true;
-    this.done.clear();
-    this.ready.length = 0;
-    cb(err);
-  }
-  /** Moves everything forward that can move: emit finished blocks in order (while the reader
-   * keeps up), start compressions while slots are free, release the writer when no full block
-   * is waiting. Called after every event. */
-  pump() {
-    if (this.finished || this.destroyed) return;
-    this.emitInOrder();
-    while (this.nextSeq - this.nextPush < this.maxInFlight) {
-      if (this.ready.length > 0) {
-        this.dispatch(this.ready.shift(), false);
-      } else if (this.ending && !this.lastDispatched) {
-        this.lastDispatched = true;
-        this.dispatch(this.current.subarray(0, this.fill), true);
-      } else {
-        break;
-      }
-    }
-    if (this.pendingWrite && this.ready.length === 0) {
-      const cb = this.pendingWrite;
-      this.pendingWrite = null;
-      cb();
-    }
-  }
-  emitInOrder() {
-    while (!this.readBlocked && this.done.has(this.nextPush)) {
-      const out = this.done.get(this.nextPush);
-      this.done.delete(this.nextPush);
-      this.nextPush++;
-      if (!this.headerSent) {
-        this.headerSent = true;
-        this.push(gzipHeader(this.level));
-      }
-      if (!this.push(out)) this.readBlocked = true;
-    }
-    if (this.lastDispatched && this.nextPush === this.nextSeq && !this.finished) {
-      this.finished = true;
-      const trailer = Buffer.alloc(8);
-      trailer.writeUInt32LE(this.crc >>> 0, 0);
-      trailer.writeUInt32LE(this.total % 2 ** 32, 4);
-      this.push(trailer);
-      this.push(null);
-      const cb = this.pendingFinal;
-      this.pendingFinal = null;
-      cb?.();
-    }
-  }
-  dispatch(block, last) {
-    const seq = this.nextSeq++;
-    const dict = this.history;
-    this.crc = zlib.crc32(block, this.crc);
-    this.total += block.length;
-    this.history = block.length >= WINDOW ? Buffer.from(block.subarray(block.length - WINDOW)) : Buffer.concat([dict, block]).subarray(-WINDOW);
-    deflateBlock(block, dict, this.level, last).then(
-      (out) => {
-        if (this.finished || this.destroyed) return;
-        this.done.set(seq, out);
-        this.pump();
-      },
-      (err) => {
-        this.destroy(new ReleaseError("INTERNAL", "gzip compression failed", { cause: err }));
-      }
-    );
-  }
-};
-
-// src/archive/targz.ts
-var BLOCK = 512;
-function header(entry, mtime) {
-  const data = {
-    path: entry.path,
-    mode: entry.mode,
-    uid: 0,
-    gid: 0,
-    size: entry.type === "file" ? entry.size : 0,
-    mtime,
-    type: entry.type === "file" ? "File" : "Directory",
-    uname: "",
-    gname: ""
-  };
-  const block = Buffer.alloc(BLOCK);
-  const needPax = new F(data).encode(block, 0);
-  return needPax ? [new ft({ path: entry.path, mtime }, false).encode(), block] : [block];
-}
-async function* tarStream(entries, mtime) {
-  for (const entry of entries) {
-    yield* header(entry, mtime);
-    if (entry.type !== "file" || entry.source === void 0) continue;
-    let seen = 0;
-    for await (const chunk of createReadStream(entry.source, { highWaterMark: 256 * 1024 })) {
-      seen += chunk.length;
-      if (seen > entry.size) break;
-      yield chunk;
-    }
-    if (seen !== entry.size) {
-      throw new ReleaseError(
-        "UNSUPPORTED_FILE",
-        `${entry.source} changed size while it was being packed (${entry.size} -> ${seen} bytes). Do not modify the build output during packing`
-      );
-    }
-    const pad = (BLOCK - entry.size % BLOCK) % BLOCK;
-    if (pad > 0) yield Buffer.alloc(pad);
-  }
-  yield Buffer.alloc(BLOCK * 2);
-}
-function digester() {
-  const hash = createHash("sha256");
-  let size = 0;
-  const stream = new Transform({
-    transform(chunk, _enc, done) {
-      hash.update(chunk);
-      size += chunk.length;
-      done(null, chunk);
-    }
-  });
-  return { stream, result: () => ({ size, sha256: hash.digest("hex") }) };
-}
-var tarGzWriter = {
-  extension: ".tar.gz",
-  async write(entries, out, options) {
-    const mtime = new Date(options.mtime * 1e3);
-    const d = digester();
-    await pipeline(
-      tarStream(entries, mtime),
-      createParallelGzip({ level: options.compressionLevel }),
-      d.stream,
-      out
-    );
-    return d.result();
-  }
-};
-
-// src/hash.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
-async function sha256File(file) {
-  const hash = createHash2("sha256");
-  for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 }))
-    hash.update(chunk);
-  return hash.digest("hex");
-}
-
-// src/report.ts
-function markdownTable(head, rows) {
-  const cell = (s3) => s3.replace(/\|/g, "\\|").replace(/\n/g, " ");
-  const line = (r) => `| ${r.map(cell).join(" | ")} |`;
-  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
-}
-
-// src/steps/pack.ts
-async function resolveEpoch(explicit, cwd) {
-  if (explicit !== void 0) return explicit;
-  try {
-    const { stdout } = await promisify(execFile)("git", ["log", "-1", "--format=%ct"], { cwd });
-    const n = Number(stdout.trim());
-    return Number.isInteger(n) && n > 0 ? n : 0;
-  } catch {
-    return 0;
-  }
-}
-async function writeSidecar(file, sha256) {
-  await fs3.writeFile(`${file}.sha256`, `${sha256}
-`);
-}
-async function packOne(ctx, t, epoch) {
-  const { config, state } = ctx;
-  const plan = state.plan;
-  const entries = await collectTree({
-    workingDirectory: config.workingDirectory,
-    manifestPath: plan.manifestPath,
-    binaryPath: t.binary,
-    id: plan.id,
-    include: config.include,
-    noarch: t.target === "noarch"
-  });
-  const final = path5.join(plan.distDir, t.tarball);
-  const tmp = path5.join(plan.distDir, `.${t.tarball}.${process.pid}.tmp`);
-  try {
-    const written = await tarGzWriter.write(entries, createWriteStream(tmp), {
-      mtime: epoch,
-      compressionLevel: config.compressionLevel
-    });
-    if (written.size > LIMITS.compressedBytes) {
-      throw new ReleaseError(
-        "LIMIT_EXCEEDED",
-        `${t.tarball} is ${formatBytes(written.size)} compressed; the installer's limit is ${formatBytes(LIMITS.compressedBytes)}. Strip the binary or ship less`
-      );
-    }
-    const reread = await sha256File(tmp);
-    if (reread !== written.sha256) {
-      throw new ReleaseError(
-        "HASH_MISMATCH",
-        `${t.tarball}: the file on disk hashes to ${reread}, not the ${written.sha256} computed while writing it. The disk or file system corrupted it; run again`
-      );
-    }
-    await fs3.rename(tmp, final);
-    await writeSidecar(final, written.sha256);
-    ctx.reporter.info(
-      `pack: ${t.tarball} ${formatBytes(written.size)} ${entries.length} entries sha256 ${written.sha256}`
-    );
-    return {
-      name: t.tarball,
-      path: final,
-      size: written.size,
-      sha256: written.sha256,
-      target: t.target
-    };
-  } finally {
-    await fs3.rm(tmp, { force: true });
-  }
-}
-async function aliasOne(source, t, distDir) {
-  const final = path5.join(distDir, t.tarball);
-  await fs3.copyFile(source.path, final);
-  await writeSidecar(final, source.sha256);
-  return { ...source, name: t.tarball, path: final, target: t.target };
-}
-function sidecarAsset(a) {
-  const body = `${a.sha256}
-`;
-  return {
-    name: `${a.name}.sha256`,
-    path: `${a.path}.sha256`,
-    size: body.length,
-    sha256: createHash3("sha256").update(body).digest("hex"),
-    target: a.target
-  };
-}
-var packStep = {
-  name: "pack",
-  async run(ctx) {
-    const { config, reporter } = ctx;
-    const plan = ctx.state.plan;
-    if (plan.targets.length === 0) {
-      throw new ReleaseError(
-        "TARGETS_MISSING",
-        "nothing to pack: targets is empty. Pass the target triples to pack, e.g. targets: x86_64-unknown-linux-gnu (or noarch)"
-      );
-    }
-    for (const { musl, gnu } of muslWithoutGnu(plan)) {
-      reporter.warning(
-        `${musl} is packed but ${gnu} is not: the nexo installer picks ${gnu} on Linux by default, so operators will hit TargetNotFound unless they pass --target. Publish the musl build under the gnu name too with target-aliases: ${musl}=${gnu}`,
-        { file: path5.relative(config.workingDirectory, plan.manifestPath) || plan.manifestPath }
-      );
-    }
-    await fs3.mkdir(plan.distDir, { recursive: true });
-    const epoch = await resolveEpoch(config.sourceDateEpoch, config.workingDirectory);
-    const packed = /* @__PURE__ */ new Map();
-    const assets = [];
-    for (const t of plan.targets) {
-      const asset = t.aliasOf === void 0 ? await packOne(ctx, t, epoch) : await aliasOne(packed.get(t.aliasOf), t, plan.distDir);
-      packed.set(t.target, asset);
-      assets.push(asset, sidecarAsset(asset));
-    }
-    ctx.state.assets = assets;
-    reporter.setOutput("assets", JSON.stringify(assets));
-    const rows = assets.filter((a) => a.name.endsWith(".tar.gz")).map((a) => [a.name, a.target ?? "", formatBytes(a.size), `\`${a.sha256}\``]);
-    reporter.summary(
-      `### Packed ${plan.id} ${plan.version}
-
-${markdownTable(["archive", "target", "size", "sha256"], rows)}
-
-source-date-epoch: ${epoch}
-`
-    );
-  }
-};
-
-// src/publish/complete.ts
-function completenessProblems(expected2, local2, remote2, kept = /* @__PURE__ */ new Set()) {
-  const problems = [];
-  const localBy = new Map(local2.map((l) => [l.name, l]));
-  const remoteBy = new Map(remote2.map((r) => [r.name, r]));
-  for (const name of expected2) {
-    const l = localBy.get(name);
-    const r = remoteBy.get(name);
-    if (l === void 0 && r === void 0)
-      problems.push(`${name} is missing (not in dist, not on the release)`);
-    else if (r === void 0) problems.push(`${name} is not on the release`);
-    else if (r.state !== "uploaded") problems.push(`${name} is a broken upload (state ${r.state})`);
-    else if (l !== void 0 && !kept.has(name) && r.digest !== null && r.digest !== `sha256:${l.sha256}`)
-      problems.push(`${name} on the release has ${r.digest}, the local file sha256:${l.sha256}`);
-    else if (l === void 0 && r.digest === null)
-      problems.push(`${name} on the release has no digest and no local copy to compare with`);
-  }
-  return problems;
-}
-
-// src/publish/latest.ts
-var import_semver4 = __toESM(require_semver2(), 1);
-function decideMakeLatest(input, version, prerelease, releases, selfId) {
-  if (input !== "auto") return input;
-  if (prerelease) return "false";
-  const others = releases.filter((r) => !r.draft && !r.prerelease && r.id !== selfId).map((r) => import_semver4.default.valid(r.tag_name.replace(/^v/, ""))).filter((v2) => v2 !== null);
-  return others.every((v2) => import_semver4.default.gt(version, v2)) ? "true" : "false";
-}
-
-// src/steps/publish.ts
-async function remoteSidecarProblems(api, expected2, local2, remote2) {
-  const problems = [];
-  const localNames = new Set(local2.map((l) => l.name));
-  const byName = new Map(remote2.map((r) => [r.name, r]));
-  for (const name of expected2.filter((n) => n.endsWith(".tar.gz.sha256") && !localNames.has(n))) {
-    const sidecar = byName.get(name);
-    const tarball = byName.get(name.slice(0, -".sha256".length));
-    if (sidecar === void 0 || tarball?.digest == null) continue;
-    const chunks = [];
-    for await (const c of await api.downloadAsset(sidecar.id)) chunks.push(c);
-    const token = Buffer.concat(chunks).toString("utf8").split(/\s+/)[0]?.toLowerCase() ?? "";
-    if (`sha256:${token}` !== tarball.digest)
-      problems.push(
-        `${name} on the release says ${token || "(empty)"} but GitHub's digest of ${tarball.name} is ${tarball.digest}`
-      );
-  }
-  return problems;
-}
-var publishStep = {
-  name: "publish",
-  skip(ctx) {
-    if (ctx.config.dryRun) return "dry run: the plan above is what would be published";
-    if (ctx.state.github?.immutableMatch) return "the immutable release already matches";
-    return void 0;
-  },
-  async run(ctx) {
-    const { config, reporter, state } = ctx;
-    const plan = state.plan;
-    const gh = state.github;
-    if (plan.targets.length === 0) {
-      throw new ReleaseError(
-        "TARGETS_MISSING",
-        "publish needs targets: the list of targets every release must carry, so a missing build is caught before the release goes live"
-      );
-    }
-    const expected2 = expectedAssets(plan, config.sign ? config.signatureFiles : []);
-    const remote2 = gh.remote ?? await gh.api.listAssets(gh.release.id);
-    const problems = completenessProblems(expected2, gh.local, remote2, gh.kept);
-    problems.push(...await remoteSidecarProblems(gh.api, expected2, gh.local, remote2));
-    if (problems.length > 0) {
-      throw new ReleaseError(
-        "INCOMPLETE_RELEASE",
-        `not publishing ${plan.tag}: the release is incomplete and stays a ${gh.release.draft ? "draft" : "release as it was"}. ${problems.join("; ")}. Make sure every build job's dist was downloaded (and signed, when sign is on), then run again`
-      );
-    }
-    if (config.draft) {
-      reporter.info(`publish: complete; left as a draft (draft: true): ${gh.release.html_url}`);
-      return;
-    }
-    if (!gh.release.draft) {
-      reporter.info(
-        `publish: ${plan.tag} was already published; its assets are complete and match`
-      );
-      return;
-    }
-    const prerelease = config.prerelease === "auto" ? plan.prerelease : config.prerelease === "true";
-    const makeLatest = decideMakeLatest(
-      config.makeLatest,
-      plan.version,
-      prerelease,
-      gh.releases,
-      gh.release.id
-    );
-    const published = await gh.api.updateRelease(gh.release.id, {
-      draft: false,
-      prerelease,
-      make_latest: makeLatest
-    });
-    gh.release = published;
-    reporter.setOutput("release-url", published.html_url);
-    reporter.info(
-      `publish: published ${plan.tag}${prerelease ? " as a pre-release" : ""}${makeLatest === "true" ? " as latest" : makeLatest === "false" ? " (not latest)" : ""}: ${published.html_url}`
-    );
-    reporter.summary(
-      `Published **${plan.tag}**${makeLatest === "true" ? " (latest)" : ""}: ${published.html_url}`
-    );
-  }
-};
-
-// src/steps/sign.ts
-import { existsSync } from "node:fs";
-import fs4 from "node:fs/promises";
-import path6 from "node:path";
-
-// src/sign/index.ts
-var import_bundle4 = __toESM(require_dist2(), 1);
-var import_sign3 = __toESM(require_dist5(), 1);
-import { resolve } from "node:path";
-
-// src/sign/bundle.ts
-var import_bundle = __toESM(require_dist2(), 1);
-
-// src/sign/stream.ts
-import { createHash as createHash4, createSign, createVerify } from "node:crypto";
-import { createReadStream as createReadStream3 } from "node:fs";
-async function pump(path10, sinks, failure) {
-  let size = 0;
-  try {
-    for await (const chunk of createReadStream3(path10)) {
-      const buf = chunk;
-      size += buf.length;
-      for (const s3 of sinks) s3.update(buf);
-    }
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") throw new ReleaseError("DIST_MISSING", `${path10} does not exist`);
-    throw new ReleaseError(failure, `cannot read ${path10}: ${e.message}`, {
-      cause: e
-    });
-  }
-  return size;
-}
-async function signFile(path10, privateKey) {
-  const hash = createHash4("sha256");
-  const signer = createSign("sha256");
-  const size = await pump(path10, [hash, signer], "SIGNING_FAILED");
-  return { digest: hash.digest(), signature: signer.sign(privateKey), size };
-}
-async function verifierForFile(path10) {
-  const hash = createHash4("sha256");
-  const verifier = createVerify("sha256");
-  await pump(path10, [hash, verifier], "SIGNATURE_INVALID");
-  let used = false;
-  return {
-    digest: hash.digest(),
-    verify(key, signature) {
-      if (used) return false;
-      used = true;
-      return verifier.verify(key, signature);
-    }
-  };
-}
-
-// src/sign/bundle.ts
-async function createBundle(path10, key, witnesses) {
-  const { digest, signature } = await signFile(path10, key.privateKey);
-  const bundle = (0, import_bundle.toMessageSignatureBundle)({
-    digest,
-    signature,
-    certificate: key.certificate.raw,
-    certificateChain: false
-  });
-  const materials = await Promise.all(
-    witnesses.map((w2) => w2.testify(bundle.content, key.certificatePEM))
-  );
-  const tlogEntries = materials.flatMap((m2) => m2.tlogEntries ?? []);
-  const rfc3161Timestamps = materials.flatMap((m2) => m2.rfc3161Timestamps ?? []);
-  bundle.verificationMaterial.tlogEntries = tlogEntries;
-  bundle.verificationMaterial.timestampVerificationData = { rfc3161Timestamps };
-  return bundle;
-}
-
-// src/sign/certificate.ts
-var import_sign = __toESM(require_dist5(), 1);
-import { X509Certificate, generateKeyPairSync, sign } from "node:crypto";
-var PROBE = Buffer.from("plugin-release: certificate request");
-var CertificateHolder = class {
-  #opts;
-  #marginMs;
-  #pending;
-  /** How many certificates were requested so far. */
-  issued = 0;
-  constructor(opts) {
-    this.#opts = opts;
-    this.#marginMs = opts.marginMs ?? 2 * 60 * 1e3;
-  }
-  /** A key with a certificate valid for at least the margin (or freshly issued). */
-  async current() {
-    const pending = this.#pending;
-    if (pending) {
-      const key = await pending;
-      if (key.notAfter - this.#marginMs > Date.now()) return key;
-      if (this.#pending === pending) this.#pending = void 0;
-    }
-    this.#pending ??= this.#issue();
-    return this.#pending;
-  }
-  async #issue() {
-    this.issued++;
-    const { privateKey, publicKey: publicKey2 } = generateKeyPairSync("ec", { namedCurve: "P-256" });
-    const publicKeyPEM = publicKey2.export({ format: "pem", type: "spki" }).toString();
-    const keyHolder = {
-      sign: async (data) => ({
-        signature: sign("sha256", data, privateKey),
-        key: { $case: "publicKey", publicKey: publicKeyPEM }
-      })
-    };
-    const fulcio = new import_sign.FulcioSigner({
-      identityProvider: this.#opts.identityProvider,
-      keyHolder,
-      fulcioBaseURL: this.#opts.fulcioBaseURL,
-      retry: this.#opts.retry,
-      timeout: this.#opts.timeout
-    });
-    const issued = await fulcio.sign(PROBE);
-    if (issued.key.$case !== "x509Certificate") {
-      throw new ReleaseError("SIGNING_FAILED", "Fulcio returned no signing certificate");
-    }
-    const certificate = new X509Certificate(issued.key.certificate);
-    if (!certificate.publicKey.equals(publicKey2)) {
-      throw new ReleaseError(
-        "SIGNING_FAILED",
-        `Fulcio (${this.#opts.fulcioBaseURL}) returned a certificate for another key`
-      );
-    }
-    return {
-      privateKey,
-      certificatePEM: issued.key.certificate,
-      certificate,
-      notAfter: Date.parse(certificate.validTo)
-    };
-  }
-};
-
-// src/sign/failures.ts
-var import_sign2 = __toESM(require_dist5(), 1);
-function httpStatus(err) {
-  const status = err?.statusCode;
-  return typeof status === "number" ? status : void 0;
-}
-function retryable(status) {
-  return status === void 0 || status === 408 || status === 429 || status >= 500;
-}
-function detail(err) {
-  const parts = [];
-  let e = err;
-  for (let depth = 0; e instanceof Error && depth < 4; depth++) {
-    const status = httpStatus(e);
-    parts.push(status === void 0 ? e.message : `HTTP ${status}: ${e.message}`);
-    e = e.cause;
-  }
-  return [...new Set(parts)].join(" <- ") || String(err);
-}
-function toSigningFailure(err, endpoints, retries, redact) {
-  if (isReleaseError(err)) return err;
-  if (err instanceof import_sign2.InternalError) {
-    if (err.code === "IDENTITY_TOKEN_READ_ERROR" && isReleaseError(err.cause)) return err.cause;
-    if (err.code === "IDENTITY_TOKEN_READ_ERROR" || err.code === "IDENTITY_TOKEN_PARSE_ERROR") {
-      return new ReleaseError("OIDC_UNAVAILABLE", "the GitHub Actions OIDC token is unusable");
-    }
-    const service = err.code === "CA_CREATE_SIGNING_CERTIFICATE_ERROR" ? ["Fulcio", endpoints.fulcioURL, "fulcio-url"] : err.code === "TSA_CREATE_TIMESTAMP_ERROR" ? ["TSA", endpoints.tsaURL ?? "", "tsa-url"] : ["Rekor", endpoints.rekorURL, "rekor-url"];
-    const [name, url, input] = service;
-    const attempts = retryable(httpStatus(err.cause)) ? `after ${retries + 1} attempts; check the service's status or the ${input} input` : `the request was rejected (not retried); check the ${input} input`;
-    return new ReleaseError(
-      "SIGNING_FAILED",
-      redact(`Sigstore ${name} (${url}) failed: ${detail(err.cause ?? err)} (${attempts})`)
-    );
-  }
-  return new ReleaseError("SIGNING_FAILED", redact(`signing failed: ${detail(err)}`));
-}
-
-// src/sign/files.ts
-var import_bundle2 = __toESM(require_dist2(), 1);
-import { X509Certificate as X509Certificate2, randomBytes } from "node:crypto";
-import { open, rename, rm } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2, join } from "node:path";
-function leafCertificate(bundle) {
-  const c = bundle.verificationMaterial.content;
-  if (c.$case === "certificate") return Buffer.from(c.certificate.rawBytes);
-  if (c.$case === "x509CertificateChain" && c.x509CertificateChain.certificates[0]) {
-    return Buffer.from(c.x509CertificateChain.certificates[0].rawBytes);
-  }
-  throw new ReleaseError("INTERNAL", "the Sigstore bundle carries no certificate");
-}
-function certificatePem(der) {
-  return new X509Certificate2(der).toString();
-}
-function messageSignature(bundle) {
-  if (bundle.content.$case !== "messageSignature") {
-    throw new ReleaseError("INTERNAL", "expected a message-signature bundle");
-  }
-  return Buffer.from(bundle.content.messageSignature.signature);
-}
-function cosignLegacyBundle(bundle) {
-  const entry = bundle.verificationMaterial.tlogEntries[0];
-  const set = entry?.inclusionPromise?.signedEntryTimestamp;
-  if (!entry || !set || !entry.logId) {
-    throw new ReleaseError(
-      "SIGNING_FAILED",
-      "the Rekor entry has no signed entry timestamp, which cosign .bundle files need"
-    );
-  }
-  const legacy = {
-    base64Signature: messageSignature(bundle).toString("base64"),
-    cert: Buffer.from(certificatePem(leafCertificate(bundle))).toString("base64"),
-    rekorBundle: {
-      SignedEntryTimestamp: Buffer.from(set).toString("base64"),
-      Payload: {
-        body: Buffer.from(entry.canonicalizedBody).toString("base64"),
-        integratedTime: Number(entry.integratedTime),
-        logIndex: Number(entry.logIndex),
-        logID: Buffer.from(entry.logId.keyId).toString("hex")
-      }
-    }
-  };
-  return JSON.stringify(legacy);
-}
-function renderSignatureFile(kind, bundle) {
-  switch (kind) {
-    case "sig":
-      return messageSignature(bundle).toString("base64");
-    case "cert":
-    case "pem":
-      return certificatePem(leafCertificate(bundle));
-    case "bundle":
-      return cosignLegacyBundle(bundle);
-    case "sigstore.json":
-      return JSON.stringify((0, import_bundle2.bundleToJSON)(bundle));
-  }
-}
-async function writeFileAtomic(path10, data) {
-  const temp = join(dirname2(path10), `.${basename2(path10)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    const handle = await open(temp, "wx", 420);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path10);
-  } catch (e) {
-    await rm(temp, { force: true });
-    throw new ReleaseError("SIGNING_FAILED", `cannot write ${path10}: ${e.message}`, {
-      cause: e
-    });
-  }
-}
-
-// src/sign/identity.ts
-var DEFAULT_SERVER_URL = "https://github.com";
-function serverURL(env) {
-  return (env.GITHUB_SERVER_URL || DEFAULT_SERVER_URL).replace(/\/+$/, "");
-}
-function expectedIdentity(env) {
-  const workflowRef = env.GITHUB_WORKFLOW_REF;
-  if (!workflowRef) {
-    throw new ReleaseError(
-      "OIDC_UNAVAILABLE",
-      "GITHUB_WORKFLOW_REF is not set: keyless signing needs a GitHub Actions workflow run"
-    );
-  }
-  return { subjectAlternativeName: `${serverURL(env)}/${workflowRef}`, issuer: GITHUB_OIDC_ISSUER };
-}
-function identityFromClaims(claims, env) {
-  const jobWorkflowRef = claims.job_workflow_ref;
-  if (typeof jobWorkflowRef !== "string" || jobWorkflowRef === "") return expectedIdentity(env);
-  return {
-    subjectAlternativeName: `${serverURL(env)}/${jobWorkflowRef}`,
-    issuer: typeof claims.iss === "string" && claims.iss !== "" ? claims.iss : GITHUB_OIDC_ISSUER
-  };
-}
-function escapeRegExp(text) {
-  return text.replace(/[\\^$.|?*+()[\]{}]/g, "\\$&");
-}
-function identityRegexp(identity2) {
-  const san = identity2.subjectAlternativeName;
-  const at2 = san.lastIndexOf("@refs/tags/");
-  if (at2 < 0) return `^${escapeRegExp(san)}$`;
-  return `^${escapeRegExp(san.slice(0, at2))}@refs/tags/v.*$`;
-}
-function tomlBasicString(text) {
-  return JSON.stringify(text);
-}
-function tomlString(text) {
-  return /^[^'\p{Cc}]*$/u.test(text) ? `'${text}'` : tomlBasicString(text);
-}
-function trustedKeysEntry(identity2, repo) {
-  const owner = /^([^/\s]+)\/[^/\s]+$/.exec(repo)?.[1];
-  if (!owner) throw new ReleaseError("USAGE", `repository '${repo}' is not in owner/name form`);
-  return [
-    "[[authors]]",
-    `owner = ${tomlBasicString(owner)}`,
-    `identity_regexp = ${tomlString(identityRegexp(identity2))}`,
-    `oidc_issuer = ${tomlBasicString(identity2.issuer)}`,
-    ""
-  ].join("\n");
-}
-function shellQuote(arg) {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-function cosignCommand(identity2, tarballName2, files = SIGNATURE_FILE_KINDS) {
-  const args = ["cosign", "verify-blob"];
-  const cert = files.includes("pem") ? "pem" : files.includes("cert") ? "cert" : void 0;
-  if (files.includes("sig") && cert) {
-    args.push("--signature", `${tarballName2}.sig`, "--certificate", `${tarballName2}.${cert}`);
-    if (files.includes("bundle")) args.push("--bundle", `${tarballName2}.bundle`);
-  } else if (files.includes("sigstore.json")) {
-    args.push("--bundle", `${tarballName2}.sigstore.json`);
-  } else if (files.includes("bundle")) {
-    args.push("--bundle", `${tarballName2}.bundle`);
-  }
-  args.push(
-    "--certificate-identity-regexp",
-    identityRegexp(identity2),
-    "--certificate-oidc-issuer",
-    identity2.issuer,
-    tarballName2
-  );
-  return args.map(shellQuote).join(" ");
-}
-
-// src/sign/oidc.ts
-var PERMISSION_FIX = "Add `permissions: id-token: write` to the job (or workflow) that signs, so GitHub Actions provides ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN.";
-var sleep = (ms2) => new Promise((r) => setTimeout(r, ms2));
-var GitHubActionsTokenProvider = class {
-  #url;
-  #requestToken;
-  #net;
-  #secrets = [];
-  /** Claims of the last token handed out. */
-  claims;
-  constructor(env, net5) {
-    const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!url || !token) {
-      throw new ReleaseError(
-        "OIDC_UNAVAILABLE",
-        `No GitHub Actions OIDC token is available for keyless signing. ${PERMISSION_FIX}`
-      );
-    }
-    if (!URL.canParse(url)) {
-      throw new ReleaseError("OIDC_UNAVAILABLE", "ACTIONS_ID_TOKEN_REQUEST_URL is not a URL");
-    }
-    this.#url = new URL(url);
-    this.#url.searchParams.set("audience", "sigstore");
-    this.#requestToken = token;
-    this.#secrets.push(token);
-    this.#net = net5;
-  }
-  /** Removes every token this provider has seen from `text`. */
-  redact(text) {
-    return this.#secrets.reduce((t, s3) => t.split(s3).join("***"), text);
-  }
-  /** Where the token comes from, without the query (which may carry run-specific data). */
-  get endpoint() {
-    return `${this.#url.origin}${this.#url.pathname}`;
-  }
-  async getToken() {
-    let lastProblem = "";
-    for (let attempt = 0; attempt <= this.#net.retries; attempt++) {
-      if (attempt > 0) await sleep(this.#net.retryBaseMs * 2 ** (attempt - 1));
-      let res;
-      try {
-        res = await fetch(this.#url, {
-          headers: { Authorization: `Bearer ${this.#requestToken}`, Accept: "application/json" },
-          signal: AbortSignal.timeout(this.#net.timeoutMs)
-        });
-      } catch (e) {
-        lastProblem = this.redact(e instanceof Error ? `${e.message}` : String(e));
-        continue;
-      }
-      if (res.status === 408 || res.status === 429 || res.status >= 500) {
-        lastProblem = `HTTP ${res.status}`;
-        await res.body?.cancel();
-        continue;
-      }
-      if (!res.ok) {
-        await res.body?.cancel();
-        throw new ReleaseError(
-          "OIDC_UNAVAILABLE",
-          `GitHub's OIDC token endpoint ${this.endpoint} refused the request (HTTP ${res.status}). ${PERMISSION_FIX}`
-        );
-      }
-      return this.#accept(await res.json().catch(() => void 0));
-    }
-    throw new ReleaseError(
-      "OIDC_UNAVAILABLE",
-      `GitHub's OIDC token endpoint ${this.endpoint} failed after ${this.#net.retries + 1} attempts: ${lastProblem}`
-    );
-  }
-  #accept(body) {
-    const value = body?.value;
-    if (typeof value !== "string" || value === "") {
-      throw new ReleaseError("OIDC_UNAVAILABLE", `GitHub's OIDC token endpoint returned no token`);
-    }
-    this.#secrets.push(value);
-    let claims;
-    try {
-      claims = JSON.parse(Buffer.from(value.split(".")[1] ?? "", "base64url").toString("utf8"));
-    } catch {
-      claims = void 0;
-    }
-    if (typeof claims !== "object" || claims === null) {
-      throw new ReleaseError(
-        "OIDC_UNAVAILABLE",
-        `GitHub's OIDC token endpoint returned a non-JWT token`
-      );
-    }
-    const c = claims;
-    if (typeof c.sub !== "string" && typeof c.email !== "string") {
-      throw new ReleaseError("OIDC_UNAVAILABLE", "the OIDC token has no subject claim");
-    }
-    this.claims = c;
-    return value;
-  }
-};
-
-// src/sign/pool.ts
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  let failed = false;
-  let firstError;
-  async function worker() {
-    while (!failed && next < items.length) {
-      const i = next++;
-      try {
-        results[i] = await fn(items[i], i);
-      } catch (e) {
-        if (!failed) firstError = e;
-        failed = true;
-      }
-    }
-  }
-  const workers = Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker);
-  await Promise.all(workers);
-  if (failed) throw firstError;
-  return results;
-}
-
 // src/sign/verify.ts
-var import_bundle3 = __toESM(require_dist2(), 1);
-var import_protobuf_specs = __toESM(require_dist(), 1);
-var import_tuf = __toESM(require_dist8(), 1);
-var import_verify = __toESM(require_dist9(), 1);
 import { readFile as readFile2 } from "node:fs/promises";
 function trustedRootSource(path10) {
   return path10 ? { kind: "file", path: path10 } : { kind: "public-good" };
 }
-var publicGood;
 async function loadTrustMaterial(source, networkFailure) {
   let root;
   if (source.kind === "root") {
@@ -44627,8 +44490,21 @@ async function verifyBundleForFile(bundle, artifactPath, material, policy) {
     throw invalid(what, e.message, e);
   }
 }
+var import_bundle3, import_protobuf_specs, import_tuf, import_verify, publicGood;
+var init_verify = __esm({
+  "src/sign/verify.ts"() {
+    "use strict";
+    import_bundle3 = __toESM(require_dist2(), 1);
+    import_protobuf_specs = __toESM(require_dist(), 1);
+    import_tuf = __toESM(require_dist8(), 1);
+    import_verify = __toESM(require_dist9(), 1);
+    init_errors();
+    init_stream();
+  }
+});
 
 // src/sign/index.ts
+import { resolve } from "node:path";
 async function signTarballs(cfg, tarballs) {
   const kinds = checkConfig(cfg);
   const seen = /* @__PURE__ */ new Set();
@@ -44697,8 +44573,37 @@ async function signTarballs(cfg, tarballs) {
   }
   return { identity: identity2, artifacts };
 }
+var import_bundle4, import_sign3;
+var init_sign = __esm({
+  "src/sign/index.ts"() {
+    "use strict";
+    import_bundle4 = __toESM(require_dist2(), 1);
+    import_sign3 = __toESM(require_dist5(), 1);
+    init_errors();
+    init_bundle();
+    init_certificate();
+    init_config();
+    init_failures();
+    init_files();
+    init_identity();
+    init_oidc();
+    init_pool();
+    init_verify();
+    init_config();
+    init_identity();
+    init_files();
+    init_verify();
+  }
+});
 
 // src/steps/sign.ts
+var sign_exports = {};
+__export(sign_exports, {
+  signStep: () => signStep
+});
+import { existsSync } from "node:fs";
+import fs4 from "node:fs/promises";
+import path6 from "node:path";
 async function repositoryIsPrivate(env) {
   if (!env.GITHUB_EVENT_PATH) return false;
   try {
@@ -44708,85 +44613,90 @@ async function repositoryIsPrivate(env) {
     return false;
   }
 }
-var signStep = {
-  name: "sign",
-  skip(ctx) {
-    if (!ctx.config.sign) return "sign is not enabled (sign: true turns it on)";
-    if (ctx.config.command === "publish" && !existsSync(ctx.config.distDir)) {
-      return "no dist here: the build jobs signed and attached their tarballs; publish checks their signature files are on the release";
-    }
-    return void 0;
-  },
-  async run(ctx) {
-    const { config, reporter } = ctx;
-    const plan = ctx.state.plan;
-    const tarballs = plan.targets.map((t) => path6.join(plan.distDir, t.tarball));
-    for (const t of tarballs) {
-      if (!(await fs4.stat(t).catch(() => void 0))?.isFile()) {
-        throw new ReleaseError(
-          "DIST_MISSING",
-          `cannot sign ${path6.basename(t)}: it is not in ${plan.distDir}. Run pack first (or download the build artifacts into dist)`
+var signStep;
+var init_sign2 = __esm({
+  "src/steps/sign.ts"() {
+    "use strict";
+    init_errors();
+    init_sign();
+    signStep = {
+      name: "sign",
+      skip(ctx) {
+        if (!ctx.config.sign) return "sign is not enabled (sign: true turns it on)";
+        if (ctx.config.command === "publish" && !existsSync(ctx.config.distDir)) {
+          return "no dist here: the build jobs signed and attached their tarballs; publish checks their signature files are on the release";
+        }
+        return void 0;
+      },
+      async run(ctx) {
+        const { config, reporter } = ctx;
+        const plan = ctx.state.plan;
+        const tarballs = plan.targets.map((t) => path6.join(plan.distDir, t.tarball));
+        for (const t of tarballs) {
+          if (!(await fs4.stat(t).catch(() => void 0))?.isFile()) {
+            throw new ReleaseError(
+              "DIST_MISSING",
+              `cannot sign ${path6.basename(t)}: it is not in ${plan.distDir}. Run pack first (or download the build artifacts into dist)`
+            );
+          }
+        }
+        if (config.rekorUrl === DEFAULT_REKOR_URL && await repositoryIsPrivate(config.env)) {
+          reporter.warning(
+            `${config.env.GITHUB_REPOSITORY ?? "this repository"} is private, but signing writes to the public Rekor transparency log: the repository name, workflow and tag become public there. Use a private Sigstore instance (fulcio-url, rekor-url, trusted-root) to avoid that`
+          );
+        }
+        if (config.dryRun) {
+          for (const t of tarballs)
+            reporter.info(
+              `dry-run: would sign ${path6.basename(t)} (${config.signatureFiles.join(", ")})`
+            );
+          return;
+        }
+        const retryBase = Number(config.env.PLUGIN_RELEASE_RETRY_BASE_MS);
+        const outcome = await signTarballs(
+          {
+            fulcioURL: config.fulcioUrl,
+            rekorURL: config.rekorUrl,
+            ...config.tsaUrl ? { tsaURL: config.tsaUrl } : {},
+            ...config.trustedRoot ? { trustedRootPath: config.trustedRoot } : {},
+            files: [...config.signatureFiles],
+            concurrency: config.concurrency,
+            env: { ...config.env },
+            ...Number.isFinite(retryBase) && retryBase > 0 ? { retryBaseMs: retryBase } : {}
+          },
+          tarballs
+        );
+        const identity2 = outcome.identity;
+        ctx.state.signingIdentity = identity2.subjectAlternativeName;
+        reporter.setOutput("signing-identity", identity2.subjectAlternativeName);
+        reporter.info(
+          `sign: ${outcome.artifacts.length} tarballs signed as ${identity2.subjectAlternativeName} (issuer ${identity2.issuer})`
+        );
+        const repo = config.repo ? `${config.repo.owner}/${config.repo.name}` : config.env.GITHUB_REPOSITORY ?? "owner/repo";
+        const example = path6.basename(tarballs[0]);
+        reporter.summary(
+          [
+            "### Signatures",
+            "",
+            `Every tarball is signed keyless through Sigstore. Certificate identity: \`${identity2.subjectAlternativeName}\`, issuer \`${identity2.issuer}\`.`,
+            "",
+            "Operators who want `nexo plugin install` to require these signatures add this to `extensions/trusted_keys.toml`:",
+            "",
+            "```toml",
+            trustedKeysEntry(identity2, repo).trimEnd(),
+            "```",
+            "",
+            "Verify a tarball by hand with cosign:",
+            "",
+            "```sh",
+            cosignCommand(identity2, example, config.signatureFiles),
+            "```"
+          ].join("\n")
         );
       }
-    }
-    if (config.rekorUrl === DEFAULT_REKOR_URL && await repositoryIsPrivate(config.env)) {
-      reporter.warning(
-        `${config.env.GITHUB_REPOSITORY ?? "this repository"} is private, but signing writes to the public Rekor transparency log: the repository name, workflow and tag become public there. Use a private Sigstore instance (fulcio-url, rekor-url, trusted-root) to avoid that`
-      );
-    }
-    if (config.dryRun) {
-      for (const t of tarballs)
-        reporter.info(
-          `dry-run: would sign ${path6.basename(t)} (${config.signatureFiles.join(", ")})`
-        );
-      return;
-    }
-    const retryBase = Number(config.env.PLUGIN_RELEASE_RETRY_BASE_MS);
-    const outcome = await signTarballs(
-      {
-        fulcioURL: config.fulcioUrl,
-        rekorURL: config.rekorUrl,
-        ...config.tsaUrl ? { tsaURL: config.tsaUrl } : {},
-        ...config.trustedRoot ? { trustedRootPath: config.trustedRoot } : {},
-        files: [...config.signatureFiles],
-        concurrency: config.concurrency,
-        env: { ...config.env },
-        ...Number.isFinite(retryBase) && retryBase > 0 ? { retryBaseMs: retryBase } : {}
-      },
-      tarballs
-    );
-    const identity2 = outcome.identity;
-    ctx.state.signingIdentity = identity2.subjectAlternativeName;
-    reporter.setOutput("signing-identity", identity2.subjectAlternativeName);
-    reporter.info(
-      `sign: ${outcome.artifacts.length} tarballs signed as ${identity2.subjectAlternativeName} (issuer ${identity2.issuer})`
-    );
-    const repo = config.repo ? `${config.repo.owner}/${config.repo.name}` : config.env.GITHUB_REPOSITORY ?? "owner/repo";
-    const example = path6.basename(tarballs[0]);
-    reporter.summary(
-      [
-        "### Signatures",
-        "",
-        `Every tarball is signed keyless through Sigstore. Certificate identity: \`${identity2.subjectAlternativeName}\`, issuer \`${identity2.issuer}\`.`,
-        "",
-        "Operators who want `nexo plugin install` to require these signatures add this to `extensions/trusted_keys.toml`:",
-        "",
-        "```toml",
-        trustedKeysEntry(identity2, repo).trimEnd(),
-        "```",
-        "",
-        "Verify a tarball by hand with cosign:",
-        "",
-        "```sh",
-        cosignCommand(identity2, example, config.signatureFiles),
-        "```"
-      ].join("\n")
-    );
+    };
   }
-};
-
-// src/steps/upload.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+});
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -44798,6 +44708,10 @@ function getUserAgent() {
   }
   return "<environment undetectable>";
 }
+var init_universal_user_agent = __esm({
+  "node_modules/universal-user-agent/index.js"() {
+  }
+});
 
 // node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options) {
@@ -44821,6 +44735,10 @@ function register(state, name, method, options) {
     }, method)();
   });
 }
+var init_register = __esm({
+  "node_modules/before-after-hook/lib/register.js"() {
+  }
+});
 
 // node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook2) {
@@ -44856,6 +44774,10 @@ function addHook(state, kind, name, hook2) {
     orig
   });
 }
+var init_add = __esm({
+  "node_modules/before-after-hook/lib/add.js"() {
+  }
+});
 
 // node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
@@ -44870,10 +44792,12 @@ function removeHook(state, name, method) {
   }
   state.registry[name].splice(index, 1);
 }
+var init_remove = __esm({
+  "node_modules/before-after-hook/lib/remove.js"() {
+  }
+});
 
 // node_modules/before-after-hook/index.js
-var bind = Function.bind;
-var bindable = bind.bind(bind);
 function bindApi(hook2, state, name) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
@@ -44903,22 +44827,19 @@ function Collection() {
   bindApi(hook2, state);
   return hook2;
 }
-var before_after_hook_default = { Singular, Collection };
+var bind, bindable, before_after_hook_default;
+var init_before_after_hook = __esm({
+  "node_modules/before-after-hook/index.js"() {
+    init_register();
+    init_add();
+    init_remove();
+    bind = Function.bind;
+    bindable = bind.bind(bind);
+    before_after_hook_default = { Singular, Collection };
+  }
+});
 
 // node_modules/@octokit/endpoint/dist-bundle/index.js
-var VERSION = "0.0.0-development";
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
-var DEFAULTS = {
-  method: "GET",
-  baseUrl: "https://api.github.com",
-  headers: {
-    accept: "application/vnd.github.v3+json",
-    "user-agent": userAgent
-  },
-  mediaType: {
-    format: ""
-  }
-};
 function lowercaseKeys(object) {
   if (!object) {
     return {};
@@ -44990,7 +44911,6 @@ function addQueryParameters(url, parameters) {
     return `${name}=${encodeURIComponent(parameters[name])}`;
   }).join("&");
 }
-var urlVariableRegex = /\{[^{}}]+\}/g;
 function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
@@ -45216,49 +45136,29 @@ function withDefaults(oldDefaults, newDefaults) {
     parse: parse2
   });
 }
-var endpoint = withDefaults(null, DEFAULTS);
+var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint;
+var init_dist_bundle = __esm({
+  "node_modules/@octokit/endpoint/dist-bundle/index.js"() {
+    init_universal_user_agent();
+    VERSION = "0.0.0-development";
+    userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+    DEFAULTS = {
+      method: "GET",
+      baseUrl: "https://api.github.com",
+      headers: {
+        accept: "application/vnd.github.v3+json",
+        "user-agent": userAgent
+      },
+      mediaType: {
+        format: ""
+      }
+    };
+    urlVariableRegex = /\{[^{}}]+\}/g;
+    endpoint = withDefaults(null, DEFAULTS);
+  }
+});
 
 // node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C2 = function() {
-  };
-  C2.prototype = /* @__PURE__ */ Object.create(null);
-  return C2;
-})();
 function parse3(header2, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header2.length;
@@ -45401,388 +45301,437 @@ function unescapeQuotedPairs(str2, start, end) {
   }
   return result + str2.slice(start, end);
 }
+var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
+var init_dist7 = __esm({
+  "node_modules/content-type/dist/index.js"() {
+    SP = 32;
+    HTAB = 9;
+    SEMI = 59;
+    EQ = 61;
+    DQUOTE = 34;
+    BSLASH = 92;
+    COMMA = 44;
+    LOWER_CASE = 1;
+    OWS = 2;
+    SEMI_FLAG = 4;
+    COMMA_FLAG = 8;
+    TOKEN_FLAG = 16;
+    NON_ASCII = 65280;
+    CASE_FLAGS = LOWER_CASE | NON_ASCII;
+    CHAR_MAP = new Uint8Array(256);
+    CHAR_MAP[HTAB] |= OWS;
+    CHAR_MAP[SP] |= OWS;
+    CHAR_MAP[SEMI] |= SEMI_FLAG;
+    CHAR_MAP[COMMA] |= COMMA_FLAG;
+    for (let code = 128; code <= 255; code++) {
+      CHAR_MAP[code] |= LOWER_CASE;
+    }
+    for (const char of "!#$%&'*+-.^_`|~") {
+      CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+    }
+    for (let code = 48; code <= 57; code++) {
+      CHAR_MAP[code] |= TOKEN_FLAG;
+    }
+    for (let code = 65; code <= 90; code++) {
+      CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+    }
+    for (let code = 97; code <= 122; code++) {
+      CHAR_MAP[code] |= TOKEN_FLAG;
+    }
+    NullObject = /* @__PURE__ */ (() => {
+      const C2 = function() {
+      };
+      C2.prototype = /* @__PURE__ */ Object.create(null);
+      return C2;
+    })();
+  }
+});
 
 // node_modules/json-with-bigint/json-with-bigint.js
-var intRegex = /^-?\d+$/;
-var noiseValue = /^-?\d+n+$/;
-var originalStringify = JSON.stringify;
-var originalParse = JSON.parse;
-var customFormat = /^-?\d+n$/;
-var bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
-var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-var isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
-var isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
-var stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
-  if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
-  } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
-  }
-  const isFunctionReplacer = typeof replacer === "function";
-  const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
-  const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
-    if (hasToJSON) {
-      val = val.toJSON(key);
-    }
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-    if (isNoise) return val + "n";
-    const isBigInt = typeof val === "bigint";
-    if (isBigInt) {
-      const supportsRawJSON = "rawJSON" in JSON;
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-      return val.toString() + "n";
-    }
-    if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
-    }
-    const isPostReplacerObject = val !== null && typeof val === "object";
-    if (isPostReplacerObject) {
-      const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
-      if (isPrimitiveWrapper) {
-        val = val.valueOf();
+var intRegex, noiseValue, originalStringify, originalParse, customFormat, bigIntsStringify, noiseStringify, isUnstringifiable, isRawJSON, stringifyIteratively, JSONStringify, featureCache, isContextSourceSupported, convertMarkedBigIntsReviver, JSONParseV2, MAX_INT, MAX_DIGITS, stringsOrLargeNumbers, noiseValueWithQuotes, applyReviverIteratively, serializeBigInts, JSONParse;
+var init_json_with_bigint = __esm({
+  "node_modules/json-with-bigint/json-with-bigint.js"() {
+    intRegex = /^-?\d+$/;
+    noiseValue = /^-?\d+n+$/;
+    originalStringify = JSON.stringify;
+    originalParse = JSON.parse;
+    customFormat = /^-?\d+n$/;
+    bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+    noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+    isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
+    isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
+    stringifyIteratively = (rootValue, replacer, spaceParam) => {
+      let space = "";
+      if (typeof spaceParam === "number") {
+        space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+      } else if (typeof spaceParam === "string") {
+        space = spaceParam.slice(0, 10);
       }
-    }
-    return val;
-  };
-  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
-  if (isUnstringifiable(rootProcessed)) {
-    return void 0;
-  }
-  const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
-  const isRootNativeRawJSON = isRawJSON(rootProcessed);
-  if (isRootPrimitive || isRootNativeRawJSON) {
-    return originalStringify(rootProcessed);
-  }
-  const chunks = [];
-  let level = 0;
-  const stack = [
-    {
-      parent: { "": rootProcessed },
-      key: "",
-      val: rootProcessed,
-      isArray: Array.isArray(rootProcessed),
-      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
-      index: 0,
-      first: true
-    }
-  ];
-  const visited = new WeakSet([rootProcessed]);
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-    if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
-      level++;
-    }
-    let isDone = false;
-    if (node.isArray) {
-      if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
-        if (space) chunks.push("\n" + space.repeat(level));
-        const childRaw = node.val[node.index];
-        const childVal = prepareVal(node.val, String(node.index), childRaw);
-        if (isUnstringifiable(childVal)) {
-          chunks.push("null");
-          node.first = false;
-          node.index++;
-        } else {
-          const isComplexObject = childVal !== null && typeof childVal === "object";
-          const isNativeRaw = isRawJSON(childVal);
-          if (isComplexObject && !isNativeRaw) {
-            if (visited.has(childVal)) {
-              throw new TypeError("Converting circular structure to JSON");
-            }
-            visited.add(childVal);
-            stack.push({
-              parent: node.val,
-              key: String(node.index),
-              val: childVal,
-              isArray: Array.isArray(childVal),
-              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-              index: 0,
-              first: true
-            });
-            node.first = false;
-            node.index++;
-          } else {
-            chunks.push(originalStringify(childVal));
-            node.first = false;
-            node.index++;
-          }
+      const isFunctionReplacer = typeof replacer === "function";
+      const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
+      const prepareVal = (parent, key, val) => {
+        const isObject = val !== null && typeof val === "object";
+        const hasToJSON = isObject && typeof val.toJSON === "function";
+        if (hasToJSON) {
+          val = val.toJSON(key);
         }
-      } else {
-        isDone = true;
-      }
-    } else {
-      while (node.index < node.keys.length) {
-        const k2 = node.keys[node.index++];
-        const isFilteredOutByArray = propertyList && !propertyList.has(k2);
-        if (isFilteredOutByArray) continue;
-        const childRaw = node.val[k2];
-        const childVal = prepareVal(node.val, k2, childRaw);
-        if (isUnstringifiable(childVal)) continue;
-        if (!node.first) chunks.push(",");
-        if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k2) + ": ");
-        } else {
-          chunks.push(originalStringify(k2) + ":");
-        }
-        const isComplexObject = childVal !== null && typeof childVal === "object";
-        const isNativeRaw = isRawJSON(childVal);
-        if (isComplexObject && !isNativeRaw) {
-          if (visited.has(childVal)) {
-            throw new TypeError("Converting circular structure to JSON");
-          }
-          visited.add(childVal);
-          stack.push({
-            parent: node.val,
-            key: k2,
-            val: childVal,
-            isArray: Array.isArray(childVal),
-            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-            index: 0,
-            first: true
-          });
-          node.first = false;
-          break;
-        } else {
-          chunks.push(originalStringify(childVal));
-          node.first = false;
-        }
-      }
-      const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
-      if (isNodeFullyProcessed) {
-        isDone = true;
-      }
-    }
-    if (isDone) {
-      level--;
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-      chunks.push(node.isArray ? "]" : "}");
-      visited.delete(node.val);
-      stack.pop();
-    }
-  }
-  return chunks.join("");
-};
-var JSONStringify = (value, replacer, space) => {
-  try {
-    const supportsRawJSON = "rawJSON" in JSON;
-    if (supportsRawJSON) {
-      return originalStringify(
-        value,
-        (key, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-          const hasFunctionReplacer = typeof replacer === "function";
-          if (hasFunctionReplacer) return replacer(key, val);
-          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
-          if (isKeyInArrayReplacer) return val;
-          return val;
-        },
-        space
-      );
-    }
-    if (!value) return originalStringify(value, replacer, space);
-    const convertedToCustomJSON = originalStringify(
-      value,
-      (key, val) => {
         const isNoise = typeof val === "string" && noiseValue.test(val);
-        if (isNoise) return val.toString() + "n";
-        if (typeof val === "bigint") return val.toString() + "n";
-        const hasFunctionReplacer = typeof replacer === "function";
-        if (hasFunctionReplacer) return replacer(key, val);
-        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
-        if (isKeyInArrayReplacer) return val;
+        if (isNoise) return val + "n";
+        const isBigInt = typeof val === "bigint";
+        if (isBigInt) {
+          const supportsRawJSON = "rawJSON" in JSON;
+          if (supportsRawJSON) return JSON.rawJSON(val.toString());
+          return val.toString() + "n";
+        }
+        if (isFunctionReplacer) {
+          val = replacer.call(parent, key, val);
+        }
+        const isPostReplacerObject = val !== null && typeof val === "object";
+        if (isPostReplacerObject) {
+          const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
+          if (isPrimitiveWrapper) {
+            val = val.valueOf();
+          }
+        }
         return val;
-      },
-      space
-    );
-    const processedJSON = convertedToCustomJSON.replace(
-      bigIntsStringify,
-      "$1$2$3"
-    );
-    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
-    return denoisedJSON;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
-      if (convertedJSON === void 0) return void 0;
-      const supportsRawJSON = "rawJSON" in JSON;
-      if (supportsRawJSON) return convertedJSON;
-      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
-      return processedJSON.replace(noiseStringify, "$1$2$3");
-    }
-    throw error;
-  }
-};
-var featureCache = /* @__PURE__ */ new Map();
-var isContextSourceSupported = () => {
-  const parseFingerprint = JSON.parse.toString();
-  if (featureCache.has(parseFingerprint)) {
-    return featureCache.get(parseFingerprint);
-  }
-  try {
-    const result = JSON.parse(
-      "1",
-      (_2, __, context) => !!context?.source && context.source === "1"
-    );
-    featureCache.set(parseFingerprint, result);
-    return result;
-  } catch {
-    featureCache.set(parseFingerprint, false);
-    return false;
-  }
-};
-var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
-  const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
-  const hasUserReviver = typeof userReviver === "function";
-  if (!hasUserReviver) return value;
-  return userReviver(key, value, context);
-};
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
-    const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context.source);
-    const hasCustomReviver = typeof reviver === "function";
-    if (!hasCustomReviver) return value;
-    return reviver(key, value, context);
-  });
-};
-var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-var MAX_DIGITS = MAX_INT.length;
-var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
-var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
-  const stack = [{ parent: rootHolder, key: "", visited: false }];
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-    if (!node.visited) {
-      node.visited = true;
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
-      if (isComplexObject) {
-        const keys = Object.keys(value);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
-        }
+      };
+      const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+      if (isUnstringifiable(rootProcessed)) {
+        return void 0;
       }
-    } else {
-      const { parent, key } = node;
-      let value = parent[key];
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
-        if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
+      const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
+      const isRootNativeRawJSON = isRawJSON(rootProcessed);
+      if (isRootPrimitive || isRootNativeRawJSON) {
+        return originalStringify(rootProcessed);
+      }
+      const chunks = [];
+      let level = 0;
+      const stack = [
+        {
+          parent: { "": rootProcessed },
+          key: "",
+          val: rootProcessed,
+          isArray: Array.isArray(rootProcessed),
+          keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+          index: 0,
+          first: true
+        }
+      ];
+      const visited = new WeakSet([rootProcessed]);
+      while (stack.length > 0) {
+        const node = stack[stack.length - 1];
+        if (node.index === 0) {
+          chunks.push(node.isArray ? "[" : "{");
+          level++;
+        }
+        let isDone = false;
+        if (node.isArray) {
+          if (node.index < node.val.length) {
+            if (!node.first) chunks.push(",");
+            if (space) chunks.push("\n" + space.repeat(level));
+            const childRaw = node.val[node.index];
+            const childVal = prepareVal(node.val, String(node.index), childRaw);
+            if (isUnstringifiable(childVal)) {
+              chunks.push("null");
+              node.first = false;
+              node.index++;
+            } else {
+              const isComplexObject = childVal !== null && typeof childVal === "object";
+              const isNativeRaw = isRawJSON(childVal);
+              if (isComplexObject && !isNativeRaw) {
+                if (visited.has(childVal)) {
+                  throw new TypeError("Converting circular structure to JSON");
+                }
+                visited.add(childVal);
+                stack.push({
+                  parent: node.val,
+                  key: String(node.index),
+                  val: childVal,
+                  isArray: Array.isArray(childVal),
+                  keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+                  index: 0,
+                  first: true
+                });
+                node.first = false;
+                node.index++;
+              } else {
+                chunks.push(originalStringify(childVal));
+                node.first = false;
+                node.index++;
+              }
+            }
+          } else {
+            isDone = true;
+          }
         } else {
-          const isNoise = noiseValue.test(value);
-          if (isNoise) value = value.slice(0, -1);
+          while (node.index < node.keys.length) {
+            const k2 = node.keys[node.index++];
+            const isFilteredOutByArray = propertyList && !propertyList.has(k2);
+            if (isFilteredOutByArray) continue;
+            const childRaw = node.val[k2];
+            const childVal = prepareVal(node.val, k2, childRaw);
+            if (isUnstringifiable(childVal)) continue;
+            if (!node.first) chunks.push(",");
+            if (space) {
+              chunks.push("\n" + space.repeat(level) + originalStringify(k2) + ": ");
+            } else {
+              chunks.push(originalStringify(k2) + ":");
+            }
+            const isComplexObject = childVal !== null && typeof childVal === "object";
+            const isNativeRaw = isRawJSON(childVal);
+            if (isComplexObject && !isNativeRaw) {
+              if (visited.has(childVal)) {
+                throw new TypeError("Converting circular structure to JSON");
+              }
+              visited.add(childVal);
+              stack.push({
+                parent: node.val,
+                key: k2,
+                val: childVal,
+                isArray: Array.isArray(childVal),
+                keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+                index: 0,
+                first: true
+              });
+              node.first = false;
+              break;
+            } else {
+              chunks.push(originalStringify(childVal));
+              node.first = false;
+            }
+          }
+          const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
+          if (isNodeFullyProcessed) {
+            isDone = true;
+          }
+        }
+        if (isDone) {
+          level--;
+          if (!node.first && space) chunks.push("\n" + space.repeat(level));
+          chunks.push(node.isArray ? "]" : "}");
+          visited.delete(node.val);
+          stack.pop();
         }
       }
+      return chunks.join("");
+    };
+    JSONStringify = (value, replacer, space) => {
+      try {
+        const supportsRawJSON = "rawJSON" in JSON;
+        if (supportsRawJSON) {
+          return originalStringify(
+            value,
+            (key, val) => {
+              if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+              const hasFunctionReplacer = typeof replacer === "function";
+              if (hasFunctionReplacer) return replacer(key, val);
+              const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+              if (isKeyInArrayReplacer) return val;
+              return val;
+            },
+            space
+          );
+        }
+        if (!value) return originalStringify(value, replacer, space);
+        const convertedToCustomJSON = originalStringify(
+          value,
+          (key, val) => {
+            const isNoise = typeof val === "string" && noiseValue.test(val);
+            if (isNoise) return val.toString() + "n";
+            if (typeof val === "bigint") return val.toString() + "n";
+            const hasFunctionReplacer = typeof replacer === "function";
+            if (hasFunctionReplacer) return replacer(key, val);
+            const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+            if (isKeyInArrayReplacer) return val;
+            return val;
+          },
+          space
+        );
+        const processedJSON = convertedToCustomJSON.replace(
+          bigIntsStringify,
+          "$1$2$3"
+        );
+        const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
+        return denoisedJSON;
+      } catch (error) {
+        if (error instanceof RangeError) {
+          const convertedJSON = stringifyIteratively(value, replacer, space);
+          if (convertedJSON === void 0) return void 0;
+          const supportsRawJSON = "rawJSON" in JSON;
+          if (supportsRawJSON) return convertedJSON;
+          const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+          return processedJSON.replace(noiseStringify, "$1$2$3");
+        }
+        throw error;
+      }
+    };
+    featureCache = /* @__PURE__ */ new Map();
+    isContextSourceSupported = () => {
+      const parseFingerprint = JSON.parse.toString();
+      if (featureCache.has(parseFingerprint)) {
+        return featureCache.get(parseFingerprint);
+      }
+      try {
+        const result = JSON.parse(
+          "1",
+          (_2, __, context) => !!context?.source && context.source === "1"
+        );
+        featureCache.set(parseFingerprint, result);
+        return result;
+      } catch {
+        featureCache.set(parseFingerprint, false);
+        return false;
+      }
+    };
+    convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+      const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
+      if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+      const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+      if (isNoiseValue) return value.slice(0, -1);
       const hasUserReviver = typeof userReviver === "function";
-      if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
+      if (!hasUserReviver) return value;
+      return userReviver(key, value, context);
+    };
+    JSONParseV2 = (text, reviver) => {
+      return JSON.parse(text, (key, value, context) => {
+        const isNumber = typeof value === "number";
+        const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+        const isBigNumber = isNumber && isOutOfBounds;
+        const isInt = context && intRegex.test(context.source);
+        const isBigInt = isBigNumber && isInt;
+        if (isBigInt) return BigInt(context.source);
+        const hasCustomReviver = typeof reviver === "function";
+        if (!hasCustomReviver) return value;
+        return reviver(key, value, context);
+      });
+    };
+    MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+    MAX_DIGITS = MAX_INT.length;
+    stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+    noiseValueWithQuotes = /^"-?\d+n+"$/;
+    applyReviverIteratively = (parsed, userReviver) => {
+      const rootHolder = { "": parsed };
+      const stack = [{ parent: rootHolder, key: "", visited: false }];
+      while (stack.length > 0) {
+        const node = stack[stack.length - 1];
+        if (!node.visited) {
+          node.visited = true;
+          const value = node.parent[node.key];
+          const isComplexObject = value !== null && typeof value === "object";
+          if (isComplexObject) {
+            const keys = Object.keys(value);
+            for (let i = keys.length - 1; i >= 0; i--) {
+              stack.push({ parent: value, key: keys[i], visited: false });
+            }
+          }
+        } else {
+          const { parent, key } = node;
+          let value = parent[key];
+          if (typeof value === "string") {
+            const isCustomFormatBigInt = customFormat.test(value);
+            if (isCustomFormatBigInt) {
+              value = BigInt(value.slice(0, -1));
+            } else {
+              const isNoise = noiseValue.test(value);
+              if (isNoise) value = value.slice(0, -1);
+            }
+          }
+          const hasUserReviver = typeof userReviver === "function";
+          if (hasUserReviver) {
+            value = userReviver.call(parent, key, value);
+          }
+          const isDeleted = value === void 0;
+          if (isDeleted) {
+            delete parent[key];
+          } else {
+            parent[key] = value;
+          }
+          stack.pop();
+        }
       }
-      const isDeleted = value === void 0;
-      if (isDeleted) {
-        delete parent[key];
-      } else {
-        parent[key] = value;
+      return rootHolder[""];
+    };
+    serializeBigInts = (text) => {
+      return text.replace(
+        stringsOrLargeNumbers,
+        (match, digits, fractional, exponential) => {
+          const isString = match[0] === '"';
+          const isNoise = isString && noiseValueWithQuotes.test(match);
+          if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+          const hasFractionalOrExponential = fractional || exponential;
+          const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+          const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+          if (isStandardValue) return match;
+          return '"' + match + 'n"';
+        }
+      );
+    };
+    JSONParse = (text, reviver) => {
+      if (!text) return originalParse(text, reviver);
+      try {
+        if (isContextSourceSupported()) return JSONParseV2(text, reviver);
+        const serializedData = serializeBigInts(text);
+        return originalParse(
+          serializedData,
+          (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+        );
+      } catch (error) {
+        if (error instanceof RangeError) {
+          const serializedData = serializeBigInts(text);
+          const parsed = originalParse(serializedData);
+          return applyReviverIteratively(parsed, reviver);
+        }
+        throw error;
       }
-      stack.pop();
-    }
+    };
   }
-  return rootHolder[""];
-};
-var serializeBigInts = (text) => {
-  return text.replace(
-    stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
-      const hasFractionalOrExponential = fractional || exponential;
-      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
-      const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-      if (isStandardValue) return match;
-      return '"' + match + 'n"';
-    }
-  );
-};
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
-  try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
-    return originalParse(
-      serializedData,
-      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
-    );
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-      return applyReviverIteratively(parsed, reviver);
-    }
-    throw error;
-  }
-};
+});
 
 // node_modules/@octokit/request-error/dist-src/index.js
-var RequestError = class extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message2, statusCode, options) {
-    super(message2, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
+var RequestError;
+var init_dist_src = __esm({
+  "node_modules/@octokit/request-error/dist-src/index.js"() {
+    RequestError = class extends Error {
+      name;
+      /**
+       * http status code
+       */
+      status;
+      /**
+       * Request options that lead to the error.
+       */
+      request;
+      /**
+       * Response object if a response was received
+       */
+      response;
+      constructor(message2, statusCode, options) {
+        super(message2, { cause: options.cause });
+        this.name = "HttpError";
+        this.status = Number.parseInt(statusCode);
+        if (Number.isNaN(this.status)) {
+          this.status = 0;
+        }
+        if ("response" in options) {
+          this.response = options.response;
+        }
+        const requestCopy = Object.assign({}, options.request);
+        if (options.request.headers.authorization) {
+          requestCopy.headers = Object.assign({}, options.request.headers, {
+            authorization: options.request.headers.authorization.replace(
+              /(?<! ) .*$/,
+              " [REDACTED]"
+            )
+          });
+        }
+        requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+        this.request = requestCopy;
+      }
+    };
   }
-};
+});
 
 // node_modules/@octokit/request/dist-bundle/index.js
-var VERSION2 = "10.0.16";
-var defaults_default = {
-  headers: {
-    "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
-  }
-};
 function isPlainObject2(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
@@ -45791,7 +45740,6 @@ function isPlainObject2(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-var noop = () => "";
 async function fetchWrapper(requestOptions) {
   const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
   if (!fetch2) {
@@ -45956,45 +45904,30 @@ function withDefaults2(oldEndpoint, newDefaults) {
     defaults: withDefaults2.bind(null, endpoint2)
   });
 }
-var request = withDefaults2(endpoint, defaults_default);
+var VERSION2, defaults_default, noop, request;
+var init_dist_bundle2 = __esm({
+  "node_modules/@octokit/request/dist-bundle/index.js"() {
+    init_dist_bundle();
+    init_universal_user_agent();
+    init_dist7();
+    init_json_with_bigint();
+    init_dist_src();
+    VERSION2 = "10.0.16";
+    defaults_default = {
+      headers: {
+        "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+      }
+    };
+    noop = () => "";
+    request = withDefaults2(endpoint, defaults_default);
+  }
+});
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
-var VERSION3 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
 }
-var GraphqlResponseError = class extends Error {
-  constructor(request2, headers, response) {
-    super(_buildMessageForResponseErrors(response));
-    this.request = request2;
-    this.headers = headers;
-    this.response = response;
-    this.errors = response.errors;
-    this.data = response.data;
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-  request;
-  headers;
-  response;
-  name = "GraphqlResponseError";
-  errors;
-  data;
-};
-var NON_VARIABLE_OPTIONS = [
-  "method",
-  "baseUrl",
-  "url",
-  "headers",
-  "request",
-  "query",
-  "mediaType",
-  "operationName"
-];
-var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
-var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
 function graphql(request2, query, options) {
   if (options) {
     if (typeof query === "string" && "query" in options) {
@@ -46054,25 +45987,60 @@ function withDefaults3(request2, newDefaults) {
     endpoint: newRequest.endpoint
   });
 }
-var graphql2 = withDefaults3(request, {
-  headers: {
-    "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
-  },
-  method: "POST",
-  url: "/graphql"
-});
 function withCustomRequest(customRequest) {
   return withDefaults3(customRequest, {
     method: "POST",
     url: "/graphql"
   });
 }
+var VERSION3, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2;
+var init_dist_bundle3 = __esm({
+  "node_modules/@octokit/graphql/dist-bundle/index.js"() {
+    init_dist_bundle2();
+    init_universal_user_agent();
+    VERSION3 = "0.0.0-development";
+    GraphqlResponseError = class extends Error {
+      constructor(request2, headers, response) {
+        super(_buildMessageForResponseErrors(response));
+        this.request = request2;
+        this.headers = headers;
+        this.response = response;
+        this.errors = response.errors;
+        this.data = response.data;
+        if (Error.captureStackTrace) {
+          Error.captureStackTrace(this, this.constructor);
+        }
+      }
+      request;
+      headers;
+      response;
+      name = "GraphqlResponseError";
+      errors;
+      data;
+    };
+    NON_VARIABLE_OPTIONS = [
+      "method",
+      "baseUrl",
+      "url",
+      "headers",
+      "request",
+      "query",
+      "mediaType",
+      "operationName"
+    ];
+    FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+    GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+    graphql2 = withDefaults3(request, {
+      headers: {
+        "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
+      },
+      method: "POST",
+      url: "/graphql"
+    });
+  }
+});
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
-var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
-var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
   const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
@@ -46098,29 +46066,39 @@ async function hook(token, request2, route, parameters) {
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
   return request2(endpoint2);
 }
-var createTokenAuth = function createTokenAuth2(token) {
-  if (!token) {
-    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+var b64url, sep, jwtRE, isJWT, createTokenAuth;
+var init_dist_bundle4 = __esm({
+  "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
+    b64url = "(?:[a-zA-Z0-9_-]+)";
+    sep = "\\.";
+    jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+    isJWT = jwtRE.test.bind(jwtRE);
+    createTokenAuth = function createTokenAuth2(token) {
+      if (!token) {
+        throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+      }
+      if (typeof token !== "string") {
+        throw new Error(
+          "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+        );
+      }
+      token = token.replace(/^(token|bearer) +/i, "");
+      return Object.assign(auth.bind(null, token), {
+        hook: hook.bind(null, token)
+      });
+    };
   }
-  if (typeof token !== "string") {
-    throw new Error(
-      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
-    );
-  }
-  token = token.replace(/^(token|bearer) +/i, "");
-  return Object.assign(auth.bind(null, token), {
-    hook: hook.bind(null, token)
-  });
-};
+});
 
 // node_modules/@octokit/core/dist-src/version.js
-var VERSION4 = "7.0.8";
+var VERSION4;
+var init_version = __esm({
+  "node_modules/@octokit/core/dist-src/version.js"() {
+    VERSION4 = "7.0.8";
+  }
+});
 
 // node_modules/@octokit/core/dist-src/index.js
-var noop2 = () => {
-};
-var consoleWarn = console.warn.bind(console);
-var consoleError = console.error.bind(console);
 function createLogger(logger = {}) {
   if (typeof logger.debug !== "function") {
     logger.debug = noop2;
@@ -46136,122 +46114,142 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
-var Octokit = class {
-  static VERSION = VERSION4;
-  static defaults(defaults) {
-    const OctokitWithDefaults = class extends this {
-      constructor(...args) {
-        const options = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
-          return;
+var noop2, consoleWarn, consoleError, userAgentTrail, Octokit;
+var init_dist_src2 = __esm({
+  "node_modules/@octokit/core/dist-src/index.js"() {
+    init_universal_user_agent();
+    init_before_after_hook();
+    init_dist_bundle2();
+    init_dist_bundle3();
+    init_dist_bundle4();
+    init_version();
+    noop2 = () => {
+    };
+    consoleWarn = console.warn.bind(console);
+    consoleError = console.error.bind(console);
+    userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
+    Octokit = class {
+      static VERSION = VERSION4;
+      static defaults(defaults) {
+        const OctokitWithDefaults = class extends this {
+          constructor(...args) {
+            const options = args[0] || {};
+            if (typeof defaults === "function") {
+              super(defaults(options));
+              return;
+            }
+            super(
+              Object.assign(
+                {},
+                defaults,
+                options,
+                options.userAgent && defaults.userAgent ? {
+                  userAgent: `${options.userAgent} ${defaults.userAgent}`
+                } : null
+              )
+            );
+          }
+        };
+        return OctokitWithDefaults;
+      }
+      static plugins = [];
+      /**
+       * Attach a plugin (or many) to your Octokit instance.
+       *
+       * @example
+       * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+       */
+      static plugin(...newPlugins) {
+        const currentPlugins = this.plugins;
+        const NewOctokit = class extends this {
+          static plugins = currentPlugins.concat(
+            newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+          );
+        };
+        return NewOctokit;
+      }
+      constructor(options = {}) {
+        const hook2 = new before_after_hook_default.Collection();
+        const requestDefaults = {
+          baseUrl: request.endpoint.DEFAULTS.baseUrl,
+          headers: {},
+          request: Object.assign({}, options.request, {
+            // @ts-ignore internal usage only, no need to type
+            hook: hook2.bind(null, "request")
+          }),
+          mediaType: {
+            previews: [],
+            format: ""
+          }
+        };
+        requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+        if (options.baseUrl) {
+          requestDefaults.baseUrl = options.baseUrl;
         }
-        super(
-          Object.assign(
-            {},
-            defaults,
-            options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
-            } : null
-          )
-        );
+        if (options.previews) {
+          requestDefaults.mediaType.previews = options.previews;
+        }
+        if (options.timeZone) {
+          requestDefaults.headers["time-zone"] = options.timeZone;
+        }
+        this.request = request.defaults(requestDefaults);
+        this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+        this.log = createLogger(options.log);
+        this.hook = hook2;
+        if (!options.authStrategy) {
+          if (!options.auth) {
+            this.auth = async () => ({
+              type: "unauthenticated"
+            });
+          } else {
+            const auth2 = createTokenAuth(options.auth);
+            hook2.wrap("request", auth2.hook);
+            this.auth = auth2;
+          }
+        } else {
+          const { authStrategy, ...otherOptions } = options;
+          const auth2 = authStrategy(
+            Object.assign(
+              {
+                request: this.request,
+                log: this.log,
+                // we pass the current octokit instance as well as its constructor options
+                // to allow for authentication strategies that return a new octokit instance
+                // that shares the same internal state as the current one. The original
+                // requirement for this was the "event-octokit" authentication strategy
+                // of https://github.com/probot/octokit-auth-probot.
+                octokit: this,
+                octokitOptions: otherOptions
+              },
+              options.auth
+            )
+          );
+          hook2.wrap("request", auth2.hook);
+          this.auth = auth2;
+        }
+        const classConstructor = this.constructor;
+        for (let i = 0; i < classConstructor.plugins.length; ++i) {
+          Object.assign(this, classConstructor.plugins[i](this, options));
+        }
       }
+      // assigned during constructor
+      request;
+      graphql;
+      log;
+      hook;
+      // TODO: type `octokit.auth` based on passed options.authStrategy
+      auth;
     };
-    return OctokitWithDefaults;
   }
-  static plugins = [];
-  /**
-   * Attach a plugin (or many) to your Octokit instance.
-   *
-   * @example
-   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
-   */
-  static plugin(...newPlugins) {
-    const currentPlugins = this.plugins;
-    const NewOctokit = class extends this {
-      static plugins = currentPlugins.concat(
-        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
-      );
-    };
-    return NewOctokit;
-  }
-  constructor(options = {}) {
-    const hook2 = new before_after_hook_default.Collection();
-    const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
-      headers: {},
-      request: Object.assign({}, options.request, {
-        // @ts-ignore internal usage only, no need to type
-        hook: hook2.bind(null, "request")
-      }),
-      mediaType: {
-        previews: [],
-        format: ""
-      }
-    };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
-    }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
-    }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
-    }
-    this.request = request.defaults(requestDefaults);
-    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
-    this.hook = hook2;
-    if (!options.authStrategy) {
-      if (!options.auth) {
-        this.auth = async () => ({
-          type: "unauthenticated"
-        });
-      } else {
-        const auth2 = createTokenAuth(options.auth);
-        hook2.wrap("request", auth2.hook);
-        this.auth = auth2;
-      }
-    } else {
-      const { authStrategy, ...otherOptions } = options;
-      const auth2 = authStrategy(
-        Object.assign(
-          {
-            request: this.request,
-            log: this.log,
-            // we pass the current octokit instance as well as its constructor options
-            // to allow for authentication strategies that return a new octokit instance
-            // that shares the same internal state as the current one. The original
-            // requirement for this was the "event-octokit" authentication strategy
-            // of https://github.com/probot/octokit-auth-probot.
-            octokit: this,
-            octokitOptions: otherOptions
-          },
-          options.auth
-        )
-      );
-      hook2.wrap("request", auth2.hook);
-      this.auth = auth2;
-    }
-    const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
-    }
-  }
-  // assigned during constructor
-  request;
-  graphql;
-  log;
-  hook;
-  // TODO: type `octokit.auth` based on passed options.authStrategy
-  auth;
-};
+});
 
 // node_modules/@octokit/plugin-request-log/dist-src/version.js
-var VERSION5 = "6.0.0";
+var VERSION5;
+var init_version2 = __esm({
+  "node_modules/@octokit/plugin-request-log/dist-src/version.js"() {
+    VERSION5 = "6.0.0";
+  }
+});
 
 // node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
@@ -46275,10 +46273,14 @@ function requestLog(octokit) {
     });
   });
 }
-requestLog.VERSION = VERSION5;
+var init_dist_src3 = __esm({
+  "node_modules/@octokit/plugin-request-log/dist-src/index.js"() {
+    init_version2();
+    requestLog.VERSION = VERSION5;
+  }
+});
 
 // node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION6 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
     return {
@@ -46381,9 +46383,6 @@ function gather(octokit, results, iterator2, mapFn) {
     return gather(octokit, results, iterator2, mapFn);
   });
 }
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
 function paginateRest(octokit) {
   return {
     paginate: Object.assign(paginate.bind(null, octokit), {
@@ -46391,2377 +46390,2323 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION6;
+var VERSION6, composePaginateRest;
+var init_dist_bundle5 = __esm({
+  "node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
+    VERSION6 = "0.0.0-development";
+    composePaginateRest = Object.assign(paginate, {
+      iterator
+    });
+    paginateRest.VERSION = VERSION6;
+  }
+});
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION7 = "17.0.0";
+var VERSION7;
+var init_version3 = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
+    VERSION7 = "17.0.0";
+  }
+});
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
-var Endpoints = {
-  actions: {
-    addCustomLabelsToSelfHostedRunnerForOrg: [
-      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    addCustomLabelsToSelfHostedRunnerForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    addRepoAccessToSelfHostedRunnerGroupInOrg: [
-      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    approveWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
-    ],
-    cancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
-    ],
-    createEnvironmentVariable: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
-    createOrUpdateEnvironmentSecret: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
-    createRegistrationTokenForOrg: [
-      "POST /orgs/{org}/actions/runners/registration-token"
-    ],
-    createRegistrationTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
-    ],
-    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
-    createRemoveTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
-    ],
-    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
-    createWorkflowDispatch: [
-      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-    ],
-    deleteActionsCacheById: [
-      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
-    ],
-    deleteActionsCacheByKey: [
-      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
-    ],
-    deleteArtifact: [
-      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
-    ],
-    deleteCustomImageFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    deleteCustomImageVersionFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    deleteEnvironmentSecret: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    deleteEnvironmentVariable: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    deleteHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
-    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    deleteRepoVariable: [
-      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
-    ],
-    deleteSelfHostedRunnerFromOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}"
-    ],
-    deleteSelfHostedRunnerFromRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    deleteWorkflowRunLogs: [
-      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    disableSelectedRepositoryGithubActionsOrganization: [
-      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    disableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
-    ],
-    downloadArtifact: [
-      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-    ],
-    downloadJobLogsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
-    ],
-    downloadWorkflowRunAttemptLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
-    ],
-    downloadWorkflowRunLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    enableSelectedRepositoryGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    enableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
-    ],
-    forceCancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
-    ],
-    generateRunnerJitconfigForOrg: [
-      "POST /orgs/{org}/actions/runners/generate-jitconfig"
-    ],
-    generateRunnerJitconfigForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
-    ],
-    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
-    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
-    getActionsCacheUsageByRepoForOrg: [
-      "GET /orgs/{org}/actions/cache/usage-by-repository"
-    ],
-    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
-    getAllowedActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    getAllowedActionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
-    getCustomImageForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    getCustomImageVersionForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    getCustomOidcSubClaimForRepo: [
-      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    getEnvironmentPublicKey: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
-    ],
-    getEnvironmentSecret: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    getEnvironmentVariable: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/workflow"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    getGithubActionsPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions"
-    ],
-    getGithubActionsPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions"
-    ],
-    getHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    getHostedRunnersGithubOwnedImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
-    ],
-    getHostedRunnersLimitsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/limits"
-    ],
-    getHostedRunnersMachineSpecsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
-    ],
-    getHostedRunnersPartnerImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/partner"
-    ],
-    getHostedRunnersPlatformsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/platforms"
-    ],
-    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
-    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
-    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
-    getPendingDeploymentsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    getRepoPermissions: [
-      "GET /repos/{owner}/{repo}/actions/permissions",
-      {},
-      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
-    ],
-    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
-    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
-    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
-    getReviewsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
-    ],
-    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
-    getSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
-    getWorkflowAccessToRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    getWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
-    ],
-    getWorkflowRunUsage: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
-    ],
-    getWorkflowUsage: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
-    ],
-    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
-    listCustomImageVersionsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
-    ],
-    listCustomImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom"
-    ],
-    listEnvironmentSecrets: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
-    ],
-    listEnvironmentVariables: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    listGithubHostedRunnersInGroupForOrg: [
-      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
-    ],
-    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
-    listJobsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
-    ],
-    listJobsForWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
-    ],
-    listLabelsForSelfHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    listLabelsForSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
-    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
-    listRepoOrganizationSecrets: [
-      "GET /repos/{owner}/{repo}/actions/organization-secrets"
-    ],
-    listRepoOrganizationVariables: [
-      "GET /repos/{owner}/{repo}/actions/organization-variables"
-    ],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
-    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
-    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
-    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
-    listRunnerApplicationsForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/downloads"
-    ],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    listSelectedReposForOrgVariable: [
-      "GET /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    listSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/repositories"
-    ],
-    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
-    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
-    listWorkflowRunArtifacts: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
-    ],
-    listWorkflowRuns: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
-    ],
-    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
-    reRunJobForWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
-    ],
-    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
-    reRunWorkflowFailedJobs: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgVariable: [
-      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    reviewCustomGatesForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
-    ],
-    reviewPendingDeploymentsForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    setAllowedActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    setAllowedActionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    setCustomLabelsForSelfHostedRunnerForOrg: [
-      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomLabelsForSelfHostedRunnerForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomOidcSubClaimForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/workflow"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    setGithubActionsPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions"
-    ],
-    setGithubActionsPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    setSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories"
-    ],
-    setWorkflowAccessToRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    updateEnvironmentVariable: [
-      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    updateHostedRunnerForOrg: [
-      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
-    updateRepoVariable: [
-      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
-    ]
-  },
-  activity: {
-    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
-    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
-    deleteThreadSubscription: [
-      "DELETE /notifications/threads/{thread_id}/subscription"
-    ],
-    getFeeds: ["GET /feeds"],
-    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
-    getThread: ["GET /notifications/threads/{thread_id}"],
-    getThreadSubscriptionForAuthenticatedUser: [
-      "GET /notifications/threads/{thread_id}/subscription"
-    ],
-    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
-    listNotificationsForAuthenticatedUser: ["GET /notifications"],
-    listOrgEventsForAuthenticatedUser: [
-      "GET /users/{username}/events/orgs/{org}"
-    ],
-    listPublicEvents: ["GET /events"],
-    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
-    listPublicEventsForUser: ["GET /users/{username}/events/public"],
-    listPublicOrgEvents: ["GET /orgs/{org}/events"],
-    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
-    listReceivedPublicEventsForUser: [
-      "GET /users/{username}/received_events/public"
-    ],
-    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
-    listRepoNotificationsForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/notifications"
-    ],
-    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
-    listReposStarredByUser: ["GET /users/{username}/starred"],
-    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
-    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
-    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
-    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
-    markNotificationsAsRead: ["PUT /notifications"],
-    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
-    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
-    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
-    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
-    setThreadSubscription: [
-      "PUT /notifications/threads/{thread_id}/subscription"
-    ],
-    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
-    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
-  },
-  apps: {
-    addRepoToInstallation: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
-    ],
-    addRepoToInstallationForAuthenticatedUser: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    checkToken: ["POST /applications/{client_id}/token"],
-    createFromManifest: ["POST /app-manifests/{code}/conversions"],
-    createInstallationAccessToken: [
-      "POST /app/installations/{installation_id}/access_tokens"
-    ],
-    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
-    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
-    deleteToken: ["DELETE /applications/{client_id}/token"],
-    getAuthenticated: ["GET /app"],
-    getBySlug: ["GET /apps/{app_slug}"],
-    getInstallation: ["GET /app/installations/{installation_id}"],
-    getOrgInstallation: ["GET /orgs/{org}/installation"],
-    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
-    getSubscriptionPlanForAccount: [
-      "GET /marketplace_listing/accounts/{account_id}"
-    ],
-    getSubscriptionPlanForAccountStubbed: [
-      "GET /marketplace_listing/stubbed/accounts/{account_id}"
-    ],
-    getUserInstallation: ["GET /users/{username}/installation"],
-    getWebhookConfigForApp: ["GET /app/hook/config"],
-    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
-    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
-    listAccountsForPlanStubbed: [
-      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
-    ],
-    listInstallationReposForAuthenticatedUser: [
-      "GET /user/installations/{installation_id}/repositories"
-    ],
-    listInstallationRequestsForAuthenticatedApp: [
-      "GET /app/installation-requests"
-    ],
-    listInstallations: ["GET /app/installations"],
-    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
-    listPlans: ["GET /marketplace_listing/plans"],
-    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
-    listReposAccessibleToInstallation: ["GET /installation/repositories"],
-    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
-    listSubscriptionsForAuthenticatedUserStubbed: [
-      "GET /user/marketplace_purchases/stubbed"
-    ],
-    listWebhookDeliveries: ["GET /app/hook/deliveries"],
-    redeliverWebhookDelivery: [
-      "POST /app/hook/deliveries/{delivery_id}/attempts"
-    ],
-    removeRepoFromInstallation: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
-    ],
-    removeRepoFromInstallationForAuthenticatedUser: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    resetToken: ["PATCH /applications/{client_id}/token"],
-    revokeInstallationAccessToken: ["DELETE /installation/token"],
-    scopeToken: ["POST /applications/{client_id}/token/scoped"],
-    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
-    unsuspendInstallation: [
-      "DELETE /app/installations/{installation_id}/suspended"
-    ],
-    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
-  },
-  billing: {
-    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
-    getGithubActionsBillingUser: [
-      "GET /users/{username}/settings/billing/actions"
-    ],
-    getGithubBillingPremiumRequestUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingPremiumRequestUsageReportUser: [
-      "GET /users/{username}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/usage"
-    ],
-    getGithubBillingUsageReportUser: [
-      "GET /users/{username}/settings/billing/usage"
-    ],
-    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
-    getGithubPackagesBillingUser: [
-      "GET /users/{username}/settings/billing/packages"
-    ],
-    getSharedStorageBillingOrg: [
-      "GET /orgs/{org}/settings/billing/shared-storage"
-    ],
-    getSharedStorageBillingUser: [
-      "GET /users/{username}/settings/billing/shared-storage"
-    ]
-  },
-  campaigns: {
-    createCampaign: ["POST /orgs/{org}/campaigns"],
-    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
-    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
-    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
-    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
-  },
-  checks: {
-    create: ["POST /repos/{owner}/{repo}/check-runs"],
-    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
-    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
-    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
-    listAnnotations: [
-      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
-    ],
-    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
-    listForSuite: [
-      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
-    ],
-    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
-    rerequestRun: [
-      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
-    ],
-    rerequestSuite: [
-      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
-    ],
-    setSuitesPreferences: [
-      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
-  },
-  codeScanning: {
-    commitAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
-    ],
-    createAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    createVariantAnalysis: [
-      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
-    ],
-    deleteAnalysis: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
-    ],
-    deleteCodeqlDatabase: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
-      {},
-      { renamedParameters: { alert_id: "alert_number" } }
-    ],
-    getAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
-    ],
-    getAutofix: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    getCodeqlDatabase: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
-    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
-    getVariantAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
-    ],
-    getVariantAnalysisRepoTask: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
-    ],
-    listAlertInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
-    listAlertsInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-      {},
-      { renamed: ["codeScanning", "listAlertInstances"] }
-    ],
-    listCodeqlDatabases: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
-    ],
-    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
-    ],
-    updateDefaultSetup: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
-    ],
-    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
-  },
-  codeSecurity: {
-    attachConfiguration: [
-      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
-    ],
-    attachEnterpriseConfiguration: [
-      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
-    ],
-    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
-    createConfigurationForEnterprise: [
-      "POST /enterprises/{enterprise}/code-security/configurations"
-    ],
-    deleteConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    deleteConfigurationForEnterprise: [
-      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    detachConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/detach"
-    ],
-    getConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    getConfigurationForRepository: [
-      "GET /repos/{owner}/{repo}/code-security-configuration"
-    ],
-    getConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations"
-    ],
-    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
-    getDefaultConfigurations: [
-      "GET /orgs/{org}/code-security/configurations/defaults"
-    ],
-    getDefaultConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
-    ],
-    getRepositoriesForConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getRepositoriesForEnterpriseConfiguration: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getSingleConfigurationForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    setConfigurationAsDefault: [
-      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    setConfigurationAsDefaultForEnterprise: [
-      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    updateConfiguration: [
-      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    updateEnterpriseConfiguration: [
-      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ]
-  },
-  codesOfConduct: {
-    getAllCodesOfConduct: ["GET /codes_of_conduct"],
-    getConductCode: ["GET /codes_of_conduct/{key}"]
-  },
-  codespaces: {
-    addRepositoryForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    checkPermissionsForDevcontainer: [
-      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
-    ],
-    codespaceMachinesForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/machines"
-    ],
-    createForAuthenticatedUser: ["POST /user/codespaces"],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}"
-    ],
-    createWithPrForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
-    ],
-    createWithRepoForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/codespaces"
-    ],
-    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
-    deleteFromOrganization: [
-      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    deleteSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}"
-    ],
-    exportForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/exports"
-    ],
-    getCodespacesForUserInOrg: [
-      "GET /orgs/{org}/members/{username}/codespaces"
-    ],
-    getExportDetailsForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
-    ],
-    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
-    getPublicKeyForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/public-key"
-    ],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    getSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}"
-    ],
-    listDevcontainersInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
-    ],
-    listForAuthenticatedUser: ["GET /user/codespaces"],
-    listInOrganization: [
-      "GET /orgs/{org}/codespaces",
-      {},
-      { renamedParameters: { org_id: "org" } }
-    ],
-    listInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
-    listRepositoriesForSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    preFlightWithRepoForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/new"
-    ],
-    publishForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/publish"
-    ],
-    removeRepositoryForSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repoMachinesForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/machines"
-    ],
-    setRepositoriesForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
-    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
-    stopInOrganization: [
-      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
-    ],
-    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
-  },
-  copilot: {
-    addCopilotSeatsForTeams: [
-      "POST /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    addCopilotSeatsForUsers: [
-      "POST /orgs/{org}/copilot/billing/selected_users"
-    ],
-    cancelCopilotSeatAssignmentForTeams: [
-      "DELETE /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    cancelCopilotSeatAssignmentForUsers: [
-      "DELETE /orgs/{org}/copilot/billing/selected_users"
-    ],
-    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
-    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
-    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
-    getCopilotSeatDetailsForUser: [
-      "GET /orgs/{org}/members/{username}/copilot"
-    ],
-    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
-  },
-  credentials: { revoke: ["POST /credentials/revoke"] },
-  dependabot: {
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
-    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    listAlertsForEnterprise: [
-      "GET /enterprises/{enterprise}/dependabot/alerts"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
-    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repositoryAccessForOrg: [
-      "GET /organizations/{org}/dependabot/repository-access"
-    ],
-    setRepositoryAccessDefaultLevel: [
-      "PUT /organizations/{org}/dependabot/repository-access/default-level"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
-    ],
-    updateRepositoryAccessForOrg: [
-      "PATCH /organizations/{org}/dependabot/repository-access"
-    ]
-  },
-  dependencyGraph: {
-    createRepositorySnapshot: [
-      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
-    ],
-    diffRange: [
-      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
-    ],
-    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
-  },
-  emojis: { get: ["GET /emojis"] },
-  enterpriseTeamMemberships: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
-    ],
-    get: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
-    remove: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ]
-  },
-  enterpriseTeamOrganizations: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
-    ],
-    delete: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignment: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignments: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
-    ]
-  },
-  enterpriseTeams: {
-    create: ["POST /enterprises/{enterprise}/teams"],
-    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
-    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
-    list: ["GET /enterprises/{enterprise}/teams"],
-    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
-  },
-  gists: {
-    checkIsStarred: ["GET /gists/{gist_id}/star"],
-    create: ["POST /gists"],
-    createComment: ["POST /gists/{gist_id}/comments"],
-    delete: ["DELETE /gists/{gist_id}"],
-    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
-    fork: ["POST /gists/{gist_id}/forks"],
-    get: ["GET /gists/{gist_id}"],
-    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
-    getRevision: ["GET /gists/{gist_id}/{sha}"],
-    list: ["GET /gists"],
-    listComments: ["GET /gists/{gist_id}/comments"],
-    listCommits: ["GET /gists/{gist_id}/commits"],
-    listForUser: ["GET /users/{username}/gists"],
-    listForks: ["GET /gists/{gist_id}/forks"],
-    listPublic: ["GET /gists/public"],
-    listStarred: ["GET /gists/starred"],
-    star: ["PUT /gists/{gist_id}/star"],
-    unstar: ["DELETE /gists/{gist_id}/star"],
-    update: ["PATCH /gists/{gist_id}"],
-    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
-  },
-  git: {
-    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
-    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
-    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
-    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
-    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
-    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
-    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
-    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
-    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
-    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
-    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
-    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
-    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
-  },
-  gitignore: {
-    getAllTemplates: ["GET /gitignore/templates"],
-    getTemplate: ["GET /gitignore/templates/{name}"]
-  },
-  hostedCompute: {
-    createNetworkConfigurationForOrg: [
-      "POST /orgs/{org}/settings/network-configurations"
-    ],
-    deleteNetworkConfigurationFromOrg: [
-      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkConfigurationForOrg: [
-      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkSettingsForOrg: [
-      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
-    ],
-    listNetworkConfigurationsForOrg: [
-      "GET /orgs/{org}/settings/network-configurations"
-    ],
-    updateNetworkConfigurationForOrg: [
-      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ]
-  },
-  interactions: {
-    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
-    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
-    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
-    getRestrictionsForYourPublicRepos: [
-      "GET /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
-    ],
-    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
-    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
-    removeRestrictionsForRepo: [
-      "DELETE /repos/{owner}/{repo}/interaction-limits"
-    ],
-    removeRestrictionsForYourPublicRepos: [
-      "DELETE /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
-    ],
-    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
-    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
-    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
-    setRestrictionsForYourPublicRepos: [
-      "PUT /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
-    ]
-  },
-  issues: {
-    addAssignees: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    addBlockedByDependency: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    addSubIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
-    checkUserCanBeAssignedToIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-    ],
-    create: ["POST /repos/{owner}/{repo}/issues"],
-    createComment: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
-    ],
-    createLabel: ["POST /repos/{owner}/{repo}/labels"],
-    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
-    deleteComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
-    ],
-    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
-    deleteMilestone: [
-      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ],
-    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
-    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
-    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
-    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
-    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
-    list: ["GET /issues"],
-    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
-    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
-    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
-    listDependenciesBlockedBy: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    listDependenciesBlocking: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-    ],
-    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
-    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
-    listEventsForTimeline: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
-    ],
-    listForAuthenticatedUser: ["GET /user/issues"],
-    listForOrg: ["GET /orgs/{org}/issues"],
-    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
-    listLabelsForMilestone: [
-      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
-    ],
-    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
-    listLabelsOnIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
-    listSubIssues: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    removeAllLabels: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    removeAssignees: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    removeDependencyBlockedBy: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-    ],
-    removeLabel: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
-    ],
-    removeSubIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
-    ],
-    reprioritizeSubIssue: [
-      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-    ],
-    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
-    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
-    updateMilestone: [
-      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ]
-  },
-  licenses: {
-    get: ["GET /licenses/{license}"],
-    getAllCommonlyUsed: ["GET /licenses"],
-    getForRepo: ["GET /repos/{owner}/{repo}/license"]
-  },
-  markdown: {
-    render: ["POST /markdown"],
-    renderRaw: [
-      "POST /markdown/raw",
-      { headers: { "content-type": "text/plain; charset=utf-8" } }
-    ]
-  },
-  meta: {
-    get: ["GET /meta"],
-    getAllVersions: ["GET /versions"],
-    getOctocat: ["GET /octocat"],
-    getZen: ["GET /zen"],
-    root: ["GET /"]
-  },
-  migrations: {
-    deleteArchiveForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/archive"
-    ],
-    deleteArchiveForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    downloadArchiveForOrg: [
-      "GET /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    getArchiveForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/archive"
-    ],
-    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
-    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
-    listForAuthenticatedUser: ["GET /user/migrations"],
-    listForOrg: ["GET /orgs/{org}/migrations"],
-    listReposForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/repositories"
-    ],
-    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
-    listReposForUser: [
-      "GET /user/migrations/{migration_id}/repositories",
-      {},
-      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
-    ],
-    startForAuthenticatedUser: ["POST /user/migrations"],
-    startForOrg: ["POST /orgs/{org}/migrations"],
-    unlockRepoForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
-    ],
-    unlockRepoForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
-    ]
-  },
-  oidc: {
-    getOidcCustomSubTemplateForOrg: [
-      "GET /orgs/{org}/actions/oidc/customization/sub"
-    ],
-    updateOidcCustomSubTemplateForOrg: [
-      "PUT /orgs/{org}/actions/oidc/customization/sub"
-    ]
-  },
-  orgs: {
-    addSecurityManagerTeam: [
-      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
-      }
-    ],
-    assignTeamToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    assignUserToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
-    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
-    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
-    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
-    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
-    convertMemberToOutsideCollaborator: [
-      "PUT /orgs/{org}/outside_collaborators/{username}"
-    ],
-    createArtifactStorageRecord: [
-      "POST /orgs/{org}/artifacts/metadata/storage-record"
-    ],
-    createInvitation: ["POST /orgs/{org}/invitations"],
-    createIssueType: ["POST /orgs/{org}/issue-types"],
-    createWebhook: ["POST /orgs/{org}/hooks"],
-    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
-      "PATCH /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForOrgsGetOrganizationValues: [
-      "GET /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
-      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
-      "PATCH /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationValues: [
-      "PATCH /orgs/{org}/properties/values"
-    ],
-    customPropertiesForReposDeleteOrganizationDefinition: [
-      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinition: [
-      "GET /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinitions: [
-      "GET /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposGetOrganizationValues: [
-      "GET /orgs/{org}/properties/values"
-    ],
-    delete: ["DELETE /orgs/{org}"],
-    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
-    deleteAttestationsById: [
-      "DELETE /orgs/{org}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
-    ],
-    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
-    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
-    disableSelectedRepositoryImmutableReleasesOrganization: [
-      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    enableSelectedRepositoryImmutableReleasesOrganization: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    get: ["GET /orgs/{org}"],
-    getImmutableReleasesSettings: [
-      "GET /orgs/{org}/settings/immutable-releases"
-    ],
-    getImmutableReleasesSettingsRepositories: [
-      "GET /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
-    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
-    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
-    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
-    getOrgRulesetVersion: [
-      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
-    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
-    getWebhookDelivery: [
-      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    list: ["GET /organizations"],
-    listAppInstallations: ["GET /orgs/{org}/installations"],
-    listArtifactStorageRecords: [
-      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
-    ],
-    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
-    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedUsers: ["GET /orgs/{org}/blocks"],
-    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
-    listForAuthenticatedUser: ["GET /user/orgs"],
-    listForUser: ["GET /users/{username}/orgs"],
-    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
-    listIssueTypes: ["GET /orgs/{org}/issue-types"],
-    listMembers: ["GET /orgs/{org}/members"],
-    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
-    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
-    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
-    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
-    listOrganizationFineGrainedPermissions: [
-      "GET /orgs/{org}/organization-fine-grained-permissions"
-    ],
-    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
-    listPatGrantRepositories: [
-      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
-    ],
-    listPatGrantRequestRepositories: [
-      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
-    ],
-    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
-    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
-    listPendingInvitations: ["GET /orgs/{org}/invitations"],
-    listPublicMembers: ["GET /orgs/{org}/public_members"],
-    listSecurityManagerTeams: [
-      "GET /orgs/{org}/security-managers",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
-      }
-    ],
-    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
-    listWebhooks: ["GET /orgs/{org}/hooks"],
-    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeMember: ["DELETE /orgs/{org}/members/{username}"],
-    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
-    removeOutsideCollaborator: [
-      "DELETE /orgs/{org}/outside_collaborators/{username}"
-    ],
-    removePublicMembershipForAuthenticatedUser: [
-      "DELETE /orgs/{org}/public_members/{username}"
-    ],
-    removeSecurityManagerTeam: [
-      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
-      }
-    ],
-    reviewPatGrantRequest: [
-      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
-    ],
-    reviewPatGrantRequestsInBulk: [
-      "POST /orgs/{org}/personal-access-token-requests"
-    ],
-    revokeAllOrgRolesTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
-    ],
-    revokeAllOrgRolesUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}"
-    ],
-    revokeOrgRoleTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    revokeOrgRoleUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    setImmutableReleasesSettings: [
-      "PUT /orgs/{org}/settings/immutable-releases"
-    ],
-    setImmutableReleasesSettingsRepositories: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
-    setPublicMembershipForAuthenticatedUser: [
-      "PUT /orgs/{org}/public_members/{username}"
-    ],
-    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
-    update: ["PATCH /orgs/{org}"],
-    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
-    updateMembershipForAuthenticatedUser: [
-      "PATCH /user/memberships/orgs/{org}"
-    ],
-    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
-    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
-    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
-    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
-  },
-  packages: {
-    deletePackageForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageVersionForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getAllPackageVersionsForAPackageOwnedByAnOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-      {},
-      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
-    ],
-    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions",
-      {},
-      {
-        renamed: [
-          "packages",
-          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+var Endpoints, endpoints_default;
+var init_endpoints = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js"() {
+    Endpoints = {
+      actions: {
+        addCustomLabelsToSelfHostedRunnerForOrg: [
+          "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        addCustomLabelsToSelfHostedRunnerForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        addRepoAccessToSelfHostedRunnerGroupInOrg: [
+          "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgVariable: [
+          "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+        ],
+        approveWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+        ],
+        cancelWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+        ],
+        createEnvironmentVariable: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+        ],
+        createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+        createOrUpdateEnvironmentSecret: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+        ],
+        createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+        createRegistrationTokenForOrg: [
+          "POST /orgs/{org}/actions/runners/registration-token"
+        ],
+        createRegistrationTokenForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+        ],
+        createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+        createRemoveTokenForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+        ],
+        createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+        createWorkflowDispatch: [
+          "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+        ],
+        deleteActionsCacheById: [
+          "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+        ],
+        deleteActionsCacheByKey: [
+          "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+        ],
+        deleteArtifact: [
+          "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+        ],
+        deleteCustomImageFromOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+        ],
+        deleteCustomImageVersionFromOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+        ],
+        deleteEnvironmentSecret: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        deleteEnvironmentVariable: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        deleteHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+        deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+        ],
+        deleteRepoVariable: [
+          "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+        ],
+        deleteSelfHostedRunnerFromOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}"
+        ],
+        deleteSelfHostedRunnerFromRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+        ],
+        deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+        deleteWorkflowRunLogs: [
+          "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+        ],
+        disableSelectedRepositoryGithubActionsOrganization: [
+          "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+        ],
+        disableWorkflow: [
+          "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+        ],
+        downloadArtifact: [
+          "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+        ],
+        downloadJobLogsForWorkflowRun: [
+          "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+        ],
+        downloadWorkflowRunAttemptLogs: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+        ],
+        downloadWorkflowRunLogs: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+        ],
+        enableSelectedRepositoryGithubActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+        ],
+        enableWorkflow: [
+          "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+        ],
+        forceCancelWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+        ],
+        generateRunnerJitconfigForOrg: [
+          "POST /orgs/{org}/actions/runners/generate-jitconfig"
+        ],
+        generateRunnerJitconfigForRepo: [
+          "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+        ],
+        getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+        getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+        getActionsCacheUsageByRepoForOrg: [
+          "GET /orgs/{org}/actions/cache/usage-by-repository"
+        ],
+        getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+        getAllowedActionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/selected-actions"
+        ],
+        getAllowedActionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+        ],
+        getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+        getCustomImageForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+        ],
+        getCustomImageVersionForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+        ],
+        getCustomOidcSubClaimForRepo: [
+          "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+        ],
+        getEnvironmentPublicKey: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+        ],
+        getEnvironmentSecret: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+        ],
+        getEnvironmentVariable: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        getGithubActionsDefaultWorkflowPermissionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/workflow"
+        ],
+        getGithubActionsDefaultWorkflowPermissionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+        ],
+        getGithubActionsPermissionsOrganization: [
+          "GET /orgs/{org}/actions/permissions"
+        ],
+        getGithubActionsPermissionsRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions"
+        ],
+        getHostedRunnerForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        getHostedRunnersGithubOwnedImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+        ],
+        getHostedRunnersLimitsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/limits"
+        ],
+        getHostedRunnersMachineSpecsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+        ],
+        getHostedRunnersPartnerImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/partner"
+        ],
+        getHostedRunnersPlatformsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/platforms"
+        ],
+        getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+        getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+        getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+        getPendingDeploymentsForRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+        ],
+        getRepoPermissions: [
+          "GET /repos/{owner}/{repo}/actions/permissions",
+          {},
+          { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+        ],
+        getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+        getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+        getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+        getReviewsForRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+        ],
+        getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+        getSelfHostedRunnerForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+        ],
+        getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+        getWorkflowAccessToRepository: [
+          "GET /repos/{owner}/{repo}/actions/permissions/access"
+        ],
+        getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+        getWorkflowRunAttempt: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+        ],
+        getWorkflowRunUsage: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+        ],
+        getWorkflowUsage: [
+          "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+        ],
+        listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+        listCustomImageVersionsForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+        ],
+        listCustomImagesForOrg: [
+          "GET /orgs/{org}/actions/hosted-runners/images/custom"
+        ],
+        listEnvironmentSecrets: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+        ],
+        listEnvironmentVariables: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+        ],
+        listGithubHostedRunnersInGroupForOrg: [
+          "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+        ],
+        listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+        listJobsForWorkflowRun: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+        ],
+        listJobsForWorkflowRunAttempt: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+        ],
+        listLabelsForSelfHostedRunnerForOrg: [
+          "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        listLabelsForSelfHostedRunnerForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+        listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+        listRepoOrganizationSecrets: [
+          "GET /repos/{owner}/{repo}/actions/organization-secrets"
+        ],
+        listRepoOrganizationVariables: [
+          "GET /repos/{owner}/{repo}/actions/organization-variables"
+        ],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+        listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+        listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+        listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+        listRunnerApplicationsForRepo: [
+          "GET /repos/{owner}/{repo}/actions/runners/downloads"
+        ],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+        ],
+        listSelectedReposForOrgVariable: [
+          "GET /orgs/{org}/actions/variables/{name}/repositories"
+        ],
+        listSelectedRepositoriesEnabledGithubActionsOrganization: [
+          "GET /orgs/{org}/actions/permissions/repositories"
+        ],
+        listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+        listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+        listWorkflowRunArtifacts: [
+          "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+        ],
+        listWorkflowRuns: [
+          "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+        ],
+        listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+        reRunJobForWorkflowRun: [
+          "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+        ],
+        reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+        reRunWorkflowFailedJobs: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+        ],
+        removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        removeCustomLabelFromSelfHostedRunnerForOrg: [
+          "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+        ],
+        removeCustomLabelFromSelfHostedRunnerForRepo: [
+          "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        removeSelectedRepoFromOrgVariable: [
+          "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+        ],
+        reviewCustomGatesForRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+        ],
+        reviewPendingDeploymentsForRun: [
+          "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+        ],
+        setAllowedActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/selected-actions"
+        ],
+        setAllowedActionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+        ],
+        setCustomLabelsForSelfHostedRunnerForOrg: [
+          "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+        ],
+        setCustomLabelsForSelfHostedRunnerForRepo: [
+          "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+        ],
+        setCustomOidcSubClaimForRepo: [
+          "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+        ],
+        setGithubActionsDefaultWorkflowPermissionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/workflow"
+        ],
+        setGithubActionsDefaultWorkflowPermissionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+        ],
+        setGithubActionsPermissionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions"
+        ],
+        setGithubActionsPermissionsRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+        ],
+        setSelectedReposForOrgVariable: [
+          "PUT /orgs/{org}/actions/variables/{name}/repositories"
+        ],
+        setSelectedRepositoriesEnabledGithubActionsOrganization: [
+          "PUT /orgs/{org}/actions/permissions/repositories"
+        ],
+        setWorkflowAccessToRepository: [
+          "PUT /repos/{owner}/{repo}/actions/permissions/access"
+        ],
+        updateEnvironmentVariable: [
+          "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+        ],
+        updateHostedRunnerForOrg: [
+          "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+        ],
+        updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+        updateRepoVariable: [
+          "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
         ]
+      },
+      activity: {
+        checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+        deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+        deleteThreadSubscription: [
+          "DELETE /notifications/threads/{thread_id}/subscription"
+        ],
+        getFeeds: ["GET /feeds"],
+        getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+        getThread: ["GET /notifications/threads/{thread_id}"],
+        getThreadSubscriptionForAuthenticatedUser: [
+          "GET /notifications/threads/{thread_id}/subscription"
+        ],
+        listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+        listNotificationsForAuthenticatedUser: ["GET /notifications"],
+        listOrgEventsForAuthenticatedUser: [
+          "GET /users/{username}/events/orgs/{org}"
+        ],
+        listPublicEvents: ["GET /events"],
+        listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+        listPublicEventsForUser: ["GET /users/{username}/events/public"],
+        listPublicOrgEvents: ["GET /orgs/{org}/events"],
+        listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+        listReceivedPublicEventsForUser: [
+          "GET /users/{username}/received_events/public"
+        ],
+        listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+        listRepoNotificationsForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/notifications"
+        ],
+        listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+        listReposStarredByUser: ["GET /users/{username}/starred"],
+        listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+        listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+        listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+        listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+        markNotificationsAsRead: ["PUT /notifications"],
+        markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+        markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+        markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+        setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+        setThreadSubscription: [
+          "PUT /notifications/threads/{thread_id}/subscription"
+        ],
+        starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+        unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+      },
+      apps: {
+        addRepoToInstallation: [
+          "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+          {},
+          { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+        ],
+        addRepoToInstallationForAuthenticatedUser: [
+          "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+        ],
+        checkToken: ["POST /applications/{client_id}/token"],
+        createFromManifest: ["POST /app-manifests/{code}/conversions"],
+        createInstallationAccessToken: [
+          "POST /app/installations/{installation_id}/access_tokens"
+        ],
+        deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+        deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+        deleteToken: ["DELETE /applications/{client_id}/token"],
+        getAuthenticated: ["GET /app"],
+        getBySlug: ["GET /apps/{app_slug}"],
+        getInstallation: ["GET /app/installations/{installation_id}"],
+        getOrgInstallation: ["GET /orgs/{org}/installation"],
+        getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+        getSubscriptionPlanForAccount: [
+          "GET /marketplace_listing/accounts/{account_id}"
+        ],
+        getSubscriptionPlanForAccountStubbed: [
+          "GET /marketplace_listing/stubbed/accounts/{account_id}"
+        ],
+        getUserInstallation: ["GET /users/{username}/installation"],
+        getWebhookConfigForApp: ["GET /app/hook/config"],
+        getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+        listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+        listAccountsForPlanStubbed: [
+          "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+        ],
+        listInstallationReposForAuthenticatedUser: [
+          "GET /user/installations/{installation_id}/repositories"
+        ],
+        listInstallationRequestsForAuthenticatedApp: [
+          "GET /app/installation-requests"
+        ],
+        listInstallations: ["GET /app/installations"],
+        listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+        listPlans: ["GET /marketplace_listing/plans"],
+        listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+        listReposAccessibleToInstallation: ["GET /installation/repositories"],
+        listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+        listSubscriptionsForAuthenticatedUserStubbed: [
+          "GET /user/marketplace_purchases/stubbed"
+        ],
+        listWebhookDeliveries: ["GET /app/hook/deliveries"],
+        redeliverWebhookDelivery: [
+          "POST /app/hook/deliveries/{delivery_id}/attempts"
+        ],
+        removeRepoFromInstallation: [
+          "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+          {},
+          { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+        ],
+        removeRepoFromInstallationForAuthenticatedUser: [
+          "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+        ],
+        resetToken: ["PATCH /applications/{client_id}/token"],
+        revokeInstallationAccessToken: ["DELETE /installation/token"],
+        scopeToken: ["POST /applications/{client_id}/token/scoped"],
+        suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+        unsuspendInstallation: [
+          "DELETE /app/installations/{installation_id}/suspended"
+        ],
+        updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+      },
+      billing: {
+        getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+        getGithubActionsBillingUser: [
+          "GET /users/{username}/settings/billing/actions"
+        ],
+        getGithubBillingPremiumRequestUsageReportOrg: [
+          "GET /organizations/{org}/settings/billing/premium_request/usage"
+        ],
+        getGithubBillingPremiumRequestUsageReportUser: [
+          "GET /users/{username}/settings/billing/premium_request/usage"
+        ],
+        getGithubBillingUsageReportOrg: [
+          "GET /organizations/{org}/settings/billing/usage"
+        ],
+        getGithubBillingUsageReportUser: [
+          "GET /users/{username}/settings/billing/usage"
+        ],
+        getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+        getGithubPackagesBillingUser: [
+          "GET /users/{username}/settings/billing/packages"
+        ],
+        getSharedStorageBillingOrg: [
+          "GET /orgs/{org}/settings/billing/shared-storage"
+        ],
+        getSharedStorageBillingUser: [
+          "GET /users/{username}/settings/billing/shared-storage"
+        ]
+      },
+      campaigns: {
+        createCampaign: ["POST /orgs/{org}/campaigns"],
+        deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+        getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+        listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+        updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+      },
+      checks: {
+        create: ["POST /repos/{owner}/{repo}/check-runs"],
+        createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+        get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+        getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+        listAnnotations: [
+          "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+        ],
+        listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+        listForSuite: [
+          "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+        ],
+        listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+        rerequestRun: [
+          "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+        ],
+        rerequestSuite: [
+          "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+        ],
+        setSuitesPreferences: [
+          "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+        ],
+        update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+      },
+      codeScanning: {
+        commitAutofix: [
+          "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+        ],
+        createAutofix: [
+          "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+        ],
+        createVariantAnalysis: [
+          "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+        ],
+        deleteAnalysis: [
+          "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+        ],
+        deleteCodeqlDatabase: [
+          "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+        ],
+        getAlert: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+          {},
+          { renamedParameters: { alert_id: "alert_number" } }
+        ],
+        getAnalysis: [
+          "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+        ],
+        getAutofix: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+        ],
+        getCodeqlDatabase: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+        ],
+        getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+        getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+        getVariantAnalysis: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+        ],
+        getVariantAnalysisRepoTask: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+        ],
+        listAlertInstances: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+        ],
+        listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+        listAlertsInstances: [
+          "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+          {},
+          { renamed: ["codeScanning", "listAlertInstances"] }
+        ],
+        listCodeqlDatabases: [
+          "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+        ],
+        listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+        ],
+        updateDefaultSetup: [
+          "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+        ],
+        uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+      },
+      codeSecurity: {
+        attachConfiguration: [
+          "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+        ],
+        attachEnterpriseConfiguration: [
+          "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+        ],
+        createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+        createConfigurationForEnterprise: [
+          "POST /enterprises/{enterprise}/code-security/configurations"
+        ],
+        deleteConfiguration: [
+          "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        deleteConfigurationForEnterprise: [
+          "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ],
+        detachConfiguration: [
+          "DELETE /orgs/{org}/code-security/configurations/detach"
+        ],
+        getConfiguration: [
+          "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        getConfigurationForRepository: [
+          "GET /repos/{owner}/{repo}/code-security-configuration"
+        ],
+        getConfigurationsForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations"
+        ],
+        getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+        getDefaultConfigurations: [
+          "GET /orgs/{org}/code-security/configurations/defaults"
+        ],
+        getDefaultConfigurationsForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+        ],
+        getRepositoriesForConfiguration: [
+          "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+        ],
+        getRepositoriesForEnterpriseConfiguration: [
+          "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+        ],
+        getSingleConfigurationForEnterprise: [
+          "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ],
+        setConfigurationAsDefault: [
+          "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+        ],
+        setConfigurationAsDefaultForEnterprise: [
+          "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+        ],
+        updateConfiguration: [
+          "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+        ],
+        updateEnterpriseConfiguration: [
+          "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+        ]
+      },
+      codesOfConduct: {
+        getAllCodesOfConduct: ["GET /codes_of_conduct"],
+        getConductCode: ["GET /codes_of_conduct/{key}"]
+      },
+      codespaces: {
+        addRepositoryForSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        checkPermissionsForDevcontainer: [
+          "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+        ],
+        codespaceMachinesForAuthenticatedUser: [
+          "GET /user/codespaces/{codespace_name}/machines"
+        ],
+        createForAuthenticatedUser: ["POST /user/codespaces"],
+        createOrUpdateOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+        ],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        createOrUpdateSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}"
+        ],
+        createWithPrForAuthenticatedUser: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+        ],
+        createWithRepoForAuthenticatedUser: [
+          "POST /repos/{owner}/{repo}/codespaces"
+        ],
+        deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+        deleteFromOrganization: [
+          "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        deleteSecretForAuthenticatedUser: [
+          "DELETE /user/codespaces/secrets/{secret_name}"
+        ],
+        exportForAuthenticatedUser: [
+          "POST /user/codespaces/{codespace_name}/exports"
+        ],
+        getCodespacesForUserInOrg: [
+          "GET /orgs/{org}/members/{username}/codespaces"
+        ],
+        getExportDetailsForAuthenticatedUser: [
+          "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+        ],
+        getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+        getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+        getPublicKeyForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/public-key"
+        ],
+        getRepoPublicKey: [
+          "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+        ],
+        getRepoSecret: [
+          "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+        ],
+        getSecretForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/{secret_name}"
+        ],
+        listDevcontainersInRepositoryForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+        ],
+        listForAuthenticatedUser: ["GET /user/codespaces"],
+        listInOrganization: [
+          "GET /orgs/{org}/codespaces",
+          {},
+          { renamedParameters: { org_id: "org" } }
+        ],
+        listInRepositoryForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces"
+        ],
+        listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+        listRepositoriesForSecretForAuthenticatedUser: [
+          "GET /user/codespaces/secrets/{secret_name}/repositories"
+        ],
+        listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+        ],
+        preFlightWithRepoForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/new"
+        ],
+        publishForAuthenticatedUser: [
+          "POST /user/codespaces/{codespace_name}/publish"
+        ],
+        removeRepositoryForSecretForAuthenticatedUser: [
+          "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        repoMachinesForAuthenticatedUser: [
+          "GET /repos/{owner}/{repo}/codespaces/machines"
+        ],
+        setRepositoriesForSecretForAuthenticatedUser: [
+          "PUT /user/codespaces/secrets/{secret_name}/repositories"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+        ],
+        startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+        stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+        stopInOrganization: [
+          "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+        ],
+        updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+      },
+      copilot: {
+        addCopilotSeatsForTeams: [
+          "POST /orgs/{org}/copilot/billing/selected_teams"
+        ],
+        addCopilotSeatsForUsers: [
+          "POST /orgs/{org}/copilot/billing/selected_users"
+        ],
+        cancelCopilotSeatAssignmentForTeams: [
+          "DELETE /orgs/{org}/copilot/billing/selected_teams"
+        ],
+        cancelCopilotSeatAssignmentForUsers: [
+          "DELETE /orgs/{org}/copilot/billing/selected_users"
+        ],
+        copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+        copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+        getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+        getCopilotSeatDetailsForUser: [
+          "GET /orgs/{org}/members/{username}/copilot"
+        ],
+        listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+      },
+      credentials: { revoke: ["POST /credentials/revoke"] },
+      dependabot: {
+        addSelectedRepoToOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        createOrUpdateOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+        ],
+        createOrUpdateRepoSecret: [
+          "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+        deleteRepoSecret: [
+          "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+        getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+        getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+        getRepoPublicKey: [
+          "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+        ],
+        getRepoSecret: [
+          "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+        ],
+        listAlertsForEnterprise: [
+          "GET /enterprises/{enterprise}/dependabot/alerts"
+        ],
+        listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+        listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+        listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+        listSelectedReposForOrgSecret: [
+          "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+        ],
+        removeSelectedRepoFromOrgSecret: [
+          "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+        ],
+        repositoryAccessForOrg: [
+          "GET /organizations/{org}/dependabot/repository-access"
+        ],
+        setRepositoryAccessDefaultLevel: [
+          "PUT /organizations/{org}/dependabot/repository-access/default-level"
+        ],
+        setSelectedReposForOrgSecret: [
+          "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+        ],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+        ],
+        updateRepositoryAccessForOrg: [
+          "PATCH /organizations/{org}/dependabot/repository-access"
+        ]
+      },
+      dependencyGraph: {
+        createRepositorySnapshot: [
+          "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+        ],
+        diffRange: [
+          "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+        ],
+        exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+      },
+      emojis: { get: ["GET /emojis"] },
+      enterpriseTeamMemberships: {
+        add: [
+          "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ],
+        bulkAdd: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+        ],
+        bulkRemove: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+        ],
+        get: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ],
+        list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+        remove: [
+          "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+        ]
+      },
+      enterpriseTeamOrganizations: {
+        add: [
+          "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        bulkAdd: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+        ],
+        bulkRemove: [
+          "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+        ],
+        delete: [
+          "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        getAssignment: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+        ],
+        getAssignments: [
+          "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+        ]
+      },
+      enterpriseTeams: {
+        create: ["POST /enterprises/{enterprise}/teams"],
+        delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+        get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+        list: ["GET /enterprises/{enterprise}/teams"],
+        update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+      },
+      gists: {
+        checkIsStarred: ["GET /gists/{gist_id}/star"],
+        create: ["POST /gists"],
+        createComment: ["POST /gists/{gist_id}/comments"],
+        delete: ["DELETE /gists/{gist_id}"],
+        deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+        fork: ["POST /gists/{gist_id}/forks"],
+        get: ["GET /gists/{gist_id}"],
+        getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+        getRevision: ["GET /gists/{gist_id}/{sha}"],
+        list: ["GET /gists"],
+        listComments: ["GET /gists/{gist_id}/comments"],
+        listCommits: ["GET /gists/{gist_id}/commits"],
+        listForUser: ["GET /users/{username}/gists"],
+        listForks: ["GET /gists/{gist_id}/forks"],
+        listPublic: ["GET /gists/public"],
+        listStarred: ["GET /gists/starred"],
+        star: ["PUT /gists/{gist_id}/star"],
+        unstar: ["DELETE /gists/{gist_id}/star"],
+        update: ["PATCH /gists/{gist_id}"],
+        updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+      },
+      git: {
+        createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+        createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+        createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+        createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+        createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+        deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+        getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+        getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+        getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+        getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+        getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+        listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+        updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+      },
+      gitignore: {
+        getAllTemplates: ["GET /gitignore/templates"],
+        getTemplate: ["GET /gitignore/templates/{name}"]
+      },
+      hostedCompute: {
+        createNetworkConfigurationForOrg: [
+          "POST /orgs/{org}/settings/network-configurations"
+        ],
+        deleteNetworkConfigurationFromOrg: [
+          "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ],
+        getNetworkConfigurationForOrg: [
+          "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ],
+        getNetworkSettingsForOrg: [
+          "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+        ],
+        listNetworkConfigurationsForOrg: [
+          "GET /orgs/{org}/settings/network-configurations"
+        ],
+        updateNetworkConfigurationForOrg: [
+          "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+        ]
+      },
+      interactions: {
+        getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+        getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+        getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+        getRestrictionsForYourPublicRepos: [
+          "GET /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+        ],
+        removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+        removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+        removeRestrictionsForRepo: [
+          "DELETE /repos/{owner}/{repo}/interaction-limits"
+        ],
+        removeRestrictionsForYourPublicRepos: [
+          "DELETE /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+        ],
+        setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+        setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+        setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+        setRestrictionsForYourPublicRepos: [
+          "PUT /user/interaction-limits",
+          {},
+          { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+        ]
+      },
+      issues: {
+        addAssignees: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+        ],
+        addBlockedByDependency: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+        ],
+        addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+        addSubIssue: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+        ],
+        checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+        checkUserCanBeAssignedToIssue: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+        ],
+        create: ["POST /repos/{owner}/{repo}/issues"],
+        createComment: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+        ],
+        createLabel: ["POST /repos/{owner}/{repo}/labels"],
+        createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+        deleteComment: [
+          "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+        ],
+        deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+        deleteMilestone: [
+          "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+        ],
+        get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+        getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+        getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+        getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+        getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+        getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+        list: ["GET /issues"],
+        listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+        listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+        listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+        listDependenciesBlockedBy: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+        ],
+        listDependenciesBlocking: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+        ],
+        listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+        listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+        listEventsForTimeline: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+        ],
+        listForAuthenticatedUser: ["GET /user/issues"],
+        listForOrg: ["GET /orgs/{org}/issues"],
+        listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+        listLabelsForMilestone: [
+          "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+        ],
+        listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+        listLabelsOnIssue: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+        ],
+        listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+        listSubIssues: [
+          "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+        ],
+        lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+        removeAllLabels: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+        ],
+        removeAssignees: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+        ],
+        removeDependencyBlockedBy: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+        ],
+        removeLabel: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+        ],
+        removeSubIssue: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+        ],
+        reprioritizeSubIssue: [
+          "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+        ],
+        setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+        unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+        update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+        updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+        updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+        updateMilestone: [
+          "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+        ]
+      },
+      licenses: {
+        get: ["GET /licenses/{license}"],
+        getAllCommonlyUsed: ["GET /licenses"],
+        getForRepo: ["GET /repos/{owner}/{repo}/license"]
+      },
+      markdown: {
+        render: ["POST /markdown"],
+        renderRaw: [
+          "POST /markdown/raw",
+          { headers: { "content-type": "text/plain; charset=utf-8" } }
+        ]
+      },
+      meta: {
+        get: ["GET /meta"],
+        getAllVersions: ["GET /versions"],
+        getOctocat: ["GET /octocat"],
+        getZen: ["GET /zen"],
+        root: ["GET /"]
+      },
+      migrations: {
+        deleteArchiveForAuthenticatedUser: [
+          "DELETE /user/migrations/{migration_id}/archive"
+        ],
+        deleteArchiveForOrg: [
+          "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+        ],
+        downloadArchiveForOrg: [
+          "GET /orgs/{org}/migrations/{migration_id}/archive"
+        ],
+        getArchiveForAuthenticatedUser: [
+          "GET /user/migrations/{migration_id}/archive"
+        ],
+        getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+        getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+        listForAuthenticatedUser: ["GET /user/migrations"],
+        listForOrg: ["GET /orgs/{org}/migrations"],
+        listReposForAuthenticatedUser: [
+          "GET /user/migrations/{migration_id}/repositories"
+        ],
+        listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+        listReposForUser: [
+          "GET /user/migrations/{migration_id}/repositories",
+          {},
+          { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+        ],
+        startForAuthenticatedUser: ["POST /user/migrations"],
+        startForOrg: ["POST /orgs/{org}/migrations"],
+        unlockRepoForAuthenticatedUser: [
+          "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+        ],
+        unlockRepoForOrg: [
+          "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+        ]
+      },
+      oidc: {
+        getOidcCustomSubTemplateForOrg: [
+          "GET /orgs/{org}/actions/oidc/customization/sub"
+        ],
+        updateOidcCustomSubTemplateForOrg: [
+          "PUT /orgs/{org}/actions/oidc/customization/sub"
+        ]
+      },
+      orgs: {
+        addSecurityManagerTeam: [
+          "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+          }
+        ],
+        assignTeamToOrgRole: [
+          "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+        ],
+        assignUserToOrgRole: [
+          "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+        ],
+        blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+        cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+        checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+        checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+        checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+        convertMemberToOutsideCollaborator: [
+          "PUT /orgs/{org}/outside_collaborators/{username}"
+        ],
+        createArtifactStorageRecord: [
+          "POST /orgs/{org}/artifacts/metadata/storage-record"
+        ],
+        createInvitation: ["POST /orgs/{org}/invitations"],
+        createIssueType: ["POST /orgs/{org}/issue-types"],
+        createWebhook: ["POST /orgs/{org}/hooks"],
+        customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+          "PATCH /organizations/{org}/org-properties/values"
+        ],
+        customPropertiesForOrgsGetOrganizationValues: [
+          "GET /organizations/{org}/org-properties/values"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+          "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+          "PATCH /orgs/{org}/properties/schema"
+        ],
+        customPropertiesForReposCreateOrUpdateOrganizationValues: [
+          "PATCH /orgs/{org}/properties/values"
+        ],
+        customPropertiesForReposDeleteOrganizationDefinition: [
+          "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposGetOrganizationDefinition: [
+          "GET /orgs/{org}/properties/schema/{custom_property_name}"
+        ],
+        customPropertiesForReposGetOrganizationDefinitions: [
+          "GET /orgs/{org}/properties/schema"
+        ],
+        customPropertiesForReposGetOrganizationValues: [
+          "GET /orgs/{org}/properties/values"
+        ],
+        delete: ["DELETE /orgs/{org}"],
+        deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+        deleteAttestationsById: [
+          "DELETE /orgs/{org}/attestations/{attestation_id}"
+        ],
+        deleteAttestationsBySubjectDigest: [
+          "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+        ],
+        deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+        deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+        disableSelectedRepositoryImmutableReleasesOrganization: [
+          "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+        ],
+        enableSelectedRepositoryImmutableReleasesOrganization: [
+          "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+        ],
+        get: ["GET /orgs/{org}"],
+        getImmutableReleasesSettings: [
+          "GET /orgs/{org}/settings/immutable-releases"
+        ],
+        getImmutableReleasesSettingsRepositories: [
+          "GET /orgs/{org}/settings/immutable-releases/repositories"
+        ],
+        getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+        getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+        getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+        getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+        getOrgRulesetVersion: [
+          "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+        ],
+        getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+        getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+        getWebhookDelivery: [
+          "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+        ],
+        list: ["GET /organizations"],
+        listAppInstallations: ["GET /orgs/{org}/installations"],
+        listArtifactStorageRecords: [
+          "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+        ],
+        listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+        listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+        listAttestationsBulk: [
+          "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+        ],
+        listBlockedUsers: ["GET /orgs/{org}/blocks"],
+        listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+        listForAuthenticatedUser: ["GET /user/orgs"],
+        listForUser: ["GET /users/{username}/orgs"],
+        listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+        listIssueTypes: ["GET /orgs/{org}/issue-types"],
+        listMembers: ["GET /orgs/{org}/members"],
+        listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+        listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+        listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+        listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+        listOrganizationFineGrainedPermissions: [
+          "GET /orgs/{org}/organization-fine-grained-permissions"
+        ],
+        listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+        listPatGrantRepositories: [
+          "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+        ],
+        listPatGrantRequestRepositories: [
+          "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+        ],
+        listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+        listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+        listPendingInvitations: ["GET /orgs/{org}/invitations"],
+        listPublicMembers: ["GET /orgs/{org}/public_members"],
+        listSecurityManagerTeams: [
+          "GET /orgs/{org}/security-managers",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+          }
+        ],
+        listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+        listWebhooks: ["GET /orgs/{org}/hooks"],
+        pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+        redeliverWebhookDelivery: [
+          "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+        ],
+        removeMember: ["DELETE /orgs/{org}/members/{username}"],
+        removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+        removeOutsideCollaborator: [
+          "DELETE /orgs/{org}/outside_collaborators/{username}"
+        ],
+        removePublicMembershipForAuthenticatedUser: [
+          "DELETE /orgs/{org}/public_members/{username}"
+        ],
+        removeSecurityManagerTeam: [
+          "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+          {},
+          {
+            deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+          }
+        ],
+        reviewPatGrantRequest: [
+          "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+        ],
+        reviewPatGrantRequestsInBulk: [
+          "POST /orgs/{org}/personal-access-token-requests"
+        ],
+        revokeAllOrgRolesTeam: [
+          "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+        ],
+        revokeAllOrgRolesUser: [
+          "DELETE /orgs/{org}/organization-roles/users/{username}"
+        ],
+        revokeOrgRoleTeam: [
+          "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+        ],
+        revokeOrgRoleUser: [
+          "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+        ],
+        setImmutableReleasesSettings: [
+          "PUT /orgs/{org}/settings/immutable-releases"
+        ],
+        setImmutableReleasesSettingsRepositories: [
+          "PUT /orgs/{org}/settings/immutable-releases/repositories"
+        ],
+        setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+        setPublicMembershipForAuthenticatedUser: [
+          "PUT /orgs/{org}/public_members/{username}"
+        ],
+        unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+        update: ["PATCH /orgs/{org}"],
+        updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+        updateMembershipForAuthenticatedUser: [
+          "PATCH /user/memberships/orgs/{org}"
+        ],
+        updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+        updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+        updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+        updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+      },
+      packages: {
+        deletePackageForAuthenticatedUser: [
+          "DELETE /user/packages/{package_type}/{package_name}"
+        ],
+        deletePackageForOrg: [
+          "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+        ],
+        deletePackageForUser: [
+          "DELETE /users/{username}/packages/{package_type}/{package_name}"
+        ],
+        deletePackageVersionForAuthenticatedUser: [
+          "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        deletePackageVersionForOrg: [
+          "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        deletePackageVersionForUser: [
+          "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getAllPackageVersionsForAPackageOwnedByAnOrg: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+          {},
+          { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+        ],
+        getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions",
+          {},
+          {
+            renamed: [
+              "packages",
+              "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+            ]
+          }
+        ],
+        getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions"
+        ],
+        getAllPackageVersionsForPackageOwnedByOrg: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+        ],
+        getAllPackageVersionsForPackageOwnedByUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+        ],
+        getPackageForAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}"
+        ],
+        getPackageForOrganization: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}"
+        ],
+        getPackageForUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}"
+        ],
+        getPackageVersionForAuthenticatedUser: [
+          "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getPackageVersionForOrganization: [
+          "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        getPackageVersionForUser: [
+          "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+        ],
+        listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+          "GET /user/docker/conflicts"
+        ],
+        listDockerMigrationConflictingPackagesForOrganization: [
+          "GET /orgs/{org}/docker/conflicts"
+        ],
+        listDockerMigrationConflictingPackagesForUser: [
+          "GET /users/{username}/docker/conflicts"
+        ],
+        listPackagesForAuthenticatedUser: ["GET /user/packages"],
+        listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+        listPackagesForUser: ["GET /users/{username}/packages"],
+        restorePackageForAuthenticatedUser: [
+          "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageForOrg: [
+          "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageForUser: [
+          "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+        ],
+        restorePackageVersionForAuthenticatedUser: [
+          "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ],
+        restorePackageVersionForOrg: [
+          "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ],
+        restorePackageVersionForUser: [
+          "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+        ]
+      },
+      privateRegistries: {
+        createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+        deleteOrgPrivateRegistry: [
+          "DELETE /orgs/{org}/private-registries/{secret_name}"
+        ],
+        getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+        getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+        listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+        updateOrgPrivateRegistry: [
+          "PATCH /orgs/{org}/private-registries/{secret_name}"
+        ]
+      },
+      projects: {
+        addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+        addItemForUser: [
+          "POST /users/{username}/projectsV2/{project_number}/items"
+        ],
+        deleteItemForOrg: [
+          "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        deleteItemForUser: [
+          "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        getFieldForOrg: [
+          "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+        ],
+        getFieldForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+        ],
+        getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+        getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+        getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+        getUserItem: [
+          "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+        listFieldsForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/fields"
+        ],
+        listForOrg: ["GET /orgs/{org}/projectsV2"],
+        listForUser: ["GET /users/{username}/projectsV2"],
+        listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+        listItemsForUser: [
+          "GET /users/{username}/projectsV2/{project_number}/items"
+        ],
+        updateItemForOrg: [
+          "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+        ],
+        updateItemForUser: [
+          "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+        ]
+      },
+      pulls: {
+        checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+        create: ["POST /repos/{owner}/{repo}/pulls"],
+        createReplyForReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+        ],
+        createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+        createReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+        ],
+        deletePendingReview: [
+          "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        deleteReviewComment: [
+          "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+        ],
+        dismissReview: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+        ],
+        get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+        getReview: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+        list: ["GET /repos/{owner}/{repo}/pulls"],
+        listCommentsForReview: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+        ],
+        listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+        listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+        listRequestedReviewers: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        listReviewComments: [
+          "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+        ],
+        listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+        listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+        merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+        removeRequestedReviewers: [
+          "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        requestReviewers: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+        ],
+        submitReview: [
+          "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+        ],
+        update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+        updateBranch: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+        ],
+        updateReview: [
+          "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+        ],
+        updateReviewComment: [
+          "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+        ]
+      },
+      rateLimit: { get: ["GET /rate_limit"] },
+      reactions: {
+        createForCommitComment: [
+          "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+        ],
+        createForIssue: [
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+        ],
+        createForIssueComment: [
+          "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+        ],
+        createForPullRequestReviewComment: [
+          "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+        ],
+        createForRelease: [
+          "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+        ],
+        createForTeamDiscussionCommentInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+        ],
+        createForTeamDiscussionInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+        ],
+        deleteForCommitComment: [
+          "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForIssue: [
+          "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+        ],
+        deleteForIssueComment: [
+          "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForPullRequestComment: [
+          "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+        ],
+        deleteForRelease: [
+          "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+        ],
+        deleteForTeamDiscussion: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+        ],
+        deleteForTeamDiscussionComment: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+        ],
+        listForCommitComment: [
+          "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+        ],
+        listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+        listForIssueComment: [
+          "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+        ],
+        listForPullRequestReviewComment: [
+          "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+        ],
+        listForRelease: [
+          "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+        ],
+        listForTeamDiscussionCommentInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+        ],
+        listForTeamDiscussionInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+        ]
+      },
+      repos: {
+        acceptInvitation: [
+          "PATCH /user/repository_invitations/{invitation_id}",
+          {},
+          { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+        ],
+        acceptInvitationForAuthenticatedUser: [
+          "PATCH /user/repository_invitations/{invitation_id}"
+        ],
+        addAppAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+        addStatusCheckContexts: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        addTeamAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        addUserAccessRestrictions: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        cancelPagesDeployment: [
+          "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+        ],
+        checkAutomatedSecurityFixes: [
+          "GET /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+        checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+        checkPrivateVulnerabilityReporting: [
+          "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        checkVulnerabilityAlerts: [
+          "GET /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+        compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+        compareCommitsWithBasehead: [
+          "GET /repos/{owner}/{repo}/compare/{basehead}"
+        ],
+        createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+        createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+        createCommitComment: [
+          "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+        ],
+        createCommitSignatureProtection: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+        createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+        createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+        createDeploymentBranchPolicy: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+        ],
+        createDeploymentProtectionRule: [
+          "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+        ],
+        createDeploymentStatus: [
+          "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+        ],
+        createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+        createForAuthenticatedUser: ["POST /user/repos"],
+        createFork: ["POST /repos/{owner}/{repo}/forks"],
+        createInOrg: ["POST /orgs/{org}/repos"],
+        createOrUpdateEnvironment: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+        createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+        createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+        createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+        createRelease: ["POST /repos/{owner}/{repo}/releases"],
+        createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+        createUsingTemplate: [
+          "POST /repos/{template_owner}/{template_repo}/generate"
+        ],
+        createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+        customPropertiesForReposCreateOrUpdateRepositoryValues: [
+          "PATCH /repos/{owner}/{repo}/properties/values"
+        ],
+        customPropertiesForReposGetRepositoryValues: [
+          "GET /repos/{owner}/{repo}/properties/values"
+        ],
+        declineInvitation: [
+          "DELETE /user/repository_invitations/{invitation_id}",
+          {},
+          { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+        ],
+        declineInvitationForAuthenticatedUser: [
+          "DELETE /user/repository_invitations/{invitation_id}"
+        ],
+        delete: ["DELETE /repos/{owner}/{repo}"],
+        deleteAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+        ],
+        deleteAdminBranchProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        deleteAnEnvironment: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+        deleteBranchProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+        deleteCommitSignatureProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+        deleteDeployment: [
+          "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+        ],
+        deleteDeploymentBranchPolicy: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+        deleteInvitation: [
+          "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+        ],
+        deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+        deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+        deletePullRequestReviewProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+        deleteReleaseAsset: [
+          "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+        ],
+        deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+        disableAutomatedSecurityFixes: [
+          "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        disableDeploymentProtectionRule: [
+          "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+        ],
+        disableImmutableReleases: [
+          "DELETE /repos/{owner}/{repo}/immutable-releases"
+        ],
+        disablePrivateVulnerabilityReporting: [
+          "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        disableVulnerabilityAlerts: [
+          "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        downloadArchive: [
+          "GET /repos/{owner}/{repo}/zipball/{ref}",
+          {},
+          { renamed: ["repos", "downloadZipballArchive"] }
+        ],
+        downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+        downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+        enableAutomatedSecurityFixes: [
+          "PUT /repos/{owner}/{repo}/automated-security-fixes"
+        ],
+        enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+        enablePrivateVulnerabilityReporting: [
+          "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+        ],
+        enableVulnerabilityAlerts: [
+          "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+        ],
+        generateReleaseNotes: [
+          "POST /repos/{owner}/{repo}/releases/generate-notes"
+        ],
+        get: ["GET /repos/{owner}/{repo}"],
+        getAccessRestrictions: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+        ],
+        getAdminBranchProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        getAllDeploymentProtectionRules: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+        ],
+        getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+        getAllStatusCheckContexts: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+        ],
+        getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+        getAppsWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+        ],
+        getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+        getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+        getBranchProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+        getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+        getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+        getCollaboratorPermissionLevel: [
+          "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+        ],
+        getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+        getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+        getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+        getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+        getCommitSignatureProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+        ],
+        getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+        getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+        getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+        getCustomDeploymentProtectionRule: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+        ],
+        getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+        getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+        getDeploymentBranchPolicy: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        getDeploymentStatus: [
+          "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+        ],
+        getEnvironment: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}"
+        ],
+        getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+        getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+        getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+        getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+        getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+        getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+        getPages: ["GET /repos/{owner}/{repo}/pages"],
+        getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+        getPagesDeployment: [
+          "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+        ],
+        getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+        getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+        getPullRequestReviewProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+        getReadme: ["GET /repos/{owner}/{repo}/readme"],
+        getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+        getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+        getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+        getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+        getRepoRuleSuite: [
+          "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+        ],
+        getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+        getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        getRepoRulesetHistory: [
+          "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+        ],
+        getRepoRulesetVersion: [
+          "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+        ],
+        getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+        getStatusChecksProtection: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        getTeamsWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+        ],
+        getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+        getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+        getUsersWithAccessToProtectedBranch: [
+          "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+        ],
+        getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+        getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+        getWebhookConfigForRepo: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+        ],
+        getWebhookDelivery: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+        ],
+        listActivities: ["GET /repos/{owner}/{repo}/activity"],
+        listAttestations: [
+          "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+        ],
+        listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+        listBranches: ["GET /repos/{owner}/{repo}/branches"],
+        listBranchesForHeadCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+        ],
+        listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+        listCommentsForCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+        ],
+        listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+        listCommitStatusesForRef: [
+          "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+        ],
+        listCommits: ["GET /repos/{owner}/{repo}/commits"],
+        listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+        listCustomDeploymentRuleIntegrations: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+        ],
+        listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+        listDeploymentBranchPolicies: [
+          "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+        ],
+        listDeploymentStatuses: [
+          "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+        ],
+        listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+        listForAuthenticatedUser: ["GET /user/repos"],
+        listForOrg: ["GET /orgs/{org}/repos"],
+        listForUser: ["GET /users/{username}/repos"],
+        listForks: ["GET /repos/{owner}/{repo}/forks"],
+        listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+        listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+        listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+        listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+        listPublic: ["GET /repositories"],
+        listPullRequestsAssociatedWithCommit: [
+          "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+        ],
+        listReleaseAssets: [
+          "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+        ],
+        listReleases: ["GET /repos/{owner}/{repo}/releases"],
+        listTags: ["GET /repos/{owner}/{repo}/tags"],
+        listTeams: ["GET /repos/{owner}/{repo}/teams"],
+        listWebhookDeliveries: [
+          "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+        ],
+        listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+        merge: ["POST /repos/{owner}/{repo}/merges"],
+        mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+        pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+        redeliverWebhookDelivery: [
+          "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+        ],
+        removeAppAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        removeCollaborator: [
+          "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+        ],
+        removeStatusCheckContexts: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        removeStatusCheckProtection: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        removeTeamAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        removeUserAccessRestrictions: [
+          "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+        replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+        requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+        setAdminBranchProtection: [
+          "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+        ],
+        setAppAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+          {},
+          { mapToData: "apps" }
+        ],
+        setStatusCheckContexts: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+          {},
+          { mapToData: "contexts" }
+        ],
+        setTeamAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+          {},
+          { mapToData: "teams" }
+        ],
+        setUserAccessRestrictions: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+          {},
+          { mapToData: "users" }
+        ],
+        testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+        transfer: ["POST /repos/{owner}/{repo}/transfer"],
+        update: ["PATCH /repos/{owner}/{repo}"],
+        updateBranchProtection: [
+          "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+        ],
+        updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+        updateDeploymentBranchPolicy: [
+          "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+        ],
+        updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+        updateInvitation: [
+          "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+        ],
+        updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+        updatePullRequestReviewProtection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+        ],
+        updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+        updateReleaseAsset: [
+          "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+        ],
+        updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+        updateStatusCheckPotection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+          {},
+          { renamed: ["repos", "updateStatusCheckProtection"] }
+        ],
+        updateStatusCheckProtection: [
+          "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+        ],
+        updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+        updateWebhookConfigForRepo: [
+          "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+        ],
+        uploadReleaseAsset: [
+          "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+          { baseUrl: "https://uploads.github.com" }
+        ]
+      },
+      search: {
+        code: ["GET /search/code"],
+        commits: ["GET /search/commits"],
+        issuesAndPullRequests: ["GET /search/issues"],
+        labels: ["GET /search/labels"],
+        repos: ["GET /search/repositories"],
+        topics: ["GET /search/topics"],
+        users: ["GET /search/users"]
+      },
+      secretScanning: {
+        createPushProtectionBypass: [
+          "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+        ],
+        getAlert: [
+          "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+        ],
+        getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+        listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+        listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+        listLocationsForAlert: [
+          "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+        ],
+        listOrgPatternConfigs: [
+          "GET /orgs/{org}/secret-scanning/pattern-configurations"
+        ],
+        updateAlert: [
+          "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+        ],
+        updateOrgPatternConfigs: [
+          "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+        ]
+      },
+      securityAdvisories: {
+        createFork: [
+          "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+        ],
+        createPrivateVulnerabilityReport: [
+          "POST /repos/{owner}/{repo}/security-advisories/reports"
+        ],
+        createRepositoryAdvisory: [
+          "POST /repos/{owner}/{repo}/security-advisories"
+        ],
+        createRepositoryAdvisoryCveRequest: [
+          "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+        ],
+        getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+        getRepositoryAdvisory: [
+          "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+        ],
+        listGlobalAdvisories: ["GET /advisories"],
+        listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+        listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+        updateRepositoryAdvisory: [
+          "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+        ]
+      },
+      teams: {
+        addOrUpdateMembershipForUserInOrg: [
+          "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        addOrUpdateRepoPermissionsInOrg: [
+          "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        checkPermissionsForRepoInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        create: ["POST /orgs/{org}/teams"],
+        createDiscussionCommentInOrg: [
+          "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+        ],
+        createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+        deleteDiscussionCommentInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        deleteDiscussionInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+        getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+        getDiscussionCommentInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        getDiscussionInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        getMembershipForUserInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        list: ["GET /orgs/{org}/teams"],
+        listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+        listDiscussionCommentsInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+        ],
+        listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+        listForAuthenticatedUser: ["GET /user/teams"],
+        listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+        listPendingInvitationsInOrg: [
+          "GET /orgs/{org}/teams/{team_slug}/invitations"
+        ],
+        listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+        removeMembershipForUserInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+        ],
+        removeRepoInOrg: [
+          "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+        ],
+        updateDiscussionCommentInOrg: [
+          "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+        ],
+        updateDiscussionInOrg: [
+          "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+        ],
+        updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+      },
+      users: {
+        addEmailForAuthenticated: [
+          "POST /user/emails",
+          {},
+          { renamed: ["users", "addEmailForAuthenticatedUser"] }
+        ],
+        addEmailForAuthenticatedUser: ["POST /user/emails"],
+        addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+        block: ["PUT /user/blocks/{username}"],
+        checkBlocked: ["GET /user/blocks/{username}"],
+        checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+        checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+        createGpgKeyForAuthenticated: [
+          "POST /user/gpg_keys",
+          {},
+          { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+        ],
+        createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+        createPublicSshKeyForAuthenticated: [
+          "POST /user/keys",
+          {},
+          { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+        ],
+        createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+        createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+        deleteAttestationsBulk: [
+          "POST /users/{username}/attestations/delete-request"
+        ],
+        deleteAttestationsById: [
+          "DELETE /users/{username}/attestations/{attestation_id}"
+        ],
+        deleteAttestationsBySubjectDigest: [
+          "DELETE /users/{username}/attestations/digest/{subject_digest}"
+        ],
+        deleteEmailForAuthenticated: [
+          "DELETE /user/emails",
+          {},
+          { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+        ],
+        deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+        deleteGpgKeyForAuthenticated: [
+          "DELETE /user/gpg_keys/{gpg_key_id}",
+          {},
+          { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+        ],
+        deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+        deletePublicSshKeyForAuthenticated: [
+          "DELETE /user/keys/{key_id}",
+          {},
+          { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+        ],
+        deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+        deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+        deleteSshSigningKeyForAuthenticatedUser: [
+          "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+        ],
+        follow: ["PUT /user/following/{username}"],
+        getAuthenticated: ["GET /user"],
+        getById: ["GET /user/{account_id}"],
+        getByUsername: ["GET /users/{username}"],
+        getContextForUser: ["GET /users/{username}/hovercard"],
+        getGpgKeyForAuthenticated: [
+          "GET /user/gpg_keys/{gpg_key_id}",
+          {},
+          { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+        ],
+        getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+        getPublicSshKeyForAuthenticated: [
+          "GET /user/keys/{key_id}",
+          {},
+          { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+        ],
+        getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+        getSshSigningKeyForAuthenticatedUser: [
+          "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+        ],
+        list: ["GET /users"],
+        listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+        listAttestationsBulk: [
+          "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+        ],
+        listBlockedByAuthenticated: [
+          "GET /user/blocks",
+          {},
+          { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+        ],
+        listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+        listEmailsForAuthenticated: [
+          "GET /user/emails",
+          {},
+          { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+        ],
+        listEmailsForAuthenticatedUser: ["GET /user/emails"],
+        listFollowedByAuthenticated: [
+          "GET /user/following",
+          {},
+          { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+        ],
+        listFollowedByAuthenticatedUser: ["GET /user/following"],
+        listFollowersForAuthenticatedUser: ["GET /user/followers"],
+        listFollowersForUser: ["GET /users/{username}/followers"],
+        listFollowingForUser: ["GET /users/{username}/following"],
+        listGpgKeysForAuthenticated: [
+          "GET /user/gpg_keys",
+          {},
+          { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+        ],
+        listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+        listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+        listPublicEmailsForAuthenticated: [
+          "GET /user/public_emails",
+          {},
+          { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+        ],
+        listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+        listPublicKeysForUser: ["GET /users/{username}/keys"],
+        listPublicSshKeysForAuthenticated: [
+          "GET /user/keys",
+          {},
+          { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+        ],
+        listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+        listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+        listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+        listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+        listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+        setPrimaryEmailVisibilityForAuthenticated: [
+          "PATCH /user/email/visibility",
+          {},
+          { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+        ],
+        setPrimaryEmailVisibilityForAuthenticatedUser: [
+          "PATCH /user/email/visibility"
+        ],
+        unblock: ["DELETE /user/blocks/{username}"],
+        unfollow: ["DELETE /user/following/{username}"],
+        updateAuthenticated: ["PATCH /user"]
       }
-    ],
-    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
-    ],
-    getPackageForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}"
-    ],
-    getPackageForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    getPackageForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    getPackageVersionForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
-      "GET /user/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForOrganization: [
-      "GET /orgs/{org}/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForUser: [
-      "GET /users/{username}/docker/conflicts"
-    ],
-    listPackagesForAuthenticatedUser: ["GET /user/packages"],
-    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
-    listPackagesForUser: ["GET /users/{username}/packages"],
-    restorePackageForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageVersionForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ]
-  },
-  privateRegistries: {
-    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
-    deleteOrgPrivateRegistry: [
-      "DELETE /orgs/{org}/private-registries/{secret_name}"
-    ],
-    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
-    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
-    updateOrgPrivateRegistry: [
-      "PATCH /orgs/{org}/private-registries/{secret_name}"
-    ]
-  },
-  projects: {
-    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
-    addItemForUser: [
-      "POST /users/{username}/projectsV2/{project_number}/items"
-    ],
-    deleteItemForOrg: [
-      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    deleteItemForUser: [
-      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    getFieldForOrg: [
-      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getFieldForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
-    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
-    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
-    getUserItem: [
-      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
-    listFieldsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields"
-    ],
-    listForOrg: ["GET /orgs/{org}/projectsV2"],
-    listForUser: ["GET /users/{username}/projectsV2"],
-    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
-    listItemsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/items"
-    ],
-    updateItemForOrg: [
-      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    updateItemForUser: [
-      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ]
-  },
-  pulls: {
-    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    create: ["POST /repos/{owner}/{repo}/pulls"],
-    createReplyForReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-    ],
-    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    createReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    deletePendingReview: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    deleteReviewComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ],
-    dismissReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-    ],
-    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
-    getReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
-    list: ["GET /repos/{owner}/{repo}/pulls"],
-    listCommentsForReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
-    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
-    listRequestedReviewers: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    listReviewComments: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
-    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    removeRequestedReviewers: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    requestReviewers: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    submitReview: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
-    updateBranch: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
-    ],
-    updateReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    updateReviewComment: [
-      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ]
-  },
-  rateLimit: { get: ["GET /rate_limit"] },
-  reactions: {
-    createForCommitComment: [
-      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    createForIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
-    ],
-    createForIssueComment: [
-      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    createForPullRequestReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    createForRelease: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    createForTeamDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    createForTeamDiscussionInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ],
-    deleteForCommitComment: [
-      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-    ],
-    deleteForIssueComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForPullRequestComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForRelease: [
-      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussion: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussionComment: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-    ],
-    listForCommitComment: [
-      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
-    listForIssueComment: [
-      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    listForPullRequestReviewComment: [
-      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    listForRelease: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    listForTeamDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    listForTeamDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ]
-  },
-  repos: {
-    acceptInvitation: [
-      "PATCH /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
-    ],
-    acceptInvitationForAuthenticatedUser: [
-      "PATCH /user/repository_invitations/{invitation_id}"
-    ],
-    addAppAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
-    addStatusCheckContexts: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    addTeamAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    addUserAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    cancelPagesDeployment: [
-      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
-    ],
-    checkAutomatedSecurityFixes: [
-      "GET /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
-    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
-    checkPrivateVulnerabilityReporting: [
-      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    checkVulnerabilityAlerts: [
-      "GET /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
-    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
-    compareCommitsWithBasehead: [
-      "GET /repos/{owner}/{repo}/compare/{basehead}"
-    ],
-    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
-    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
-    createCommitComment: [
-      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    createCommitSignatureProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
-    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
-    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
-    createDeploymentBranchPolicy: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    createDeploymentProtectionRule: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    createDeploymentStatus: [
-      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
-    createForAuthenticatedUser: ["POST /user/repos"],
-    createFork: ["POST /repos/{owner}/{repo}/forks"],
-    createInOrg: ["POST /orgs/{org}/repos"],
-    createOrUpdateEnvironment: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
-    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
-    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
-    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
-    createRelease: ["POST /repos/{owner}/{repo}/releases"],
-    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
-    createUsingTemplate: [
-      "POST /repos/{template_owner}/{template_repo}/generate"
-    ],
-    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
-    customPropertiesForReposCreateOrUpdateRepositoryValues: [
-      "PATCH /repos/{owner}/{repo}/properties/values"
-    ],
-    customPropertiesForReposGetRepositoryValues: [
-      "GET /repos/{owner}/{repo}/properties/values"
-    ],
-    declineInvitation: [
-      "DELETE /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
-    ],
-    declineInvitationForAuthenticatedUser: [
-      "DELETE /user/repository_invitations/{invitation_id}"
-    ],
-    delete: ["DELETE /repos/{owner}/{repo}"],
-    deleteAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    deleteAdminBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    deleteAnEnvironment: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    deleteBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
-    deleteCommitSignatureProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
-    deleteDeployment: [
-      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
-    ],
-    deleteDeploymentBranchPolicy: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
-    deleteInvitation: [
-      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
-    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
-    deletePullRequestReviewProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
-    deleteReleaseAsset: [
-      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
-    disableAutomatedSecurityFixes: [
-      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    disableDeploymentProtectionRule: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    disableImmutableReleases: [
-      "DELETE /repos/{owner}/{repo}/immutable-releases"
-    ],
-    disablePrivateVulnerabilityReporting: [
-      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    disableVulnerabilityAlerts: [
-      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    downloadArchive: [
-      "GET /repos/{owner}/{repo}/zipball/{ref}",
-      {},
-      { renamed: ["repos", "downloadZipballArchive"] }
-    ],
-    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
-    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
-    enableAutomatedSecurityFixes: [
-      "PUT /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
-    enablePrivateVulnerabilityReporting: [
-      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    enableVulnerabilityAlerts: [
-      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    generateReleaseNotes: [
-      "POST /repos/{owner}/{repo}/releases/generate-notes"
-    ],
-    get: ["GET /repos/{owner}/{repo}"],
-    getAccessRestrictions: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    getAdminBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    getAllDeploymentProtectionRules: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
-    getAllStatusCheckContexts: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-    ],
-    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
-    getAppsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
-    ],
-    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
-    getBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
-    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
-    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
-    getCollaboratorPermissionLevel: [
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
-    ],
-    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
-    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
-    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
-    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
-    getCommitSignatureProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
-    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
-    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
-    getCustomDeploymentProtectionRule: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
-    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
-    getDeploymentBranchPolicy: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    getDeploymentStatus: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-    ],
-    getEnvironment: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
-    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
-    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
-    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
-    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
-    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
-    getPages: ["GET /repos/{owner}/{repo}/pages"],
-    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
-    getPagesDeployment: [
-      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
-    ],
-    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
-    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
-    getPullRequestReviewProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
-    getReadme: ["GET /repos/{owner}/{repo}/readme"],
-    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
-    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
-    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
-    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
-    getRepoRuleSuite: [
-      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
-    ],
-    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
-    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    getRepoRulesetHistory: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
-    ],
-    getRepoRulesetVersion: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
-    getStatusChecksProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    getTeamsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
-    ],
-    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
-    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
-    getUsersWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
-    ],
-    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
-    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
-    getWebhookConfigForRepo: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    getWebhookDelivery: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    listActivities: ["GET /repos/{owner}/{repo}/activity"],
-    listAttestations: [
-      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
-    ],
-    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
-    listBranches: ["GET /repos/{owner}/{repo}/branches"],
-    listBranchesForHeadCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
-    ],
-    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
-    listCommentsForCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
-    listCommitStatusesForRef: [
-      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/commits"],
-    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
-    listCustomDeploymentRuleIntegrations: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
-    ],
-    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
-    listDeploymentBranchPolicies: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    listDeploymentStatuses: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
-    listForAuthenticatedUser: ["GET /user/repos"],
-    listForOrg: ["GET /orgs/{org}/repos"],
-    listForUser: ["GET /users/{username}/repos"],
-    listForks: ["GET /repos/{owner}/{repo}/forks"],
-    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
-    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
-    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
-    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
-    listPublic: ["GET /repositories"],
-    listPullRequestsAssociatedWithCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
-    ],
-    listReleaseAssets: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
-    ],
-    listReleases: ["GET /repos/{owner}/{repo}/releases"],
-    listTags: ["GET /repos/{owner}/{repo}/tags"],
-    listTeams: ["GET /repos/{owner}/{repo}/teams"],
-    listWebhookDeliveries: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
-    ],
-    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
-    merge: ["POST /repos/{owner}/{repo}/merges"],
-    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
-    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeAppAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    removeCollaborator: [
-      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
-    ],
-    removeStatusCheckContexts: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    removeStatusCheckProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    removeTeamAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    removeUserAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
-    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
-    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
-    setAdminBranchProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    setAppAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    setStatusCheckContexts: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    setTeamAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    setUserAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
-    transfer: ["POST /repos/{owner}/{repo}/transfer"],
-    update: ["PATCH /repos/{owner}/{repo}"],
-    updateBranchProtection: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
-    updateDeploymentBranchPolicy: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
-    updateInvitation: [
-      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
-    updatePullRequestReviewProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
-    updateReleaseAsset: [
-      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    updateStatusCheckPotection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-      {},
-      { renamed: ["repos", "updateStatusCheckProtection"] }
-    ],
-    updateStatusCheckProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
-    updateWebhookConfigForRepo: [
-      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    uploadReleaseAsset: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
-      { baseUrl: "https://uploads.github.com" }
-    ]
-  },
-  search: {
-    code: ["GET /search/code"],
-    commits: ["GET /search/commits"],
-    issuesAndPullRequests: ["GET /search/issues"],
-    labels: ["GET /search/labels"],
-    repos: ["GET /search/repositories"],
-    topics: ["GET /search/topics"],
-    users: ["GET /search/users"]
-  },
-  secretScanning: {
-    createPushProtectionBypass: [
-      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
-    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
-    listLocationsForAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
-    ],
-    listOrgPatternConfigs: [
-      "GET /orgs/{org}/secret-scanning/pattern-configurations"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    updateOrgPatternConfigs: [
-      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
-    ]
-  },
-  securityAdvisories: {
-    createFork: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
-    ],
-    createPrivateVulnerabilityReport: [
-      "POST /repos/{owner}/{repo}/security-advisories/reports"
-    ],
-    createRepositoryAdvisory: [
-      "POST /repos/{owner}/{repo}/security-advisories"
-    ],
-    createRepositoryAdvisoryCveRequest: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
-    ],
-    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
-    getRepositoryAdvisory: [
-      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ],
-    listGlobalAdvisories: ["GET /advisories"],
-    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
-    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
-    updateRepositoryAdvisory: [
-      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ]
-  },
-  teams: {
-    addOrUpdateMembershipForUserInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    addOrUpdateRepoPermissionsInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    checkPermissionsForRepoInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    create: ["POST /orgs/{org}/teams"],
-    createDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
-    deleteDiscussionCommentInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    deleteDiscussionInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
-    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
-    getDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    getDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    getMembershipForUserInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    list: ["GET /orgs/{org}/teams"],
-    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
-    listDiscussionCommentsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
-    listForAuthenticatedUser: ["GET /user/teams"],
-    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
-    listPendingInvitationsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/invitations"
-    ],
-    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
-    removeMembershipForUserInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    removeRepoInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    updateDiscussionCommentInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    updateDiscussionInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
-  },
-  users: {
-    addEmailForAuthenticated: [
-      "POST /user/emails",
-      {},
-      { renamed: ["users", "addEmailForAuthenticatedUser"] }
-    ],
-    addEmailForAuthenticatedUser: ["POST /user/emails"],
-    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
-    block: ["PUT /user/blocks/{username}"],
-    checkBlocked: ["GET /user/blocks/{username}"],
-    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
-    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
-    createGpgKeyForAuthenticated: [
-      "POST /user/gpg_keys",
-      {},
-      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
-    ],
-    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
-    createPublicSshKeyForAuthenticated: [
-      "POST /user/keys",
-      {},
-      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
-    ],
-    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
-    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
-    deleteAttestationsBulk: [
-      "POST /users/{username}/attestations/delete-request"
-    ],
-    deleteAttestationsById: [
-      "DELETE /users/{username}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /users/{username}/attestations/digest/{subject_digest}"
-    ],
-    deleteEmailForAuthenticated: [
-      "DELETE /user/emails",
-      {},
-      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
-    ],
-    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
-    deleteGpgKeyForAuthenticated: [
-      "DELETE /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
-    ],
-    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
-    deletePublicSshKeyForAuthenticated: [
-      "DELETE /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
-    ],
-    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
-    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
-    deleteSshSigningKeyForAuthenticatedUser: [
-      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    follow: ["PUT /user/following/{username}"],
-    getAuthenticated: ["GET /user"],
-    getById: ["GET /user/{account_id}"],
-    getByUsername: ["GET /users/{username}"],
-    getContextForUser: ["GET /users/{username}/hovercard"],
-    getGpgKeyForAuthenticated: [
-      "GET /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
-    ],
-    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
-    getPublicSshKeyForAuthenticated: [
-      "GET /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
-    ],
-    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
-    getSshSigningKeyForAuthenticatedUser: [
-      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    list: ["GET /users"],
-    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedByAuthenticated: [
-      "GET /user/blocks",
-      {},
-      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
-    ],
-    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
-    listEmailsForAuthenticated: [
-      "GET /user/emails",
-      {},
-      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
-    ],
-    listEmailsForAuthenticatedUser: ["GET /user/emails"],
-    listFollowedByAuthenticated: [
-      "GET /user/following",
-      {},
-      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
-    ],
-    listFollowedByAuthenticatedUser: ["GET /user/following"],
-    listFollowersForAuthenticatedUser: ["GET /user/followers"],
-    listFollowersForUser: ["GET /users/{username}/followers"],
-    listFollowingForUser: ["GET /users/{username}/following"],
-    listGpgKeysForAuthenticated: [
-      "GET /user/gpg_keys",
-      {},
-      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
-    ],
-    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
-    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
-    listPublicEmailsForAuthenticated: [
-      "GET /user/public_emails",
-      {},
-      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
-    ],
-    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
-    listPublicKeysForUser: ["GET /users/{username}/keys"],
-    listPublicSshKeysForAuthenticated: [
-      "GET /user/keys",
-      {},
-      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
-    ],
-    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
-    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
-    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
-    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
-    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
-    setPrimaryEmailVisibilityForAuthenticated: [
-      "PATCH /user/email/visibility",
-      {},
-      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
-    ],
-    setPrimaryEmailVisibilityForAuthenticatedUser: [
-      "PATCH /user/email/visibility"
-    ],
-    unblock: ["DELETE /user/blocks/{username}"],
-    unfollow: ["DELETE /user/following/{username}"],
-    updateAuthenticated: ["PATCH /user"]
+    };
+    endpoints_default = Endpoints;
   }
-};
-var endpoints_default = Endpoints;
+});
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
-var endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint2;
-    const [method, url] = route.split(/ /);
-    const endpointDefaults = Object.assign(
-      {
-        method,
-        url
-      },
-      defaults
-    );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
-    }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
-      methodName,
-      endpointDefaults,
-      decorations
-    });
-  }
-}
-var handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
-  },
-  getOwnPropertyDescriptor(target, methodName) {
-    return {
-      value: this.get(target, methodName),
-      // ensures method is in the cache
-      configurable: true,
-      writable: true,
-      enumerable: true
-    };
-  },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
-    return true;
-  },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
-    return true;
-  },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
-  },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
-  },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
-    }
-    const method = endpointMethodsMap.get(scope).get(methodName);
-    if (!method) {
-      return void 0;
-    }
-    const { endpointDefaults, decorations } = method;
-    if (decorations) {
-      cache[methodName] = decorate(
-        octokit,
-        scope,
-        methodName,
-        endpointDefaults,
-        decorations
-      );
-    } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
-    }
-    return cache[methodName];
-  }
-};
 function endpointsToMethods(octokit) {
   const newMethods = {};
   for (const scope of endpointMethodsMap.keys()) {
@@ -48810,6 +48755,85 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   }
   return Object.assign(withDecorations, requestWithDefaults);
 }
+var endpointMethodsMap, handler;
+var init_endpoints_to_methods = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js"() {
+    init_endpoints();
+    endpointMethodsMap = /* @__PURE__ */ new Map();
+    for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+      for (const [methodName, endpoint2] of Object.entries(endpoints)) {
+        const [route, defaults, decorations] = endpoint2;
+        const [method, url] = route.split(/ /);
+        const endpointDefaults = Object.assign(
+          {
+            method,
+            url
+          },
+          defaults
+        );
+        if (!endpointMethodsMap.has(scope)) {
+          endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+        }
+        endpointMethodsMap.get(scope).set(methodName, {
+          scope,
+          methodName,
+          endpointDefaults,
+          decorations
+        });
+      }
+    }
+    handler = {
+      has({ scope }, methodName) {
+        return endpointMethodsMap.get(scope).has(methodName);
+      },
+      getOwnPropertyDescriptor(target, methodName) {
+        return {
+          value: this.get(target, methodName),
+          // ensures method is in the cache
+          configurable: true,
+          writable: true,
+          enumerable: true
+        };
+      },
+      defineProperty(target, methodName, descriptor) {
+        Object.defineProperty(target.cache, methodName, descriptor);
+        return true;
+      },
+      deleteProperty(target, methodName) {
+        delete target.cache[methodName];
+        return true;
+      },
+      ownKeys({ scope }) {
+        return [...endpointMethodsMap.get(scope).keys()];
+      },
+      set(target, methodName, value) {
+        return target.cache[methodName] = value;
+      },
+      get({ octokit, scope, cache }, methodName) {
+        if (cache[methodName]) {
+          return cache[methodName];
+        }
+        const method = endpointMethodsMap.get(scope).get(methodName);
+        if (!method) {
+          return void 0;
+        }
+        const { endpointDefaults, decorations } = method;
+        if (decorations) {
+          cache[methodName] = decorate(
+            octokit,
+            scope,
+            methodName,
+            endpointDefaults,
+            decorations
+          );
+        } else {
+          cache[methodName] = octokit.request.defaults(endpointDefaults);
+        }
+        return cache[methodName];
+      }
+    };
+  }
+});
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
@@ -48818,7 +48842,6 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION7;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -48826,20 +48849,39 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION7;
+var init_dist_src4 = __esm({
+  "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
+    init_version3();
+    init_endpoints_to_methods();
+    restEndpointMethods.VERSION = VERSION7;
+    legacyRestEndpointMethods.VERSION = VERSION7;
+  }
+});
 
 // node_modules/@octokit/rest/dist-src/version.js
-var VERSION8 = "22.0.1";
+var VERSION8;
+var init_version4 = __esm({
+  "node_modules/@octokit/rest/dist-src/version.js"() {
+    VERSION8 = "22.0.1";
+  }
+});
 
 // node_modules/@octokit/rest/dist-src/index.js
-var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
-  {
-    userAgent: `octokit-rest.js/${VERSION8}`
+var Octokit2;
+var init_dist_src5 = __esm({
+  "node_modules/@octokit/rest/dist-src/index.js"() {
+    init_dist_src2();
+    init_dist_src3();
+    init_dist_bundle5();
+    init_dist_src4();
+    init_version4();
+    Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+      {
+        userAgent: `octokit-rest.js/${VERSION8}`
+      }
+    );
   }
-);
-
-// src/github/octokit.ts
-import { Readable } from "node:stream";
+});
 
 // src/github/errors.ts
 function apiErrorDetails(e) {
@@ -48885,15 +48927,15 @@ function translateApiError(e, what) {
   const status = d.status === void 0 ? "network error" : String(d.status);
   return new ReleaseError("GITHUB_API", `${what}: ${status} ${d.message}`, { cause: e });
 }
+var init_errors2 = __esm({
+  "src/github/errors.ts"() {
+    "use strict";
+    init_errors();
+  }
+});
 
 // src/github/retry.ts
 import { setTimeout as sleep2 } from "node:timers/promises";
-var DEFAULT_RETRY = {
-  attempts: 6,
-  baseMs: 1e3,
-  maxMs: 3e4,
-  maxServerWaitMs: 15 * 6e4
-};
 function retryPolicyFromEnv(env) {
   const base = Number(env.PLUGIN_RELEASE_RETRY_BASE_MS);
   if (!Number.isFinite(base) || base <= 0) return DEFAULT_RETRY;
@@ -48904,17 +48946,6 @@ function retryPolicyFromEnv(env) {
     maxServerWaitMs: Math.max(base * 100, 5e3)
   };
 }
-var NETWORK_CODES = /* @__PURE__ */ new Set([
-  "ECONNRESET",
-  "ECONNREFUSED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-  "UND_ERR_CLOSED"
-]);
 function networkCode(e) {
   for (let cur = e, depth = 0; cur && depth < 5; cur = cur.cause, depth++) {
     if (cur.code && NETWORK_CODES.has(cur.code)) return cur.code;
@@ -48957,24 +48988,35 @@ async function withRetry(policy, fn, onRetry) {
     }
   }
 }
+var DEFAULT_RETRY, NETWORK_CODES;
+var init_retry = __esm({
+  "src/github/retry.ts"() {
+    "use strict";
+    DEFAULT_RETRY = {
+      attempts: 6,
+      baseMs: 1e3,
+      maxMs: 3e4,
+      maxServerWaitMs: 15 * 6e4
+    };
+    NETWORK_CODES = /* @__PURE__ */ new Set([
+      "ECONNRESET",
+      "ECONNREFUSED",
+      "EPIPE",
+      "ETIMEDOUT",
+      "UND_ERR_SOCKET",
+      "UND_ERR_CONNECT_TIMEOUT",
+      "UND_ERR_HEADERS_TIMEOUT",
+      "UND_ERR_BODY_TIMEOUT",
+      "UND_ERR_CLOSED"
+    ]);
+  }
+});
 
 // src/github/upload.ts
 import { createReadStream as createReadStream4 } from "node:fs";
 import http3 from "node:http";
 import https2 from "node:https";
 import { pipeline as pipeline2 } from "node:stream/promises";
-var UploadHttpError = class extends Error {
-  status;
-  response;
-  constructor(status, headers, data) {
-    const message2 = typeof data === "object" && data !== null && "message" in data ? String(data.message) : `HTTP ${status}`;
-    super(message2);
-    this.name = "UploadHttpError";
-    this.status = status;
-    this.response = { headers, data };
-  }
-};
-var IDLE_TIMEOUT_MS = 5 * 6e4;
 async function streamUpload(url, headers, src) {
   const target = new URL(url);
   const client = target.protocol === "https:" ? https2 : http3;
@@ -49012,9 +49054,27 @@ async function streamUpload(url, headers, src) {
     });
   });
 }
+var UploadHttpError, IDLE_TIMEOUT_MS;
+var init_upload = __esm({
+  "src/github/upload.ts"() {
+    "use strict";
+    UploadHttpError = class extends Error {
+      status;
+      response;
+      constructor(status, headers, data) {
+        const message2 = typeof data === "object" && data !== null && "message" in data ? String(data.message) : `HTTP ${status}`;
+        super(message2);
+        this.name = "UploadHttpError";
+        this.status = status;
+        this.response = { headers, data };
+      }
+    };
+    IDLE_TIMEOUT_MS = 5 * 6e4;
+  }
+});
 
 // src/github/octokit.ts
-var USER_AGENT = "plugin-release-action";
+import { Readable } from "node:stream";
 function expandUploadUrl(template, name) {
   const base = template.replace(/\{[^}]*\}$/, "");
   return `${base}?name=${encodeURIComponent(name)}`;
@@ -49154,6 +49214,18 @@ async function downloadWithoutToken(url) {
     );
   return Readable.fromWeb(res.body);
 }
+var USER_AGENT;
+var init_octokit = __esm({
+  "src/github/octokit.ts"() {
+    "use strict";
+    init_dist_src5();
+    init_errors();
+    init_errors2();
+    init_retry();
+    init_upload();
+    USER_AGENT = "plugin-release-action";
+  }
+});
 
 // src/github/client.ts
 function releaseApiFor(config, reporter, opts) {
@@ -49178,13 +49250,16 @@ function releaseApiFor(config, reporter, opts) {
     onRetry: (m2) => reporter.info(`github: ${m2}`)
   });
 }
-
-// src/publish/local.ts
-import fs5 from "node:fs/promises";
-import path7 from "node:path";
+var init_client = __esm({
+  "src/github/client.ts"() {
+    "use strict";
+    init_errors();
+    init_octokit();
+    init_retry();
+  }
+});
 
 // src/publish/names.ts
-var SAFE = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 function assetNameProblem(name) {
   if (name.length === 0) return "it is empty";
   if (name.length > 255) return "it is longer than 255 characters";
@@ -49198,7 +49273,6 @@ function assetNameProblem(name) {
   if (name.includes("..")) return "GitHub collapses '..' to '.'";
   return void 0;
 }
-var TEMP_MARK = ".partial-";
 function tempAssetName(name, nonce) {
   return `${name}${TEMP_MARK}${nonce}`;
 }
@@ -49212,10 +49286,18 @@ function contentTypeFor(name) {
   if (name.endsWith(".toml")) return "application/toml";
   return "text/plain";
 }
+var SAFE, TEMP_MARK;
+var init_names = __esm({
+  "src/publish/names.ts"() {
+    "use strict";
+    SAFE = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+    TEMP_MARK = ".partial-";
+  }
+});
 
 // src/publish/local.ts
-var MAX_ASSET_BYTES = 2 * 1024 * 1024 * 1024;
-var SUFFIX = /\.tar\.gz(\.sha256|\.sig|\.cert|\.pem|\.bundle|\.sigstore\.json)?$/;
+import fs5 from "node:fs/promises";
+import path7 from "node:path";
 async function collectLocalAssets(plan, known = [], opts = {}) {
   const found = await fs5.readdir(plan.distDir).catch(() => void 0);
   if (found === void 0 && !opts.allowMissingDist) {
@@ -49296,11 +49378,22 @@ async function preflightLocal(assets) {
     throw new ReleaseError(code, `refusing to upload anything: ${problems.join("; ")}`);
   }
 }
+var MAX_ASSET_BYTES, SUFFIX;
+var init_local = __esm({
+  "src/publish/local.ts"() {
+    "use strict";
+    init_errors();
+    init_hash();
+    init_plan();
+    init_names();
+    MAX_ASSET_BYTES = 2 * 1024 * 1024 * 1024;
+    SUFFIX = /\.tar\.gz(\.sha256|\.sig|\.cert|\.pem|\.bundle|\.sigstore\.json)?$/;
+  }
+});
 
 // src/publish/notes.ts
 import fs6 from "node:fs/promises";
 import path8 from "node:path";
-var MAX_BODY = 125e3;
 function changelogSection(text, version) {
   const lines = text.split(/\r?\n/);
   const esc = version.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -49344,6 +49437,14 @@ async function resolveNotes(notes, version, cwd) {
     }
   }
 }
+var MAX_BODY;
+var init_notes = __esm({
+  "src/publish/notes.ts"() {
+    "use strict";
+    init_errors();
+    MAX_BODY = 125e3;
+  }
+});
 
 // src/publish/release.ts
 function pickRelease(releases, tag) {
@@ -49393,14 +49494,17 @@ async function ensureRelease(api, params, existing) {
     removedDuplicates: removed
   };
 }
+var init_release = __esm({
+  "src/publish/release.ts"() {
+    "use strict";
+    init_errors();
+    init_errors2();
+  }
+});
 
 // src/publish/sync.ts
 import { createHash as createHash5 } from "node:crypto";
 import { setTimeout as sleep3 } from "node:timers/promises";
-var SIGNATURE_FILE = /\.tar\.gz\.(sig|cert|pem|bundle|sigstore\.json)$/;
-var MAX_ASSETS = 1e3;
-var STALE_TEMP_MS = 60 * 60 * 1e3;
-var wanted = (l) => `sha256:${l.sha256}`;
 function planSync(local2, remote2, now = Date.now()) {
   const byName = new Map(remote2.map((r) => [r.name, r]));
   const ours = new Set(local2.map((l) => l.name));
@@ -49558,8 +49662,27 @@ async function executeSync(api, release, items, stale, opts) {
     };
   });
 }
+var SIGNATURE_FILE, MAX_ASSETS, STALE_TEMP_MS, wanted;
+var init_sync = __esm({
+  "src/publish/sync.ts"() {
+    "use strict";
+    init_errors();
+    init_errors2();
+    init_retry();
+    init_names();
+    SIGNATURE_FILE = /\.tar\.gz\.(sig|cert|pem|bundle|sigstore\.json)$/;
+    MAX_ASSETS = 1e3;
+    STALE_TEMP_MS = 60 * 60 * 1e3;
+    wanted = (l) => `sha256:${l.sha256}`;
+  }
+});
 
 // src/steps/upload.ts
+var upload_exports = {};
+__export(upload_exports, {
+  uploadStep: () => uploadStep
+});
+import { randomBytes as randomBytes2 } from "node:crypto";
 function prereleaseFlag(ctx) {
   const p2 = ctx.config.prerelease;
   return p2 === "auto" ? ctx.state.plan.prerelease : p2 === "true";
@@ -49623,122 +49746,264 @@ function assetOutput(local2, url, action) {
   const { name, path: path10, size, sha256, target } = local2;
   return { name, path: path10, size, sha256, target, ...url === void 0 ? {} : { url }, action };
 }
-var uploadStep = {
-  name: "upload",
-  async run(ctx) {
-    const { config, reporter, state } = ctx;
-    const plan = state.plan;
-    const tag = plan.tag;
-    const publishing = config.command === "publish";
-    const {
-      assets: local2,
-      ignored,
-      distMissing
-    } = await collectLocalAssets(plan, state.assets, { allowMissingDist: publishing });
-    for (const name of ignored)
-      reporter.info(
-        `upload: ignoring ${name} in dist (not an artifact of ${plan.id} ${plan.version})`
-      );
-    await preflightLocal(local2);
-    const api = releaseApiFor(config, reporter, { needWrite: true });
-    const releases = await api.listReleases();
-    const existing = pickRelease(releases, tag);
-    if (distMissing && existing === void 0) {
-      throw new ReleaseError(
-        "DIST_MISSING",
-        `the artifact directory ${plan.distDir} does not exist and ${tag} has no release yet. Run pack first, or download the build jobs' artifacts into it (actions/download-artifact with path: dist)`
-      );
-    }
-    if (distMissing)
-      reporter.info(
-        `upload: no ${plan.distDir}: checking the files the build jobs attached to ${tag}`
-      );
-    let remote2 = existing === void 0 ? [] : await api.listAssets(existing.id);
-    let { items, stale } = planSync(local2, remote2);
-    if (existing !== void 0 && immutableCheck(ctx, existing, items)) {
-      state.github = {
-        api,
-        release: existing,
-        releases,
-        local: local2,
-        remote: remote2,
-        immutableMatch: true,
-        kept: keptNames(items)
-      };
-      reporter.setOutput(
-        "assets",
-        JSON.stringify(
-          items.map((i) => assetOutput(i.local, i.remote?.browser_download_url, "unchanged"))
-        )
-      );
-      return;
-    }
-    checkAssetCount(items, remote2.length, stale.length, config.concurrency);
-    if (config.dryRun) {
-      for (const line of describePlan(items, stale, existing, tag))
-        reporter.info(`dry-run: would ${line}`);
-      reporter.setOutput(
-        "assets",
-        JSON.stringify(
-          items.map((i) => assetOutput(i.local, i.remote?.browser_download_url, "planned"))
-        )
-      );
-      return;
-    }
-    const { release, fresh } = await createOrAdopt(ctx, api, existing);
-    if (release.id !== existing?.id) {
-      remote2 = fresh ? [] : await api.listAssets(release.id);
-      ({ items, stale } = planSync(local2, remote2));
-      checkAssetCount(items, remote2.length, stale.length, config.concurrency);
-    }
-    const results = await executeSync(api, release, items, stale, {
-      concurrency: config.concurrency,
-      retry: retryPolicyFromEnv(config.env),
-      nonce: `${Math.floor(Date.now() / 1e3).toString(36)}-${randomBytes2(4).toString("hex")}`,
-      log: (m2) => reporter.info(`upload: ${m2}`)
-    });
-    const changed = results.some((r) => r.action !== "unchanged") || stale.length > 0;
-    state.github = {
-      api,
-      release,
-      releases,
-      local: local2,
-      remote: changed ? void 0 : remote2,
-      immutableMatch: false,
-      kept: keptNames(items)
-    };
-    const assets = results.map((r) => assetOutput(r.local, r.asset.browser_download_url, r.action));
-    state.assets = assets;
-    reporter.setOutput("release-id", String(release.id));
-    reporter.setOutput("release-url", release.html_url);
-    reporter.setOutput("assets", JSON.stringify(assets));
-    const counts = ["uploaded", "replaced", "unchanged"].map((a) => `${results.filter((r) => r.action === a).length} ${a}`).join(", ");
-    reporter.info(
-      `upload: ${release.draft ? "draft" : "published"} release ${tag} (id ${release.id}): ${counts}`
-    );
-    const rows = assets.map((a) => [
-      a.url ? `[${a.name}](${a.url})` : a.name,
-      formatBytes(a.size),
-      `\`${a.sha256}\``,
-      a.action ?? ""
-    ]);
-    reporter.summary(
-      `### Release [${tag}](${release.html_url})
+var uploadStep;
+var init_upload2 = __esm({
+  "src/steps/upload.ts"() {
+    "use strict";
+    init_errors();
+    init_client();
+    init_retry();
+    init_local();
+    init_notes();
+    init_release();
+    init_sync();
+    init_limits();
+    init_report();
+    uploadStep = {
+      name: "upload",
+      async run(ctx) {
+        const { config, reporter, state } = ctx;
+        const plan = state.plan;
+        const tag = plan.tag;
+        const publishing = config.command === "publish";
+        const {
+          assets: local2,
+          ignored,
+          distMissing
+        } = await collectLocalAssets(plan, state.assets, { allowMissingDist: publishing });
+        for (const name of ignored)
+          reporter.info(
+            `upload: ignoring ${name} in dist (not an artifact of ${plan.id} ${plan.version})`
+          );
+        await preflightLocal(local2);
+        const api = releaseApiFor(config, reporter, { needWrite: true });
+        const releases = await api.listReleases();
+        const existing = pickRelease(releases, tag);
+        if (distMissing && existing === void 0) {
+          throw new ReleaseError(
+            "DIST_MISSING",
+            `the artifact directory ${plan.distDir} does not exist and ${tag} has no release yet. Run pack first, or download the build jobs' artifacts into it (actions/download-artifact with path: dist)`
+          );
+        }
+        if (distMissing)
+          reporter.info(
+            `upload: no ${plan.distDir}: checking the files the build jobs attached to ${tag}`
+          );
+        let remote2 = existing === void 0 ? [] : await api.listAssets(existing.id);
+        let { items, stale } = planSync(local2, remote2);
+        if (existing !== void 0 && immutableCheck(ctx, existing, items)) {
+          state.github = {
+            api,
+            release: existing,
+            releases,
+            local: local2,
+            remote: remote2,
+            immutableMatch: true,
+            kept: keptNames(items)
+          };
+          reporter.setOutput(
+            "assets",
+            JSON.stringify(
+              items.map((i) => assetOutput(i.local, i.remote?.browser_download_url, "unchanged"))
+            )
+          );
+          return;
+        }
+        checkAssetCount(items, remote2.length, stale.length, config.concurrency);
+        if (config.dryRun) {
+          for (const line of describePlan(items, stale, existing, tag))
+            reporter.info(`dry-run: would ${line}`);
+          reporter.setOutput(
+            "assets",
+            JSON.stringify(
+              items.map((i) => assetOutput(i.local, i.remote?.browser_download_url, "planned"))
+            )
+          );
+          return;
+        }
+        const { release, fresh } = await createOrAdopt(ctx, api, existing);
+        if (release.id !== existing?.id) {
+          remote2 = fresh ? [] : await api.listAssets(release.id);
+          ({ items, stale } = planSync(local2, remote2));
+          checkAssetCount(items, remote2.length, stale.length, config.concurrency);
+        }
+        const results = await executeSync(api, release, items, stale, {
+          concurrency: config.concurrency,
+          retry: retryPolicyFromEnv(config.env),
+          nonce: `${Math.floor(Date.now() / 1e3).toString(36)}-${randomBytes2(4).toString("hex")}`,
+          log: (m2) => reporter.info(`upload: ${m2}`)
+        });
+        const changed = results.some((r) => r.action !== "unchanged") || stale.length > 0;
+        state.github = {
+          api,
+          release,
+          releases,
+          local: local2,
+          remote: changed ? void 0 : remote2,
+          immutableMatch: false,
+          kept: keptNames(items)
+        };
+        const assets = results.map((r) => assetOutput(r.local, r.asset.browser_download_url, r.action));
+        state.assets = assets;
+        reporter.setOutput("release-id", String(release.id));
+        reporter.setOutput("release-url", release.html_url);
+        reporter.setOutput("assets", JSON.stringify(assets));
+        const counts = ["uploaded", "replaced", "unchanged"].map((a) => `${results.filter((r) => r.action === a).length} ${a}`).join(", ");
+        reporter.info(
+          `upload: ${release.draft ? "draft" : "published"} release ${tag} (id ${release.id}): ${counts}`
+        );
+        const rows = assets.map((a) => [
+          a.url ? `[${a.name}](${a.url})` : a.name,
+          formatBytes(a.size),
+          `\`${a.sha256}\``,
+          a.action ?? ""
+        ]);
+        reporter.summary(
+          `### Release [${tag}](${release.html_url})
 
 ${markdownTable(["asset", "size", "sha256", "action"], rows)}
 `
-    );
+        );
+      }
+    };
   }
-};
+});
 
-// src/steps/verify.ts
-import fs8 from "node:fs/promises";
+// src/publish/complete.ts
+function completenessProblems(expected2, local2, remote2, kept = /* @__PURE__ */ new Set()) {
+  const problems = [];
+  const localBy = new Map(local2.map((l) => [l.name, l]));
+  const remoteBy = new Map(remote2.map((r) => [r.name, r]));
+  for (const name of expected2) {
+    const l = localBy.get(name);
+    const r = remoteBy.get(name);
+    if (l === void 0 && r === void 0)
+      problems.push(`${name} is missing (not in dist, not on the release)`);
+    else if (r === void 0) problems.push(`${name} is not on the release`);
+    else if (r.state !== "uploaded") problems.push(`${name} is a broken upload (state ${r.state})`);
+    else if (l !== void 0 && !kept.has(name) && r.digest !== null && r.digest !== `sha256:${l.sha256}`)
+      problems.push(`${name} on the release has ${r.digest}, the local file sha256:${l.sha256}`);
+    else if (l === void 0 && r.digest === null)
+      problems.push(`${name} on the release has no digest and no local copy to compare with`);
+  }
+  return problems;
+}
+var init_complete = __esm({
+  "src/publish/complete.ts"() {
+    "use strict";
+  }
+});
 
-// src/verify/index.ts
-var import_semver6 = __toESM(require_semver2(), 1);
+// src/publish/latest.ts
+function decideMakeLatest(input, version, prerelease, releases, selfId) {
+  if (input !== "auto") return input;
+  if (prerelease) return "false";
+  const others = releases.filter((r) => !r.draft && !r.prerelease && r.id !== selfId).map((r) => import_semver4.default.valid(r.tag_name.replace(/^v/, ""))).filter((v2) => v2 !== null);
+  return others.every((v2) => import_semver4.default.gt(version, v2)) ? "true" : "false";
+}
+var import_semver4;
+var init_latest = __esm({
+  "src/publish/latest.ts"() {
+    "use strict";
+    import_semver4 = __toESM(require_semver2(), 1);
+  }
+});
+
+// src/steps/publish.ts
+var publish_exports = {};
+__export(publish_exports, {
+  publishStep: () => publishStep
+});
+async function remoteSidecarProblems(api, expected2, local2, remote2) {
+  const problems = [];
+  const localNames = new Set(local2.map((l) => l.name));
+  const byName = new Map(remote2.map((r) => [r.name, r]));
+  for (const name of expected2.filter((n) => n.endsWith(".tar.gz.sha256") && !localNames.has(n))) {
+    const sidecar = byName.get(name);
+    const tarball = byName.get(name.slice(0, -".sha256".length));
+    if (sidecar === void 0 || tarball?.digest == null) continue;
+    const chunks = [];
+    for await (const c of await api.downloadAsset(sidecar.id)) chunks.push(c);
+    const token = Buffer.concat(chunks).toString("utf8").split(/\s+/)[0]?.toLowerCase() ?? "";
+    if (`sha256:${token}` !== tarball.digest)
+      problems.push(
+        `${name} on the release says ${token || "(empty)"} but GitHub's digest of ${tarball.name} is ${tarball.digest}`
+      );
+  }
+  return problems;
+}
+var publishStep;
+var init_publish = __esm({
+  "src/steps/publish.ts"() {
+    "use strict";
+    init_errors();
+    init_complete();
+    init_latest();
+    init_plan();
+    publishStep = {
+      name: "publish",
+      skip(ctx) {
+        if (ctx.config.dryRun) return "dry run: the plan above is what would be published";
+        if (ctx.state.github?.immutableMatch) return "the immutable release already matches";
+        return void 0;
+      },
+      async run(ctx) {
+        const { config, reporter, state } = ctx;
+        const plan = state.plan;
+        const gh = state.github;
+        if (plan.targets.length === 0) {
+          throw new ReleaseError(
+            "TARGETS_MISSING",
+            "publish needs targets: the list of targets every release must carry, so a missing build is caught before the release goes live"
+          );
+        }
+        const expected2 = expectedAssets(plan, config.sign ? config.signatureFiles : []);
+        const remote2 = gh.remote ?? await gh.api.listAssets(gh.release.id);
+        const problems = completenessProblems(expected2, gh.local, remote2, gh.kept);
+        problems.push(...await remoteSidecarProblems(gh.api, expected2, gh.local, remote2));
+        if (problems.length > 0) {
+          throw new ReleaseError(
+            "INCOMPLETE_RELEASE",
+            `not publishing ${plan.tag}: the release is incomplete and stays a ${gh.release.draft ? "draft" : "release as it was"}. ${problems.join("; ")}. Make sure every build job's dist was downloaded (and signed, when sign is on), then run again`
+          );
+        }
+        if (config.draft) {
+          reporter.info(`publish: complete; left as a draft (draft: true): ${gh.release.html_url}`);
+          return;
+        }
+        if (!gh.release.draft) {
+          reporter.info(
+            `publish: ${plan.tag} was already published; its assets are complete and match`
+          );
+          return;
+        }
+        const prerelease = config.prerelease === "auto" ? plan.prerelease : config.prerelease === "true";
+        const makeLatest = decideMakeLatest(
+          config.makeLatest,
+          plan.version,
+          prerelease,
+          gh.releases,
+          gh.release.id
+        );
+        const published = await gh.api.updateRelease(gh.release.id, {
+          draft: false,
+          prerelease,
+          make_latest: makeLatest
+        });
+        gh.release = published;
+        reporter.setOutput("release-url", published.html_url);
+        reporter.info(
+          `publish: published ${plan.tag}${prerelease ? " as a pre-release" : ""}${makeLatest === "true" ? " as latest" : makeLatest === "false" ? " (not latest)" : ""}: ${published.html_url}`
+        );
+        reporter.summary(
+          `Published **${plan.tag}**${makeLatest === "true" ? " (latest)" : ""}: ${published.html_url}`
+        );
+      }
+    };
+  }
+});
 
 // src/verify/latest.ts
-var import_semver5 = __toESM(require_semver2(), 1);
 function versionOf(r) {
   const v2 = r.tag_name.replace(/^v+/, "");
   return import_semver5.default.parse(v2)?.version === v2 ? v2 : null;
@@ -49797,23 +50062,15 @@ async function checkLatest(api, release, findings, opts) {
     findings.info("latest", subject, `not latest, as expected: v${highest} is higher`);
   }
 }
+var import_semver5;
+var init_latest2 = __esm({
+  "src/verify/latest.ts"() {
+    "use strict";
+    import_semver5 = __toESM(require_semver2(), 1);
+  }
+});
 
 // src/verify/tar-rules.ts
-var PER_CODE = 10;
-var KIND_LABEL = {
-  "1": "hardlink",
-  "2": "symlink",
-  "3": "character device",
-  "4": "block device",
-  "6": "fifo",
-  "7": "continuous",
-  L: "gnu long name",
-  K: "gnu long link",
-  S: "gnu sparse",
-  g: "pax global header",
-  x: "pax extended header"
-};
-var utf8 = new TextDecoder("utf-8", { fatal: true });
 function entryKey(raw) {
   if (raw[0] === 47) return { unsafe: "entry path is absolute" };
   const parts = [];
@@ -49835,178 +50092,199 @@ function entryKey(raw) {
 function showPath(raw) {
   return JSON.stringify(raw.toString("utf8"));
 }
-var EntryRules = class {
-  layout = { manifestAtRoot: false };
-  seen = /* @__PURE__ */ new Map();
-  listed = /* @__PURE__ */ new Map();
-  total = 0;
-  count = 0;
-  tarball;
-  id;
-  noarch;
-  findings;
-  constructor(opts) {
-    this.tarball = opts.tarball;
-    this.id = opts.id;
-    this.noarch = opts.noarch;
-    this.findings = opts.findings;
-  }
-  /** Records a failing (or warning) rule for one entry, within the per-code cap. */
-  report(level, check, code, what, message2) {
-    const n = (this.listed.get(code)?.n ?? 0) + 1;
-    this.listed.set(code, { n, level });
-    if (n <= PER_CODE) this.findings[level](check, `${this.tarball}:${what}`, code, message2);
-  }
-  add(e) {
-    this.count++;
-    const shown = showPath(e.path);
-    const regular = e.typeflag === "0" || e.typeflag === "\0";
-    const dir = e.typeflag === "5" || regular && !e.ustar && e.path.at(-1) === 47;
-    if (!regular && e.typeflag !== "5") {
-      const kind = KIND_LABEL[e.typeflag] ?? "non-regular";
-      this.report(
-        "fail",
-        "tar",
-        "DisallowedEntryType",
-        shown,
-        `entry ${shown} rejected: type \`${kind}\` not allowed (regular files and directories only)`
-      );
-    }
-    const key = entryKey(e.path);
-    if ("unsafe" in key) {
-      this.report(
-        "fail",
-        "tar",
-        "UnsafePath",
-        shown,
-        `entry path ${shown} rejected: ${key.unsafe}`
-      );
-    }
-    if (this.count === LIMITS.entries + 1) {
-      this.findings.fail(
-        "limits",
-        this.tarball,
-        "TooManyEntries",
-        `more than ${LIMITS.entries} entries (directories count): the installer stops at entry ${LIMITS.entries + 1}`
-      );
-    }
-    const size = Math.max(e.size, e.headerSize);
-    if (size > LIMITS.entryBytes) {
-      this.report(
-        "fail",
-        "limits",
-        "EntryTooLarge",
-        shown,
-        `entry ${shown} is ${size} bytes (${formatBytes(size)}); the per-entry limit is ${LIMITS.entryBytes} (${LIMITS.entryBytes / MIB} MiB)`
-      );
-    }
-    const before = this.total;
-    this.total += size;
-    if (before <= LIMITS.totalBytes && this.total > LIMITS.totalBytes) {
-      this.findings.fail(
-        "limits",
-        this.tarball,
-        "ExtractedTooLarge",
-        `the entries add up to more than ${LIMITS.totalBytes / MIB} MiB (the limit on the extracted size), passed at entry ${shown}`
-      );
-    }
-    if ("unsafe" in key || !regular && !dir) return;
-    this.place(key.key, dir ? "dir" : "file", shown);
-    this.modes(key.key, e, dir, shown);
-  }
-  /** Create-new extraction: a second file at a path, or a file where a directory is, fails. */
-  place(key, kind, shown) {
-    if (key === "" || this.seen.size > LIMITS.entries * 2) return;
-    const before = this.seen.get(key);
-    if (before === "dir" && kind === "dir") {
-      this.report(
-        "warn",
-        "tar",
-        "DuplicatePath",
-        shown,
-        `directory ${shown} is listed twice (the installer tolerates a repeated directory)`
-      );
-    } else if (before !== void 0) {
-      this.report(
-        "fail",
-        "tar",
-        "DuplicatePath",
-        shown,
-        `${shown} appears twice (as a ${before}, then a ${kind}): extraction refuses to overwrite and fails`
-      );
-    }
-    const parts = key.split("/");
-    for (let i = 1; i < parts.length; i++) {
-      const parent = parts.slice(0, i).join("/");
-      if (this.seen.get(parent) === "file") {
-        this.report(
-          "fail",
-          "tar",
-          "DuplicatePath",
-          shown,
-          `${shown} is inside ${JSON.stringify(parent)}, which is a file`
-        );
-      } else this.seen.set(parent, "dir");
-    }
-    if (before === void 0) this.seen.set(key, kind);
-  }
-  modes(key, e, dir, shown) {
-    if ((e.mode & 3072) !== 0) {
-      this.report(
-        "fail",
-        "modes",
-        "SetuidBit",
-        shown,
-        `${shown} has mode ${octal(e.mode)} with the setuid/setgid bit, which the installer keeps as stored`
-      );
-    } else if ((e.mode & 2) !== 0) {
-      this.report(
-        "warn",
-        "modes",
-        "UnusualMode",
-        shown,
-        `${shown} is world-writable (mode ${octal(e.mode)}), and the installer keeps modes as stored`
-      );
-    }
-    if (key === "nexo-plugin.toml" && !dir) this.layout.manifestAtRoot = true;
-    const wrapped = /^([^/]+)\/nexo-plugin\.toml$/.exec(key);
-    if (wrapped && !dir) this.layout.wrappedIn ??= wrapped[1];
-    if (this.id !== void 0 && key === `bin/${this.id}`) {
-      this.layout.binary ??= { typeflag: dir ? "5" : "0", mode: e.mode };
-    }
-    if (this.noarch && !dir && key.startsWith("lib/") && isNativeFile(key)) {
-      this.report(
-        "fail",
-        "noarch",
-        "NativeInNoarch",
-        shown,
-        `${shown} is native code in a noarch plugin: it runs on one platform only. Publish per-target tarballs instead, or leave it out`
-      );
-    }
-  }
-  /** Entry count and extracted size, for the passing result. */
-  summary() {
-    return `${this.count} entries, ${formatBytes(this.total)} extracted`;
-  }
-  /** Adds one closing result per code with more problems than were listed. */
-  finish() {
-    for (const [code, { n, level }] of this.listed) {
-      if (n > PER_CODE)
-        this.findings[level](
-          "tar",
-          this.tarball,
-          code,
-          `and ${n - PER_CODE} more entries with the same problem`
-        );
-    }
-  }
-};
 function octal(mode) {
   return `0${(mode & 4095).toString(8).padStart(3, "0")}`;
 }
+var PER_CODE, KIND_LABEL, utf8, EntryRules;
+var init_tar_rules = __esm({
+  "src/verify/tar-rules.ts"() {
+    "use strict";
+    init_limits();
+    PER_CODE = 10;
+    KIND_LABEL = {
+      "1": "hardlink",
+      "2": "symlink",
+      "3": "character device",
+      "4": "block device",
+      "6": "fifo",
+      "7": "continuous",
+      L: "gnu long name",
+      K: "gnu long link",
+      S: "gnu sparse",
+      g: "pax global header",
+      x: "pax extended header"
+    };
+    utf8 = new TextDecoder("utf-8", { fatal: true });
+    EntryRules = class {
+      layout = { manifestAtRoot: false };
+      seen = /* @__PURE__ */ new Map();
+      listed = /* @__PURE__ */ new Map();
+      total = 0;
+      count = 0;
+      tarball;
+      id;
+      noarch;
+      findings;
+      constructor(opts) {
+        this.tarball = opts.tarball;
+        this.id = opts.id;
+        this.noarch = opts.noarch;
+        this.findings = opts.findings;
+      }
+      /** Records a failing (or warning) rule for one entry, within the per-code cap. */
+      report(level, check, code, what, message2) {
+        const n = (this.listed.get(code)?.n ?? 0) + 1;
+        this.listed.set(code, { n, level });
+        if (n <= PER_CODE) this.findings[level](check, `${this.tarball}:${what}`, code, message2);
+      }
+      add(e) {
+        this.count++;
+        const shown = showPath(e.path);
+        const regular = e.typeflag === "0" || e.typeflag === "\0";
+        const dir = e.typeflag === "5" || regular && !e.ustar && e.path.at(-1) === 47;
+        if (!regular && e.typeflag !== "5") {
+          const kind = KIND_LABEL[e.typeflag] ?? "non-regular";
+          this.report(
+            "fail",
+            "tar",
+            "DisallowedEntryType",
+            shown,
+            `entry ${shown} rejected: type \`${kind}\` not allowed (regular files and directories only)`
+          );
+        }
+        const key = entryKey(e.path);
+        if ("unsafe" in key) {
+          this.report(
+            "fail",
+            "tar",
+            "UnsafePath",
+            shown,
+            `entry path ${shown} rejected: ${key.unsafe}`
+          );
+        }
+        if (this.count === LIMITS.entries + 1) {
+          this.findings.fail(
+            "limits",
+            this.tarball,
+            "TooManyEntries",
+            `more than ${LIMITS.entries} entries (directories count): the installer stops at entry ${LIMITS.entries + 1}`
+          );
+        }
+        const size = Math.max(e.size, e.headerSize);
+        if (size > LIMITS.entryBytes) {
+          this.report(
+            "fail",
+            "limits",
+            "EntryTooLarge",
+            shown,
+            `entry ${shown} is ${size} bytes (${formatBytes(size)}); the per-entry limit is ${LIMITS.entryBytes} (${LIMITS.entryBytes / MIB} MiB)`
+          );
+        }
+        const before = this.total;
+        this.total += size;
+        if (before <= LIMITS.totalBytes && this.total > LIMITS.totalBytes) {
+          this.findings.fail(
+            "limits",
+            this.tarball,
+            "ExtractedTooLarge",
+            `the entries add up to more than ${LIMITS.totalBytes / MIB} MiB (the limit on the extracted size), passed at entry ${shown}`
+          );
+        }
+        if ("unsafe" in key || !regular && !dir) return;
+        this.place(key.key, dir ? "dir" : "file", shown);
+        this.modes(key.key, e, dir, shown);
+      }
+      /** Create-new extraction: a second file at a path, or a file where a directory is, fails. */
+      place(key, kind, shown) {
+        if (key === "" || this.seen.size > LIMITS.entries * 2) return;
+        const before = this.seen.get(key);
+        if (before === "dir" && kind === "dir") {
+          this.report(
+            "warn",
+            "tar",
+            "DuplicatePath",
+            shown,
+            `directory ${shown} is listed twice (the installer tolerates a repeated directory)`
+          );
+        } else if (before !== void 0) {
+          this.report(
+            "fail",
+            "tar",
+            "DuplicatePath",
+            shown,
+            `${shown} appears twice (as a ${before}, then a ${kind}): extraction refuses to overwrite and fails`
+          );
+        }
+        const parts = key.split("/");
+        for (let i = 1; i < parts.length; i++) {
+          const parent = parts.slice(0, i).join("/");
+          if (this.seen.get(parent) === "file") {
+            this.report(
+              "fail",
+              "tar",
+              "DuplicatePath",
+              shown,
+              `${shown} is inside ${JSON.stringify(parent)}, which is a file`
+            );
+          } else this.seen.set(parent, "dir");
+        }
+        if (before === void 0) this.seen.set(key, kind);
+      }
+      modes(key, e, dir, shown) {
+        if ((e.mode & 3072) !== 0) {
+          this.report(
+            "fail",
+            "modes",
+            "SetuidBit",
+            shown,
+            `${shown} has mode ${octal(e.mode)} with the setuid/setgid bit, which the installer keeps as stored`
+          );
+        } else if ((e.mode & 2) !== 0) {
+          this.report(
+            "warn",
+            "modes",
+            "UnusualMode",
+            shown,
+            `${shown} is world-writable (mode ${octal(e.mode)}), and the installer keeps modes as stored`
+          );
+        }
+        if (key === "nexo-plugin.toml" && !dir) this.layout.manifestAtRoot = true;
+        const wrapped = /^([^/]+)\/nexo-plugin\.toml$/.exec(key);
+        if (wrapped && !dir) this.layout.wrappedIn ??= wrapped[1];
+        if (this.id !== void 0 && key === `bin/${this.id}`) {
+          this.layout.binary ??= { typeflag: dir ? "5" : "0", mode: e.mode };
+        }
+        if (this.noarch && !dir && key.startsWith("lib/") && isNativeFile(key)) {
+          this.report(
+            "fail",
+            "noarch",
+            "NativeInNoarch",
+            shown,
+            `${shown} is native code in a noarch plugin: it runs on one platform only. Publish per-target tarballs instead, or leave it out`
+          );
+        }
+      }
+      /** Entry count and extracted size, for the passing result. */
+      summary() {
+        return `${this.count} entries, ${formatBytes(this.total)} extracted`;
+      }
+      /** Adds one closing result per code with more problems than were listed. */
+      finish() {
+        for (const [code, { n, level }] of this.listed) {
+          if (n > PER_CODE)
+            this.findings[level](
+              "tar",
+              this.tarball,
+              code,
+              `and ${n - PER_CODE} more entries with the same problem`
+            );
+        }
+      }
+    };
+  }
+});
 
 // src/verify/manifest.ts
-var utf82 = new TextDecoder("utf-8", { fatal: true });
 function lenient(text) {
   try {
     const doc = parse(text);
@@ -50157,14 +50435,19 @@ function checkTarballContent(tarball, content, expected2, findings) {
     findings.pass("binary", `${tarball}:${bin}`, `${bin} present, mode 0755`);
   }
 }
+var utf82;
+var init_manifest2 = __esm({
+  "src/verify/manifest.ts"() {
+    "use strict";
+    init_dist();
+    init_manifest();
+    init_plan();
+    init_tar_rules();
+    utf82 = new TextDecoder("utf-8", { fatal: true });
+  }
+});
 
 // src/verify/platforms.ts
-var PLATFORMS = [
-  { platform: "Linux x86_64", target: "x86_64-unknown-linux-gnu" },
-  { platform: "Linux aarch64", target: "aarch64-unknown-linux-gnu" },
-  { platform: "macOS x86_64", target: "x86_64-apple-darwin" },
-  { platform: "macOS aarch64", target: "aarch64-apple-darwin" }
-];
 function pickTarball(names, id, version, target) {
   const exact = tarballName(id, version, target);
   if (names.includes(exact)) return { tarball: exact, via: "exact" };
@@ -50188,28 +50471,21 @@ function platformResults(names, id, version, targets) {
     };
   });
 }
+var PLATFORMS;
+var init_platforms = __esm({
+  "src/verify/platforms.ts"() {
+    "use strict";
+    init_plan();
+    PLATFORMS = [
+      { platform: "Linux x86_64", target: "x86_64-unknown-linux-gnu" },
+      { platform: "Linux aarch64", target: "aarch64-unknown-linux-gnu" },
+      { platform: "macOS x86_64", target: "x86_64-apple-darwin" },
+      { platform: "macOS aarch64", target: "aarch64-apple-darwin" }
+    ];
+  }
+});
 
 // src/verify/report.ts
-var Findings = class {
-  list = [];
-  pass(check, subject, message2) {
-    this.list.push({ check, subject, status: "pass", message: message2 });
-  }
-  fail(check, subject, code, message2) {
-    this.list.push({ check, subject, status: "fail", code, message: message2 });
-  }
-  warn(check, subject, code, message2) {
-    this.list.push({ check, subject, status: "warn", code, message: message2 });
-  }
-  info(check, subject, message2) {
-    this.list.push({ check, subject, status: "info", message: message2 });
-  }
-  failed(subject) {
-    return this.list.some(
-      (c) => c.status === "fail" && (subject === void 0 || c.subject === subject)
-    );
-  }
-};
 function countChecks(checks) {
   const counts = { pass: 0, fail: 0, warn: 0, info: 0 };
   for (const c of checks) counts[c.status]++;
@@ -50244,6 +50520,33 @@ function failureMessage(r) {
   const items = failed.map((c) => `${c.code} ${c.subject}: ${c.message}`);
   return `${items.length} check${items.length === 1 ? "" : "s"} of ${r.source} failed the way \`nexo plugin install\` would fail: ${items.join("; ")}`;
 }
+var Findings;
+var init_report2 = __esm({
+  "src/verify/report.ts"() {
+    "use strict";
+    init_report();
+    Findings = class {
+      list = [];
+      pass(check, subject, message2) {
+        this.list.push({ check, subject, status: "pass", message: message2 });
+      }
+      fail(check, subject, code, message2) {
+        this.list.push({ check, subject, status: "fail", code, message: message2 });
+      }
+      warn(check, subject, code, message2) {
+        this.list.push({ check, subject, status: "warn", code, message: message2 });
+      }
+      info(check, subject, message2) {
+        this.list.push({ check, subject, status: "info", message: message2 });
+      }
+      failed(subject) {
+        return this.list.some(
+          (c) => c.status === "fail" && (subject === void 0 || c.subject === subject)
+        );
+      }
+    };
+  }
+});
 
 // src/verify/source.ts
 import { createReadStream as createReadStream5 } from "node:fs";
@@ -50288,7 +50591,6 @@ async function localSource(distDir, manifestPath) {
     }
   };
 }
-var MAX_SMALL = 1024 * 1024;
 async function readSmall(source, name, max = MAX_SMALL) {
   const file = source.files.find((f2) => f2.name === name);
   if (file === void 0 || file.size > max) return void 0;
@@ -50305,9 +50607,16 @@ async function readSmall(source, name, max = MAX_SMALL) {
   }
   return Buffer.concat(parts);
 }
+var MAX_SMALL;
+var init_source = __esm({
+  "src/verify/source.ts"() {
+    "use strict";
+    init_plan();
+    MAX_SMALL = 1024 * 1024;
+  }
+});
 
 // src/verify/sidecar.ts
-var RUST_WHITESPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
 function parseSidecar(body) {
   const text = body.toString("utf8");
   const token = text.split(RUST_WHITESPACE).find((t) => t !== "") ?? "";
@@ -50322,16 +50631,15 @@ function describeToken(body, token) {
   if (/^<(!doctype|html)/i.test(token)) return `it is an HTML page (${shown})`;
   return `its first token ${shown} is not 64 hex digits`;
 }
-
-// src/verify/signature.ts
-var import_bundle7 = __toESM(require_dist2(), 1);
-var import_core2 = __toESM(require_dist3(), 1);
-var import_protobuf_specs2 = __toESM(require_dist(), 1);
-var import_verify4 = __toESM(require_dist9(), 1);
-import { createPublicKey, createVerify as createVerify2 } from "node:crypto";
+var RUST_WHITESPACE;
+var init_sidecar = __esm({
+  "src/verify/sidecar.ts"() {
+    "use strict";
+    RUST_WHITESPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+  }
+});
 
 // src/verify/legacy-bundle.ts
-var import_bundle6 = __toESM(require_dist2(), 1);
 function isLegacy(v2) {
   const o = v2;
   const p2 = o?.rekorBundle?.Payload;
@@ -50373,10 +50681,16 @@ function bundleFromCosignLegacy(text, sha256) {
     }
   });
 }
+var import_bundle6;
+var init_legacy_bundle = __esm({
+  "src/verify/legacy-bundle.ts"() {
+    "use strict";
+    import_bundle6 = __toESM(require_dist2(), 1);
+  }
+});
 
 // src/verify/signature.ts
-var OID_ISSUER_V2 = "1.3.6.1.4.1.57264.1.8";
-var OID_ISSUER_V1 = "1.3.6.1.4.1.57264.1.1";
+import { createPublicKey, createVerify as createVerify2 } from "node:crypto";
 function parseCertificate(body) {
   let text = body.toString("utf8").trim();
   if (!text.includes("-----BEGIN")) text = Buffer.from(text, "base64").toString("utf8");
@@ -50509,126 +50823,126 @@ function prepareSignatureCheck(input) {
   }
   return { sinks, finish };
 }
-
-// src/verify/tarball.ts
-import { createHash as createHash6 } from "node:crypto";
-import { once as once2 } from "node:events";
-import { PassThrough } from "node:stream";
-
-// src/archive/gzip-inspect.ts
-import { Transform as Transform2 } from "node:stream";
-import { finished } from "node:stream/promises";
-import zlib2 from "node:zlib";
+var import_bundle7, import_core2, import_protobuf_specs2, import_verify4, OID_ISSUER_V2, OID_ISSUER_V1;
+var init_signature = __esm({
+  "src/verify/signature.ts"() {
+    "use strict";
+    import_bundle7 = __toESM(require_dist2(), 1);
+    import_core2 = __toESM(require_dist3(), 1);
+    import_protobuf_specs2 = __toESM(require_dist(), 1);
+    import_verify4 = __toESM(require_dist9(), 1);
+    init_errors();
+    init_verify();
+    init_legacy_bundle();
+    OID_ISSUER_V2 = "1.3.6.1.4.1.57264.1.8";
+    OID_ISSUER_V1 = "1.3.6.1.4.1.57264.1.1";
+  }
+});
 
 // src/archive/gzip-reader.ts
-var ChunkReader = class {
-  it;
-  held = null;
-  taken = 0;
-  constructor(source) {
-    this.it = source[Symbol.asyncIterator]();
-  }
-  /** Bytes of the source consumed so far (given-back bytes not counted). */
-  get position() {
-    return this.taken - (this.held?.length ?? 0);
-  }
-  /** The next chunk (a given-back tail first), or null at the end of the source. */
-  async next() {
-    if (this.held) {
-      const b2 = this.held;
-      this.held = null;
-      return b2;
-    }
-    for (; ; ) {
-      const r = await this.it.next();
-      if (r.done) return null;
-      const b2 = toBuffer2(r.value);
-      this.taken += b2.length;
-      if (b2.length > 0) return b2;
-    }
-  }
-  /** Gives back the unused tail of the chunk last returned by next(). */
-  unread(tail) {
-    if (tail.length > 0) this.held = tail;
-  }
-  /** Up to n bytes; fewer only at the end of the source. For small header/trailer fields. */
-  async read(n) {
-    const parts = [];
-    let have = 0;
-    while (have < n) {
-      const b2 = await this.next();
-      if (!b2) break;
-      const use = Math.min(n - have, b2.length);
-      parts.push(b2.subarray(0, use));
-      have += use;
-      this.unread(b2.subarray(use));
-    }
-    return Buffer.concat(parts, have);
-  }
-  /** Skips n bytes; false if the source ended first. */
-  async skip(n) {
-    let left = n;
-    while (left > 0) {
-      const b2 = await this.next();
-      if (!b2) return false;
-      const use = Math.min(left, b2.length);
-      left -= use;
-      this.unread(b2.subarray(use));
-    }
-    return true;
-  }
-  /** Skips through the next NUL byte (a gzip FNAME/FCOMMENT field); false if none came. */
-  async skipPastNul() {
-    for (; ; ) {
-      const b2 = await this.next();
-      if (!b2) return false;
-      const at2 = b2.indexOf(0);
-      if (at2 >= 0) {
-        this.unread(b2.subarray(at2 + 1));
-        return true;
-      }
-    }
-  }
-  /** Reads to the end of the source, discarding; returns how many bytes that was. */
-  async drain() {
-    let n = 0;
-    for (let b2 = await this.next(); b2; b2 = await this.next()) n += b2.length;
-    return n;
-  }
-  /** Stops reading early: lets the source release its resources. */
-  async close() {
-    this.held = null;
-    await this.it.return?.();
-  }
-};
 function toBuffer2(v2) {
   if (Buffer.isBuffer(v2)) return v2;
   if (v2 instanceof Uint8Array) return Buffer.from(v2.buffer, v2.byteOffset, v2.byteLength);
   if (typeof v2 === "string") return Buffer.from(v2, "latin1");
   throw new TypeError("gzip source must yield bytes");
 }
+var ChunkReader;
+var init_gzip_reader = __esm({
+  "src/archive/gzip-reader.ts"() {
+    "use strict";
+    ChunkReader = class {
+      it;
+      held = null;
+      taken = 0;
+      constructor(source) {
+        this.it = source[Symbol.asyncIterator]();
+      }
+      /** Bytes of the source consumed so far (given-back bytes not counted). */
+      get position() {
+        return this.taken - (this.held?.length ?? 0);
+      }
+      /** The next chunk (a given-back tail first), or null at the end of the source. */
+      async next() {
+        if (this.held) {
+          const b2 = this.held;
+          this.held = null;
+          return b2;
+        }
+        for (; ; ) {
+          const r = await this.it.next();
+          if (r.done) return null;
+          const b2 = toBuffer2(r.value);
+          this.taken += b2.length;
+          if (b2.length > 0) return b2;
+        }
+      }
+      /** Gives back the unused tail of the chunk last returned by next(). */
+      unread(tail) {
+        if (tail.length > 0) this.held = tail;
+      }
+      /** Up to n bytes; fewer only at the end of the source. For small header/trailer fields. */
+      async read(n) {
+        const parts = [];
+        let have = 0;
+        while (have < n) {
+          const b2 = await this.next();
+          if (!b2) break;
+          const use = Math.min(n - have, b2.length);
+          parts.push(b2.subarray(0, use));
+          have += use;
+          this.unread(b2.subarray(use));
+        }
+        return Buffer.concat(parts, have);
+      }
+      /** Skips n bytes; false if the source ended first. */
+      async skip(n) {
+        let left = n;
+        while (left > 0) {
+          const b2 = await this.next();
+          if (!b2) return false;
+          const use = Math.min(left, b2.length);
+          left -= use;
+          this.unread(b2.subarray(use));
+        }
+        return true;
+      }
+      /** Skips through the next NUL byte (a gzip FNAME/FCOMMENT field); false if none came. */
+      async skipPastNul() {
+        for (; ; ) {
+          const b2 = await this.next();
+          if (!b2) return false;
+          const at2 = b2.indexOf(0);
+          if (at2 >= 0) {
+            this.unread(b2.subarray(at2 + 1));
+            return true;
+          }
+        }
+      }
+      /** Reads to the end of the source, discarding; returns how many bytes that was. */
+      async drain() {
+        let n = 0;
+        for (let b2 = await this.next(); b2; b2 = await this.next()) n += b2.length;
+        return n;
+      }
+      /** Stops reading early: lets the source release its resources. */
+      async close() {
+        this.held = null;
+        await this.it.return?.();
+      }
+    };
+  }
+});
 
 // src/archive/gzip-inspect.ts
-var FHCRC = 2;
-var FEXTRA = 4;
-var FNAME = 8;
-var FCOMMENT = 16;
-var FRESERVED = 224;
+import { Transform as Transform2 } from "node:stream";
+import { finished } from "node:stream/promises";
+import zlib2 from "node:zlib";
 function inspectGzip(source) {
   const content = new CrcCounter();
   const result = inspect2(new ChunkReader(source), content);
   result.catch(() => content.destroy());
   return { content, result };
 }
-var CrcCounter = class extends Transform2 {
-  crc = 0;
-  size = 0;
-  _transform(chunk, _enc, cb) {
-    this.crc = zlib2.crc32(chunk, this.crc);
-    this.size += chunk.length;
-    cb(null, chunk);
-  }
-};
 async function inspect2(reader, content) {
   try {
     const header2 = await readHeader(reader);
@@ -50748,140 +51062,30 @@ async function countMembers(reader) {
     if (!complete || !await reader.skip(8)) return n;
   }
 }
+var FHCRC, FEXTRA, FNAME, FCOMMENT, FRESERVED, CrcCounter;
+var init_gzip_inspect = __esm({
+  "src/archive/gzip-inspect.ts"() {
+    "use strict";
+    init_errors();
+    init_gzip_reader();
+    FHCRC = 2;
+    FEXTRA = 4;
+    FNAME = 8;
+    FCOMMENT = 16;
+    FRESERVED = 224;
+    CrcCounter = class extends Transform2 {
+      crc = 0;
+      size = 0;
+      _transform(chunk, _enc, cb) {
+        this.crc = zlib2.crc32(chunk, this.crc);
+        this.size += chunk.length;
+        cb(null, chunk);
+      }
+    };
+  }
+});
 
 // src/verify/tar-headers.ts
-var MAX_META = 1024 * 1024;
-var BLOCK2 = 512;
-var TarHeaderWalker = class {
-  /** Why the installer's reader would stop with an error, if it would. */
-  problem;
-  /** Entries seen so far. */
-  count = 0;
-  state = { kind: "header" };
-  block = Buffer.alloc(BLOCK2);
-  filled = 0;
-  offset = 0;
-  longName;
-  longLink;
-  pax;
-  onEntry;
-  constructor(onEntry) {
-    this.onEntry = onEntry;
-  }
-  /** Feeds the next bytes of the tar stream (the decompressed first gzip member). */
-  push(chunk) {
-    let at2 = 0;
-    while (at2 < chunk.length && this.state.kind !== "done") {
-      const s3 = this.state;
-      if (s3.kind === "header") {
-        const n = Math.min(BLOCK2 - this.filled, chunk.length - at2);
-        chunk.copy(this.block, this.filled, at2, at2 + n);
-        this.filled += n;
-        at2 += n;
-        if (this.filled === BLOCK2) {
-          this.filled = 0;
-          this.header();
-          this.offset += BLOCK2;
-        }
-      } else if (s3.kind === "skip") {
-        const n = Math.min(s3.left, chunk.length - at2);
-        s3.left -= n;
-        at2 += n;
-        this.offset += n;
-        if (s3.left === 0) this.state = { kind: "header" };
-      } else if (s3.kind === "meta") {
-        const n = Math.min(s3.left, chunk.length - at2);
-        s3.parts.push(Buffer.from(chunk.subarray(at2, at2 + n)));
-        s3.left -= n;
-        at2 += n;
-        this.offset += n;
-        if (s3.left === 0) this.meta(s3.type, Buffer.concat(s3.parts), s3.pad);
-      }
-    }
-  }
-  /** The stream ended: an end in the middle of a header or entry is an error. */
-  end() {
-    const s3 = this.state;
-    if (s3.kind === "done" || s3.kind === "header" && this.filled === 0) {
-      if (s3.kind === "header" && (this.longName || this.longLink || this.pax))
-        this.fail("an extended header describes an entry that never comes");
-      return;
-    }
-    this.fail(`the tar stream is truncated at byte ${this.offset + this.filled}`);
-  }
-  fail(message2) {
-    this.problem ??= message2;
-    this.state = { kind: "done" };
-  }
-  header() {
-    const h = this.block;
-    if (h.every((b2) => b2 === 0)) {
-      this.state = { kind: "done" };
-      return;
-    }
-    let sum = 8 * 32;
-    for (let i = 0; i < BLOCK2; i++) if (i < 148 || i >= 156) sum += h[i];
-    const cksum = octal2(h.subarray(148, 156));
-    if (cksum === void 0 || cksum !== sum) {
-      this.fail(`header checksum mismatch at byte ${this.offset}`);
-      return;
-    }
-    const headerSize = numeric2(h.subarray(124, 136));
-    if (headerSize === void 0) {
-      this.fail(`header at byte ${this.offset} has an unreadable size field`);
-      return;
-    }
-    const paxSize = this.pax ? paxValue(this.pax, "size") : void 0;
-    const size = paxSize !== void 0 && /^\d+$/.test(paxSize.toString()) ? Number(paxSize) : headerSize;
-    const typeflag = String.fromCharCode(h[156]);
-    const ustar = h.subarray(257, 263).equals(Buffer.from("ustar\0"));
-    const recognized = ustar || h.subarray(257, 265).equals(Buffer.from("ustar  \0"));
-    const pad = (BLOCK2 - size % BLOCK2) % BLOCK2;
-    if (recognized && (typeflag === "L" || typeflag === "K" || typeflag === "x")) {
-      const pending = typeflag === "L" ? this.longName : typeflag === "K" ? this.longLink : this.pax;
-      if (pending !== void 0) {
-        this.fail(`two '${typeflag}' extended headers describe one entry`);
-      } else if (size > MAX_META) {
-        this.fail(`an extended header of ${size} bytes (over 1 MiB)`);
-      } else if (size === 0) {
-        this.meta(typeflag, Buffer.alloc(0), 0);
-      } else {
-        this.state = { kind: "meta", type: typeflag, left: size, pad, parts: [] };
-      }
-      return;
-    }
-    const entry = {
-      index: this.count++,
-      typeflag,
-      path: this.entryPath(h, ustar),
-      size,
-      headerSize,
-      mode: octal2(h.subarray(100, 108)) ?? 0,
-      recognized,
-      ustar
-    };
-    this.longName = this.longLink = this.pax = void 0;
-    this.state = size + pad === 0 ? { kind: "header" } : { kind: "skip", left: size + pad };
-    this.onEntry(entry);
-  }
-  meta(type, body, pad) {
-    if (type === "L") this.longName = body;
-    else if (type === "K") this.longLink = body;
-    else this.pax = body;
-    this.state = pad === 0 ? { kind: "header" } : { kind: "skip", left: pad };
-  }
-  entryPath(h, ustar) {
-    if (this.longName) {
-      const n = this.longName;
-      return n.length > 0 && n[n.length - 1] === 0 ? n.subarray(0, n.length - 1) : n;
-    }
-    const fromPax = this.pax ? paxValue(this.pax, "path") : void 0;
-    if (fromPax !== void 0) return fromPax;
-    const name = cut(h.subarray(0, 100));
-    const prefix = ustar ? cut(h.subarray(345, 500)) : Buffer.alloc(0);
-    return prefix.length === 0 ? name : Buffer.concat([prefix, Buffer.from("/"), name]);
-  }
-};
 function cut(field) {
   const nul = field.indexOf(0);
   return Buffer.from(nul < 0 ? field : field.subarray(0, nul));
@@ -50912,10 +51116,149 @@ function paxValue(records, key) {
   }
   return found;
 }
+var MAX_META, BLOCK2, TarHeaderWalker;
+var init_tar_headers = __esm({
+  "src/verify/tar-headers.ts"() {
+    "use strict";
+    MAX_META = 1024 * 1024;
+    BLOCK2 = 512;
+    TarHeaderWalker = class {
+      /** Why the installer's reader would stop with an error, if it would. */
+      problem;
+      /** Entries seen so far. */
+      count = 0;
+      state = { kind: "header" };
+      block = Buffer.alloc(BLOCK2);
+      filled = 0;
+      offset = 0;
+      longName;
+      longLink;
+      pax;
+      onEntry;
+      constructor(onEntry) {
+        this.onEntry = onEntry;
+      }
+      /** Feeds the next bytes of the tar stream (the decompressed first gzip member). */
+      push(chunk) {
+        let at2 = 0;
+        while (at2 < chunk.length && this.state.kind !== "done") {
+          const s3 = this.state;
+          if (s3.kind === "header") {
+            const n = Math.min(BLOCK2 - this.filled, chunk.length - at2);
+            chunk.copy(this.block, this.filled, at2, at2 + n);
+            this.filled += n;
+            at2 += n;
+            if (this.filled === BLOCK2) {
+              this.filled = 0;
+              this.header();
+              this.offset += BLOCK2;
+            }
+          } else if (s3.kind === "skip") {
+            const n = Math.min(s3.left, chunk.length - at2);
+            s3.left -= n;
+            at2 += n;
+            this.offset += n;
+            if (s3.left === 0) this.state = { kind: "header" };
+          } else if (s3.kind === "meta") {
+            const n = Math.min(s3.left, chunk.length - at2);
+            s3.parts.push(Buffer.from(chunk.subarray(at2, at2 + n)));
+            s3.left -= n;
+            at2 += n;
+            this.offset += n;
+            if (s3.left === 0) this.meta(s3.type, Buffer.concat(s3.parts), s3.pad);
+          }
+        }
+      }
+      /** The stream ended: an end in the middle of a header or entry is an error. */
+      end() {
+        const s3 = this.state;
+        if (s3.kind === "done" || s3.kind === "header" && this.filled === 0) {
+          if (s3.kind === "header" && (this.longName || this.longLink || this.pax))
+            this.fail("an extended header describes an entry that never comes");
+          return;
+        }
+        this.fail(`the tar stream is truncated at byte ${this.offset + this.filled}`);
+      }
+      fail(message2) {
+        this.problem ??= message2;
+        this.state = { kind: "done" };
+      }
+      header() {
+        const h = this.block;
+        if (h.every((b2) => b2 === 0)) {
+          this.state = { kind: "done" };
+          return;
+        }
+        let sum = 8 * 32;
+        for (let i = 0; i < BLOCK2; i++) if (i < 148 || i >= 156) sum += h[i];
+        const cksum = octal2(h.subarray(148, 156));
+        if (cksum === void 0 || cksum !== sum) {
+          this.fail(`header checksum mismatch at byte ${this.offset}`);
+          return;
+        }
+        const headerSize = numeric2(h.subarray(124, 136));
+        if (headerSize === void 0) {
+          this.fail(`header at byte ${this.offset} has an unreadable size field`);
+          return;
+        }
+        const paxSize = this.pax ? paxValue(this.pax, "size") : void 0;
+        const size = paxSize !== void 0 && /^\d+$/.test(paxSize.toString()) ? Number(paxSize) : headerSize;
+        const typeflag = String.fromCharCode(h[156]);
+        const ustar = h.subarray(257, 263).equals(Buffer.from("ustar\0"));
+        const recognized = ustar || h.subarray(257, 265).equals(Buffer.from("ustar  \0"));
+        const pad = (BLOCK2 - size % BLOCK2) % BLOCK2;
+        if (recognized && (typeflag === "L" || typeflag === "K" || typeflag === "x")) {
+          const pending = typeflag === "L" ? this.longName : typeflag === "K" ? this.longLink : this.pax;
+          if (pending !== void 0) {
+            this.fail(`two '${typeflag}' extended headers describe one entry`);
+          } else if (size > MAX_META) {
+            this.fail(`an extended header of ${size} bytes (over 1 MiB)`);
+          } else if (size === 0) {
+            this.meta(typeflag, Buffer.alloc(0), 0);
+          } else {
+            this.state = { kind: "meta", type: typeflag, left: size, pad, parts: [] };
+          }
+          return;
+        }
+        const entry = {
+          index: this.count++,
+          typeflag,
+          path: this.entryPath(h, ustar),
+          size,
+          headerSize,
+          mode: octal2(h.subarray(100, 108)) ?? 0,
+          recognized,
+          ustar
+        };
+        this.longName = this.longLink = this.pax = void 0;
+        this.state = size + pad === 0 ? { kind: "header" } : { kind: "skip", left: size + pad };
+        this.onEntry(entry);
+      }
+      meta(type, body, pad) {
+        if (type === "L") this.longName = body;
+        else if (type === "K") this.longLink = body;
+        else this.pax = body;
+        this.state = pad === 0 ? { kind: "header" } : { kind: "skip", left: pad };
+      }
+      entryPath(h, ustar) {
+        if (this.longName) {
+          const n = this.longName;
+          return n.length > 0 && n[n.length - 1] === 0 ? n.subarray(0, n.length - 1) : n;
+        }
+        const fromPax = this.pax ? paxValue(this.pax, "path") : void 0;
+        if (fromPax !== void 0) return fromPax;
+        const name = cut(h.subarray(0, 100));
+        const prefix = ustar ? cut(h.subarray(345, 500)) : Buffer.alloc(0);
+        return prefix.length === 0 ? name : Buffer.concat([prefix, Buffer.from("/"), name]);
+      }
+    };
+  }
+});
 
 // src/verify/tarball.ts
-var MAX_MANIFEST = 1024 * 1024;
-var PARSER_META = /* @__PURE__ */ new Set(["g", "x", "X", "L", "K", "N"]);
+import { createHash as createHash6 } from "node:crypto";
+import { once as once2 } from "node:events";
+import { PassThrough } from "node:stream";
 function isRootManifest(path10) {
   return path10.split("/").filter((p2) => p2 !== "" && p2 !== ".").join("/") === "nexo-plugin.toml";
 }
@@ -51007,6 +51350,18 @@ async function passTarball(source, opts) {
     disagreement: complete && walker.problem === void 0 && comparable !== parsed ? `the installer's tar reader sees ${comparable} entries, node-tar sees ${parsed}${warnings.length > 0 ? ` (${warnings.slice(0, 3).join("; ")})` : ""}` : void 0
   };
 }
+var MAX_MANIFEST, PARSER_META;
+var init_tarball = __esm({
+  "src/verify/tarball.ts"() {
+    "use strict";
+    init_index_min();
+    init_gzip_inspect();
+    init_errors();
+    init_tar_headers();
+    MAX_MANIFEST = 1024 * 1024;
+    PARSER_META = /* @__PURE__ */ new Set(["g", "x", "X", "L", "K", "N"]);
+  }
+});
 
 // src/verify/tarball-check.ts
 async function signatureFiles(source, t) {
@@ -51141,9 +51496,21 @@ async function checkTarball(ctx, name, noarch) {
   checkTarballContent(name, { ...pass, layout: rules.layout }, ctx.expected, findings);
   return findings;
 }
+var init_tarball_check = __esm({
+  "src/verify/tarball-check.ts"() {
+    "use strict";
+    init_limits();
+    init_manifest2();
+    init_report2();
+    init_sidecar();
+    init_signature();
+    init_source();
+    init_tar_rules();
+    init_tarball();
+  }
+});
 
 // src/verify/index.ts
-var TARGET = /^[A-Za-z0-9_]+(?:[-.][A-Za-z0-9_]+)*$/;
 function tagVersion(tag, findings) {
   if (tag === void 0) return void 0;
   const v2 = tag.replace(/^v+/, "");
@@ -51245,6 +51612,25 @@ function report(o, findings, platforms, id, version) {
     }
   };
 }
+var import_semver6, TARGET;
+var init_verify2 = __esm({
+  "src/verify/index.ts"() {
+    "use strict";
+    import_semver6 = __toESM(require_semver2(), 1);
+    init_plan();
+    init_pool();
+    init_verify();
+    init_latest2();
+    init_manifest2();
+    init_platforms();
+    init_report2();
+    init_source();
+    init_tarball_check();
+    init_report2();
+    init_source();
+    TARGET = /^[A-Za-z0-9_]+(?:[-.][A-Za-z0-9_]+)*$/;
+  }
+});
 
 // src/verify/policy.ts
 function defaultIdentityRegexp(serverUrl, repo) {
@@ -51270,8 +51656,20 @@ function identityPolicy(config, repo) {
     );
   }
 }
+var init_policy = __esm({
+  "src/verify/policy.ts"() {
+    "use strict";
+    init_errors();
+    init_identity();
+  }
+});
 
 // src/steps/verify.ts
+var verify_exports = {};
+__export(verify_exports, {
+  verifyStep: () => verifyStep
+});
+import fs8 from "node:fs/promises";
 function fullName(repo) {
   return repo ? `${repo.owner}/${repo.name}` : null;
 }
@@ -51341,46 +51739,341 @@ async function chooseTarget(ctx) {
   const api = releaseApiFor(config, reporter, { needWrite: false });
   return remote(config, api, config.tag, config.targets);
 }
-var verifyStep = {
-  name: "verify",
-  skip(ctx) {
-    const { config } = ctx;
-    if (config.command === "verify") return void 0;
-    if (!config.verify) return "verify: false";
-    if (config.dryRun) return "dry run: nothing was published to verify";
-    if (ctx.state.github === void 0) return "nothing was uploaded";
-    return void 0;
-  },
-  async run(ctx) {
-    const { config, reporter } = ctx;
-    const target = await chooseTarget(ctx);
-    if (target.note) reporter.info(`verify: ${target.note}`);
-    const report2 = await verifyRelease({
-      ...target,
-      requireSignature: config.requireSignature,
-      policy: identityPolicy(config, config.repo),
-      trustedRoot: trustedRootSource(config.trustedRoot),
-      concurrency: config.concurrency
-    });
-    reporter.setOutput("report", JSON.stringify(report2));
-    reporter.summary(renderReport(report2));
-    for (const c of report2.checks.filter((x) => x.status === "warn"))
-      reporter.warning(`verify: ${c.code} ${c.subject}: ${c.message}`);
-    reporter.info(
-      `verify: ${report2.mode} ${report2.source}: ${report2.counts.pass} passed, ${report2.counts.fail} failed, ${report2.counts.warn} warnings`
-    );
-    if (!report2.ok) throw new ReleaseError("VERIFY_FAILED", failureMessage(report2));
+var verifyStep;
+var init_verify3 = __esm({
+  "src/steps/verify.ts"() {
+    "use strict";
+    init_errors();
+    init_client();
+    init_verify();
+    init_verify2();
+    init_policy();
+    verifyStep = {
+      name: "verify",
+      skip(ctx) {
+        const { config } = ctx;
+        if (config.command === "verify") return void 0;
+        if (!config.verify) return "verify: false";
+        if (config.dryRun) return "dry run: nothing was published to verify";
+        if (ctx.state.github === void 0) return "nothing was uploaded";
+        return void 0;
+      },
+      async run(ctx) {
+        const { config, reporter } = ctx;
+        const target = await chooseTarget(ctx);
+        if (target.note) reporter.info(`verify: ${target.note}`);
+        const report2 = await verifyRelease({
+          ...target,
+          requireSignature: config.requireSignature,
+          policy: identityPolicy(config, config.repo),
+          trustedRoot: trustedRootSource(config.trustedRoot),
+          concurrency: config.concurrency
+        });
+        reporter.setOutput("report", JSON.stringify(report2));
+        reporter.summary(renderReport(report2));
+        for (const c of report2.checks.filter((x) => x.status === "warn"))
+          reporter.warning(`verify: ${c.code} ${c.subject}: ${c.message}`);
+        reporter.info(
+          `verify: ${report2.mode} ${report2.source}: ${report2.counts.pass} passed, ${report2.counts.fail} failed, ${report2.counts.warn} warnings`
+        );
+        if (!report2.ok) throw new ReleaseError("VERIFY_FAILED", failureMessage(report2));
+      }
+    };
   }
+});
+
+// src/threadpool.ts
+import os from "node:os";
+if (process.env.UV_THREADPOOL_SIZE === void 0) {
+  process.env.UV_THREADPOOL_SIZE = String(Math.max(4, os.availableParallelism() + 2));
+}
+
+// src/cli.ts
+import { readFileSync } from "node:fs";
+
+// src/inputs.ts
+var INPUTS = [
+  { name: "command", default: "all" },
+  { name: "tag", default: "" },
+  { name: "manifest", default: "nexo-plugin.toml" },
+  { name: "targets", default: "" },
+  { name: "binary", default: "target/{target}/release/{id}" },
+  { name: "include", default: "" },
+  { name: "target-aliases", default: "" },
+  { name: "dist", default: "dist" },
+  { name: "working-directory", default: "." },
+  { name: "source-date-epoch", default: "" },
+  { name: "compression-level", default: "6" },
+  { name: "dry-run", default: "false", boolean: true },
+  { name: "token", default: "${{ github.token }}", cliDefault: "" },
+  { name: "repo", default: "" },
+  { name: "draft", default: "false", boolean: true },
+  { name: "prerelease", default: "auto" },
+  { name: "make-latest", default: "auto" },
+  { name: "notes", default: "generate" },
+  { name: "overwrite-notes", default: "false", boolean: true },
+  { name: "concurrency", default: "4" },
+  { name: "sign", default: "false", boolean: true },
+  { name: "signature-files", default: "sig,cert,pem,bundle,sigstore.json" },
+  { name: "fulcio-url", default: "" },
+  { name: "rekor-url", default: "" },
+  { name: "tsa-url", default: "" },
+  { name: "trusted-root", default: "" },
+  { name: "verify", default: "true", boolean: true },
+  { name: "require-signature", default: "false", boolean: true },
+  { name: "certificate-identity-regexp", default: "" },
+  { name: "certificate-oidc-issuer", default: "https://token.actions.githubusercontent.com" }
+];
+var COMMANDS = ["validate", "pack", "sign", "upload", "publish", "verify", "all"];
+
+// src/cli-args.ts
+var HELP = `Usage: plugin-release <command> [--<input> <value> ...]
+
+Commands: ${COMMANDS.join(", ")} (default: all)
+
+Inputs (same names as the action's; booleans may be given as a bare flag):
+${INPUTS.map((i) => `  --${i.name.padEnd(28)} default: ${(i.cliDefault ?? i.default) || "(none)"}`).join("\n")}
+
+Other flags:
+  --json                         print the outputs as one JSON object on stdout
+  --help, --version
+
+The token defaults to $GITHUB_TOKEN; the repository to $GITHUB_REPOSITORY; the API to $GITHUB_API_URL.
+Example (the local dry run): plugin-release pack --targets x86_64-unknown-linux-gnu && ls dist/`;
+var UsageError = class extends Error {
 };
+function parseArgs(argv) {
+  const inputs = {};
+  for (const i of INPUTS) inputs[i.name] = i.cliDefault ?? i.default;
+  const flags = { json: false, help: false, version: false };
+  for (let k2 = 0; k2 < argv.length; k2++) {
+    const arg = argv[k2];
+    if (arg === "--help" || arg === "-h") flags.help = true;
+    else if (arg === "--version") flags.version = true;
+    else if (arg === "--json") flags.json = true;
+    else if (arg.startsWith("--")) {
+      const eq = arg.indexOf("=");
+      const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+      const spec = INPUTS.find((i) => i.name === name);
+      if (!spec) throw new UsageError(`unknown flag --${name} (see --help)`);
+      let value = eq === -1 ? void 0 : arg.slice(eq + 1);
+      if (value === void 0) {
+        const next = argv[k2 + 1];
+        if (spec.boolean && (next === void 0 || !/^(true|false)$/i.test(next))) value = "true";
+        else if (next === void 0) throw new UsageError(`--${name} needs a value (see --help)`);
+        else value = argv[++k2];
+      }
+      inputs[name] = value;
+    } else if (inputs.command === "all" && COMMANDS.includes(arg) && !argv.slice(0, k2).some((a) => !a.startsWith("-"))) {
+      inputs.command = arg;
+    } else {
+      throw new UsageError(
+        `unexpected argument '${arg}': the command comes first (${COMMANDS.join(", ")}), then --flags`
+      );
+    }
+  }
+  if (inputs.token === "") inputs.token = process.env.GITHUB_TOKEN ?? "";
+  return { inputs, ...flags };
+}
+
+// src/cli-reporter.ts
+import path from "node:path";
+function cliReporter(opts) {
+  const out = opts.out ?? process.stdout;
+  const err = opts.err ?? process.stderr;
+  const secrets = [];
+  const outputs = {};
+  const summaries = [];
+  const clean = (s3) => secrets.reduce((acc, x) => acc.split(x).join("***"), s3);
+  const where = (loc) => loc === void 0 ? "" : `${path.relative(process.cwd(), loc.file) || loc.file}${loc.line ? `:${loc.line}` : ""}${loc.column ? `:${loc.column}` : ""}: `;
+  const say = (level, m2, loc) => err.write(clean(`${where(loc)}${level}${m2}
+`));
+  return {
+    info: (m2) => say("", m2),
+    notice: (m2, loc) => say("notice: ", m2, loc),
+    warning: (m2, loc) => say("warning: ", m2, loc),
+    error: (m2, loc) => say("error: ", m2, loc),
+    setOutput: (name, value) => void (outputs[name] = value),
+    summary: (md) => void summaries.push(md),
+    mask: (s3) => void (s3 !== "" && secrets.push(s3)),
+    finish() {
+      if (opts.json) {
+        const keys = Object.keys(outputs);
+        const only = keys.length === 1 && keys[0] === "report";
+        const json2 = only ? JSON.parse(outputs.report) : outputs;
+        out.write(`${clean(JSON.stringify(json2, null, 2))}
+`);
+      } else if (summaries.length > 0) out.write(`${clean(summaries.join("\n\n"))}
+`);
+    }
+  };
+}
+
+// src/config.ts
+init_errors();
+import path2 from "node:path";
+init_config();
+init_config();
+var TARGET_RE = /^[A-Za-z0-9_]+(?:[-.][A-Za-z0-9_]+)*$/;
+function splitList(value) {
+  return value.split(/[\s,]+/).map((s3) => s3.trim()).filter((s3) => s3 !== "");
+}
+function usage(message2) {
+  return new ReleaseError("USAGE", message2);
+}
+function bool(inputs, name) {
+  const v2 = (inputs[name] ?? "").trim().toLowerCase();
+  if (v2 === "true") return true;
+  if (v2 === "false" || v2 === "") return false;
+  throw usage(`input '${name}' is '${inputs[name]}': expected true or false`);
+}
+function int(inputs, name, min, max) {
+  const raw = (inputs[name] ?? "").trim();
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) {
+    throw usage(`input '${name}' is '${raw}': expected a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+function oneOf(inputs, name, allowed) {
+  const v2 = (inputs[name] ?? "").trim().toLowerCase();
+  if (allowed.includes(v2)) return v2;
+  throw usage(`input '${name}' is '${inputs[name]}': expected one of ${allowed.join(", ")}`);
+}
+function resolveTag(input, env) {
+  const strip = (t) => t.replace(/^refs\/tags\//, "");
+  if (input.trim() !== "") return { tag: strip(input.trim()), hint: "" };
+  const ref = env.GITHUB_REF ?? "";
+  if (ref.startsWith("refs/tags/")) return { tag: strip(ref), hint: "" };
+  const where = ref === "" ? "no GITHUB_REF is set" : `this run is on ${ref}, not a tag`;
+  return {
+    hint: `no tag to release: ${where}. Pass the tag explicitly (action: \`tag: \${{ inputs.tag }}\` for workflow_dispatch; CLI: --tag v1.2.3)`
+  };
+}
+function parseAliases(value) {
+  return splitList(value).map((pair) => {
+    const m2 = /^([^=]+)=([^=]+)$/.exec(pair);
+    if (!m2)
+      throw usage(
+        `target-aliases entry '${pair}': expected from=to, e.g. x86_64-unknown-linux-musl=x86_64-unknown-linux-gnu`
+      );
+    return { from: m2[1], to: m2[2] };
+  });
+}
+function parseNotes(value) {
+  const v2 = value.trim();
+  if (v2 === "" || v2 === "generate") return { kind: "generate" };
+  if (v2 === "changelog") return { kind: "changelog" };
+  if (v2 === "none") return { kind: "none" };
+  if (v2.startsWith("file:") && v2.length > 5) return { kind: "file", path: v2.slice(5) };
+  throw usage(`input 'notes' is '${value}': expected generate, changelog, none or file:<path>`);
+}
+function parseRepo(value, env) {
+  const full = value.trim() !== "" ? value.trim() : env.GITHUB_REPOSITORY ?? "";
+  if (full === "") return void 0;
+  const m2 = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(full);
+  if (!m2) throw usage(`repository '${full}': expected format {owner}/{repo}`);
+  return { owner: m2[1], name: m2[2] };
+}
+function parseSignatureFiles(value) {
+  const kinds = splitList(value).map((k2) => k2.replace(/^\./, ""));
+  for (const k2 of kinds) {
+    if (!SIGNATURE_FILE_KINDS.includes(k2)) {
+      throw usage(
+        `signature-files entry '${k2}': expected some of ${SIGNATURE_FILE_KINDS.join(", ")}`
+      );
+    }
+  }
+  if (kinds.length === 0)
+    throw usage(
+      `signature-files is empty: name at least one of ${SIGNATURE_FILE_KINDS.join(", ")}`
+    );
+  return [...new Set(kinds)];
+}
+function parseEpoch(inputs, env) {
+  const raw = (inputs["source-date-epoch"] ?? "").trim() || (env.SOURCE_DATE_EPOCH ?? "").trim();
+  if (raw === "") return void 0;
+  if (!/^\d{1,11}$/.test(raw)) {
+    throw usage(`source-date-epoch '${raw}': expected seconds since 1970 as a whole number`);
+  }
+  return Number(raw);
+}
+function parseConfig(inputs, env, cwd0 = process.cwd()) {
+  const command = oneOf(inputs, "command", COMMANDS);
+  const cwd = path2.resolve(cwd0, inputs["working-directory"] || ".");
+  const inside = (p2) => path2.resolve(cwd, p2);
+  const targets = [...new Set(splitList(inputs.targets ?? ""))];
+  for (const t of targets) {
+    if (!TARGET_RE.test(t)) {
+      throw new ReleaseError(
+        "TARGET_INVALID",
+        `target '${t}' is not a target triple (letters, digits, _ . and -), e.g. x86_64-unknown-linux-gnu or noarch`
+      );
+    }
+  }
+  const aliases = parseAliases(inputs["target-aliases"] ?? "");
+  for (const a of aliases) {
+    for (const t of [a.from, a.to]) {
+      if (!TARGET_RE.test(t))
+        throw new ReleaseError("TARGET_INVALID", `target-aliases: '${t}' is not a target triple`);
+    }
+  }
+  const { tag, hint } = resolveTag(inputs.tag ?? "", env);
+  const identity2 = (inputs["certificate-identity-regexp"] ?? "").trim();
+  const tsa = (inputs["tsa-url"] ?? "").trim();
+  const root = (inputs["trusted-root"] ?? "").trim();
+  return {
+    command,
+    workingDirectory: cwd,
+    tag,
+    tagHint: hint,
+    manifestPath: inside(inputs.manifest || "nexo-plugin.toml"),
+    targets,
+    binaryTemplate: inputs.binary || "target/{target}/release/{id}",
+    include: splitList(inputs.include ?? ""),
+    targetAliases: aliases,
+    distDir: inside(inputs.dist || "dist"),
+    sourceDateEpoch: parseEpoch(inputs, env),
+    compressionLevel: int(inputs, "compression-level", 1, 9),
+    dryRun: bool(inputs, "dry-run"),
+    token: inputs.token ?? "",
+    repo: parseRepo(inputs.repo ?? "", env),
+    repoExplicit: (inputs.repo ?? "").trim() !== "",
+    apiUrl: (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
+    serverUrl: (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, ""),
+    draft: bool(inputs, "draft"),
+    prerelease: oneOf(inputs, "prerelease", ["auto", "true", "false"]),
+    makeLatest: oneOf(inputs, "make-latest", ["auto", "true", "false", "legacy"]),
+    notes: parseNotes(inputs.notes ?? ""),
+    overwriteNotes: bool(inputs, "overwrite-notes"),
+    concurrency: int(inputs, "concurrency", 1, 32),
+    sign: bool(inputs, "sign"),
+    signatureFiles: parseSignatureFiles(
+      inputs["signature-files"] || SIGNATURE_FILE_KINDS.join(",")
+    ),
+    fulcioUrl: (inputs["fulcio-url"] ?? "").trim() || DEFAULT_FULCIO_URL,
+    rekorUrl: (inputs["rekor-url"] ?? "").trim() || DEFAULT_REKOR_URL,
+    tsaUrl: tsa === "" ? void 0 : tsa,
+    trustedRoot: root === "" ? void 0 : inside(root),
+    verify: bool(inputs, "verify"),
+    requireSignature: bool(inputs, "require-signature"),
+    certificateIdentityRegexp: identity2 === "" ? void 0 : identity2,
+    certificateOidcIssuer: (inputs["certificate-oidc-issuer"] ?? "").trim() || "https://token.actions.githubusercontent.com",
+    env
+  };
+}
+
+// src/main.ts
+init_errors();
 
 // src/pipeline.ts
 var STEPS = {
-  validate: validateStep,
-  pack: packStep,
-  sign: signStep,
-  upload: uploadStep,
-  publish: publishStep,
-  verify: verifyStep
+  validate: async () => (await Promise.resolve().then(() => (init_validate(), validate_exports))).validateStep,
+  pack: async () => (await Promise.resolve().then(() => (init_pack(), pack_exports))).packStep,
+  sign: async () => (await Promise.resolve().then(() => (init_sign2(), sign_exports))).signStep,
+  upload: async () => (await Promise.resolve().then(() => (init_upload2(), upload_exports))).uploadStep,
+  publish: async () => (await Promise.resolve().then(() => (init_publish(), publish_exports))).publishStep,
+  verify: async () => (await Promise.resolve().then(() => (init_verify3(), verify_exports))).verifyStep
 };
 var COMMAND_STEPS = {
   validate: ["validate"],
@@ -51394,7 +52087,7 @@ var COMMAND_STEPS = {
 async function runPipeline(ctx) {
   const names = COMMAND_STEPS[ctx.config.command];
   for (const name of names) {
-    const step = STEPS[name];
+    const step = await STEPS[name]();
     const why = step.skip?.(ctx);
     if (why !== void 0) {
       ctx.reporter.info(`${name}: skipped, ${why}`);

@@ -1,11 +1,5 @@
 import type { Command } from './inputs.ts';
 import type { RunContext } from './context.ts';
-import { validateStep } from './steps/validate.ts';
-import { packStep } from './steps/pack.ts';
-import { publishStep } from './steps/publish.ts';
-import { signStep } from './steps/sign.ts';
-import { uploadStep } from './steps/upload.ts';
-import { verifyStep } from './steps/verify.ts';
 
 /**
  * The release as an ordered list of named steps. A step may decline with a reason ("skipped:
@@ -18,13 +12,17 @@ export interface Step {
   run(ctx: RunContext): Promise<void>;
 }
 
-const STEPS: Readonly<Record<string, Step>> = {
-  validate: validateStep,
-  pack: packStep,
-  sign: signStep,
-  upload: uploadStep,
-  publish: publishStep,
-  verify: verifyStep,
+/**
+ * Steps load on first use: a `pack` run never evaluates Sigstore's or Octokit's module trees,
+ * which keeps its startup memory (and so its peak RSS) small.
+ */
+const STEPS: Readonly<Record<string, () => Promise<Step>>> = {
+  validate: async () => (await import('./steps/validate.ts')).validateStep,
+  pack: async () => (await import('./steps/pack.ts')).packStep,
+  sign: async () => (await import('./steps/sign.ts')).signStep,
+  upload: async () => (await import('./steps/upload.ts')).uploadStep,
+  publish: async () => (await import('./steps/publish.ts')).publishStep,
+  verify: async () => (await import('./steps/verify.ts')).verifyStep,
 };
 
 const COMMAND_STEPS: Readonly<Record<Command, readonly string[]>> = {
@@ -40,7 +38,7 @@ const COMMAND_STEPS: Readonly<Record<Command, readonly string[]>> = {
 export async function runPipeline(ctx: RunContext): Promise<void> {
   const names = COMMAND_STEPS[ctx.config.command];
   for (const name of names) {
-    const step = STEPS[name]!;
+    const step = await STEPS[name]!();
     const why = step.skip?.(ctx);
     if (why !== undefined) {
       ctx.reporter.info(`${name}: skipped, ${why}`);

@@ -31,7 +31,7 @@ import { ReleaseError } from '../errors.ts';
 export interface GzipOptions {
   /** Deflate level 0-9; default 6. */
   level?: number;
-  /** Input bytes per independently compressed block; default 128 KiB. Part of the output's
+  /** Input bytes per independently compressed block; default 512 KiB. Part of the output's
    * identity: it is fixed, never derived from the machine. */
   blockSize?: number;
   /** Cores to keep busy; default os.availableParallelism(). Never changes the bytes. */
@@ -39,7 +39,11 @@ export interface GzipOptions {
 }
 
 const WINDOW = 32 * 1024;
-const DEFAULT_BLOCK_SIZE = 128 * 1024;
+// 512 KiB: measured on 2 cores, ~15% less CPU than 128 KiB (fewer threadpool round trips and
+// dictionary primings) at the same size; 1 MiB gained nothing more.
+const DEFAULT_BLOCK_SIZE = 512 * 1024;
+/** In-flight blocks are capped so memory stays constant on machines with many cores. */
+const MAX_IN_FLIGHT = 16;
 const MIN_BLOCK_SIZE = 1024;
 
 /** Compresses a byte stream into exactly one gzip member. Output bytes depend only on the input
@@ -111,7 +115,7 @@ class ParallelGzip extends Duplex {
     super({ readableHighWaterMark: blockSize });
     this.level = level;
     this.blockSize = blockSize;
-    this.maxInFlight = concurrency * 2;
+    this.maxInFlight = Math.min(concurrency * 2, MAX_IN_FLIGHT);
     this.current = Buffer.allocUnsafe(blockSize);
   }
 
