@@ -1,5 +1,8 @@
 // Bundles the two entry points into dist/ (committed; CI checks a fresh build matches).
-// ESM output; CommonJS dependencies get a real `require` through createRequire.
+// ESM with code splitting: each step is a chunk loaded on first use (src/pipeline.ts), so a run
+// parses only the code its command needs. CommonJS dependencies get a real `require` through
+// createRequire in every output file.
+import { chmodSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const banner = [
@@ -11,30 +14,23 @@ const banner = [
   'const __dirname = __dn(__filename);',
 ].join('\n');
 
-const common = {
+// Stale chunks from an earlier build must not linger in the committed tree.
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: ['src/index.ts', 'src/cli.ts'],
+  outdir: 'dist',
   bundle: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   target: 'node24',
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
-  // Keep output stable across machines: no absolute paths, no timestamps.
+  // Keep output stable across machines: no absolute paths, no timestamps, no source maps.
   sourcemap: false,
-};
-
-await build({
-  ...common,
-  entryPoints: ['src/index.ts'],
-  outfile: 'dist/index.js',
   banner: { js: banner },
-});
-await build({
-  ...common,
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
-  banner: { js: `#!/usr/bin/env node\n${banner}` },
 });
 
 // The CLI is a `bin`: keep it executable so the committed mode matches a fresh build.
-const { chmodSync } = await import('node:fs');
 chmodSync('dist/cli.js', 0o755);

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import './threadpool.ts';
 import { readFileSync } from 'node:fs';
 import { HELP, parseArgs } from './cli-args.ts';

@@ -1,4 +1,5 @@
-import { Octokit } from '@octokit/rest';
+import { Octokit as OctokitCore } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ReleaseError } from '../errors.ts';
@@ -15,7 +16,9 @@ import type {
 } from './types.ts';
 
 /**
- * The Octokit adapter behind ReleaseApi. Every request goes through one hook that applies the
+ * The Octokit adapter behind ReleaseApi. It uses @octokit/core with pagination and explicit
+ * routes (@octokit/rest's generated method table costs startup memory for no behaviour). Every
+ * request goes through one hook that applies the
  * retry policy (so retries live only here, at the edge); uploads are sent to the release's own
  * `upload_url` (correct on GHES), streamed from disk and reopened for each attempt.
  *
@@ -25,6 +28,7 @@ import type {
  * covers both jobs.
  */
 const USER_AGENT = 'plugin-release-action';
+const Octokit = OctokitCore.plugin(paginateRest);
 
 export interface ApiOptions {
   token: string;
@@ -80,14 +84,17 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
       call(
         'list releases',
         () =>
-          octokit.paginate(octokit.rest.repos.listReleases, { ...o, per_page: 100 }) as Promise<
-            Release[]
-          >,
+          octokit.paginate('GET /repos/{owner}/{repo}/releases', {
+            ...o,
+            per_page: 100,
+          }) as Promise<Release[]>,
       ),
     getReleaseByTag: (tag) =>
       call(`get release ${tag}`, async () => {
         try {
-          return (await octokit.rest.repos.getReleaseByTag({ ...o, tag })).data as Release;
+          return (
+            await octokit.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', { ...o, tag })
+          ).data as Release;
         } catch (e) {
           if (notFound(e)) return undefined;
           throw e;
@@ -96,7 +103,8 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
     getLatestRelease: () =>
       call('get latest release', async () => {
         try {
-          return (await octokit.rest.repos.getLatestRelease(o)).data as Release;
+          return (await octokit.request('GET /repos/{owner}/{repo}/releases/latest', o))
+            .data as Release;
         } catch (e) {
           if (notFound(e)) return undefined;
           throw e;
@@ -105,24 +113,36 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
     createRelease: (p: CreateReleaseParams) =>
       call(
         `create release ${p.tag_name}`,
-        async () => (await octokit.rest.repos.createRelease({ ...o, ...p })).data as Release,
+        async () =>
+          (await octokit.request('POST /repos/{owner}/{repo}/releases', { ...o, ...p }))
+            .data as Release,
       ),
     updateRelease: (id: number, p: UpdateReleaseParams) =>
       call(
         `update release ${id}`,
         async () =>
-          (await octokit.rest.repos.updateRelease({ ...o, release_id: id, ...p })).data as Release,
+          (
+            await octokit.request('PATCH /repos/{owner}/{repo}/releases/{release_id}', {
+              ...o,
+              release_id: id,
+              ...p,
+            })
+          ).data as Release,
       ),
     deleteRelease: (id) =>
       call(
         `delete release ${id}`,
-        async () => void (await octokit.rest.repos.deleteRelease({ ...o, release_id: id })),
+        async () =>
+          void (await octokit.request('DELETE /repos/{owner}/{repo}/releases/{release_id}', {
+            ...o,
+            release_id: id,
+          })),
       ),
     listAssets: (id) =>
       call(
         `list assets of release ${id}`,
         () =>
-          octokit.paginate(octokit.rest.repos.listReleaseAssets, {
+          octokit.paginate('GET /repos/{owner}/{repo}/releases/{release_id}/assets', {
             ...o,
             release_id: id,
             per_page: 100,
@@ -147,13 +167,22 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
       call(
         `rename asset ${id} to ${name}`,
         async () =>
-          (await octokit.rest.repos.updateReleaseAsset({ ...o, asset_id: id, name }))
-            .data as ReleaseAsset,
+          (
+            await octokit.request('PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+              ...o,
+              asset_id: id,
+              name,
+            })
+          ).data as ReleaseAsset,
       ),
     deleteAsset: (id) =>
       call(
         `delete asset ${id}`,
-        async () => void (await octokit.rest.repos.deleteReleaseAsset({ ...o, asset_id: id })),
+        async () =>
+          void (await octokit.request('DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+            ...o,
+            asset_id: id,
+          })),
       ),
     downloadAsset: (id) =>
       call(`download asset ${id}`, async () => {
@@ -177,12 +206,15 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
       }),
     generateNotes: (tag) =>
       call(`generate notes for ${tag}`, async () => {
-        const { data } = await octokit.rest.repos.generateReleaseNotes({ ...o, tag_name: tag });
+        const { data } = await octokit.request(
+          'POST /repos/{owner}/{repo}/releases/generate-notes',
+          { ...o, tag_name: tag },
+        );
         return { name: data.name, body: data.body };
       }),
     getRepository: () =>
       call('get repository', async () => {
-        const { data } = await octokit.rest.repos.get(o);
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}', o);
         return { private: data.private, fullName: data.full_name };
       }),
   };

@@ -1,7 +1,6 @@
-import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
-import { pipeline } from 'node:stream/promises';
 import type { UploadSource } from './types.ts';
 
 /**
@@ -28,6 +27,32 @@ export class UploadHttpError extends Error {
 }
 
 const IDLE_TIMEOUT_MS = 5 * 60_000;
+const CHUNK = 256 * 1024;
+
+/**
+ * Sends the file through two reused buffers: one is read into while the other is written, and a
+ * buffer is reused only after the socket has taken its bytes (the write callback). Memory stays
+ * at two chunks whatever the file size, without the per-chunk garbage of a read stream.
+ */
+async function writeBody(req: http.ClientRequest, file: string): Promise<void> {
+  const fh = await fs.open(file, 'r');
+  const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+  const flushed: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
+  try {
+    for (let i = 0; ; i ^= 1) {
+      await flushed[i];
+      const { bytesRead } = await fh.read(bufs[i]!, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      flushed[i] = new Promise((resolve, reject) => {
+        req.write(bufs[i]!.subarray(0, bytesRead), (err) => (err ? reject(err) : resolve()));
+      });
+    }
+    await Promise.all(flushed);
+  } finally {
+    await fh.close();
+  }
+  req.end();
+}
 
 export async function streamUpload(
   url: string,
@@ -65,9 +90,9 @@ export async function streamUpload(
       });
     });
     req.on('error', reject);
-    // The body is piped with backpressure. A server that answers early (a 422) closes the pipe:
-    // give its answer a moment to arrive, since it says more than the broken pipe does.
-    pipeline(createReadStream(src.path, { highWaterMark: 256 * 1024 }), req).catch((e: unknown) => {
+    // A server that answers early (a 422) breaks the pipe: give its answer a moment to arrive,
+    // since it says more than the broken pipe does.
+    writeBody(req, src.path).catch((e: unknown) => {
       setTimeout(() => reject(e), 1000).unref();
     });
   });
