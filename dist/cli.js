@@ -9,7 +9,7 @@ import {
   COMMANDS,
   INPUTS,
   run
-} from "./chunks/chunk-VZIS2B7D.js";
+} from "./chunks/chunk-LLWAOGRR.js";
 import "./chunks/chunk-UPVXBFI4.js";
 import "./chunks/chunk-S5POLVOE.js";
 import "./chunks/chunk-5ZJU6YLT.js";

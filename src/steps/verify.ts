@@ -44,10 +44,6 @@ async function isDir(p: string): Promise<boolean> {
   return (await fs.stat(p).catch(() => undefined))?.isDirectory() === true;
 }
 
-function repoGivenExplicitly(config: Config): boolean {
-  return config.repoExplicit;
-}
-
 async function remote(
   config: Config,
   api: ReleaseApi,
@@ -112,7 +108,7 @@ async function chooseTarget(ctx: RunContext): Promise<Target> {
     }
     return remote(config, gh.api, plan.tag!, targets);
   }
-  if (!repoGivenExplicitly(config) && (await isDir(config.distDir)))
+  if (!config.repoExplicit && (await isDir(config.distDir)))
     return local(config, config.tag, config.targets);
   if (config.repo === undefined) {
     throw new ReleaseError(
