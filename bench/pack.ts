@@ -187,7 +187,7 @@ export async function benchPack(o: PackOptions): Promise<PackResult> {
       ),
       check(
         'pack.vs-ceiling',
-        `pack throughput vs ${threads} threads of zlib level ${o.level} in memory`,
+        `pack throughput vs ${threads} threads of zlib level ${o.level} flat out in memory`,
         throughput.ours / throughput.ceiling,
         '>=',
         0.85,

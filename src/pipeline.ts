@@ -1,5 +1,6 @@
 import type { Command } from './inputs.ts';
 import type { RunContext } from './context.ts';
+import { skipPublish, skipSign, skipVerify } from './steps/gates.ts';
 
 /**
  * The release as an ordered list of named steps. A step may decline with a reason ("skipped:
@@ -7,22 +8,30 @@ import type { RunContext } from './context.ts';
  */
 export interface Step {
   readonly name: string;
-  /** A reason to skip in this run, or undefined to run. */
-  skip?(ctx: RunContext): string | undefined;
   run(ctx: RunContext): Promise<void>;
 }
 
+interface StepEntry {
+  /** A reason to skip in this run, or undefined to run. Decided before the step's module loads. */
+  skip?: (ctx: RunContext) => string | undefined;
+  load: () => Promise<Step>;
+}
+
 /**
- * Steps load on first use: a `pack` run never evaluates Sigstore's or Octokit's module trees,
- * which keeps its startup memory (and so its peak RSS) small.
+ * Steps load on first use, and a skipped step never loads: a `pack` run never evaluates
+ * Octokit's module tree, and an unsigned publish never evaluates Sigstore's (1.4 MB of code),
+ * which keeps startup memory, and so peak RSS, small.
  */
-const STEPS: Readonly<Record<string, () => Promise<Step>>> = {
-  validate: async () => (await import('./steps/validate.ts')).validateStep,
-  pack: async () => (await import('./steps/pack.ts')).packStep,
-  sign: async () => (await import('./steps/sign.ts')).signStep,
-  upload: async () => (await import('./steps/upload.ts')).uploadStep,
-  publish: async () => (await import('./steps/publish.ts')).publishStep,
-  verify: async () => (await import('./steps/verify.ts')).verifyStep,
+const STEPS: Readonly<Record<string, StepEntry>> = {
+  validate: { load: async () => (await import('./steps/validate.ts')).validateStep },
+  pack: { load: async () => (await import('./steps/pack.ts')).packStep },
+  sign: { skip: skipSign, load: async () => (await import('./steps/sign.ts')).signStep },
+  upload: { load: async () => (await import('./steps/upload.ts')).uploadStep },
+  publish: {
+    skip: skipPublish,
+    load: async () => (await import('./steps/publish.ts')).publishStep,
+  },
+  verify: { skip: skipVerify, load: async () => (await import('./steps/verify.ts')).verifyStep },
 };
 
 const COMMAND_STEPS: Readonly<Record<Command, readonly string[]>> = {
@@ -38,12 +47,12 @@ const COMMAND_STEPS: Readonly<Record<Command, readonly string[]>> = {
 export async function runPipeline(ctx: RunContext): Promise<void> {
   const names = COMMAND_STEPS[ctx.config.command];
   for (const name of names) {
-    const step = await STEPS[name]!();
-    const why = step.skip?.(ctx);
+    const entry = STEPS[name]!;
+    const why = entry.skip?.(ctx);
     if (why !== undefined) {
       ctx.reporter.info(`${name}: skipped, ${why}`);
       continue;
     }
-    await step.run(ctx);
+    await (await entry.load()).run(ctx);
   }
 }

@@ -79,6 +79,7 @@ describe('bench/run.ts --smoke', () => {
     assert.ok(p.rerun.requests <= 6, `rerun sent ${p.rerun.requests}`);
     assert.ok(p.baseline.requests >= 2 * p.assets, 'baseline lists and uploads per asset');
     assert.equal(p.big.stored, true, 'the big asset reached the release');
+    assert.equal(p.bigAction?.stored, true, 'the action entry published the big asset too');
     assertSeries(p.baseline.wallMs, 1, 'publish baseline');
     assertSeries(p.ours.wallMs, 1, 'publish ours');
     for (const id of ['publish.first-requests', 'publish.rerun-uploads', 'publish.rerun-requests'])
@@ -106,6 +107,7 @@ describe('bench/run.ts --smoke', () => {
       'publish.rerun-requests',
       'publish.rerun-uploads',
       'publish.rss-big',
+      'publish.rss-big-action',
       'publish.vs-sequential',
       'sign.vs-sequential',
     ]);

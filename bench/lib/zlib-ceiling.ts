@@ -1,24 +1,36 @@
 /**
- * The machine's zlib ceiling: N worker threads (N = cores), each deflating its contiguous share
- * of the payload in memory with node:zlib at the given level, all at once. Throughput is input
- * bytes / wall time from "go" to the last worker's answer. The payload sits in one
- * SharedArrayBuffer loaded before timing, so no I/O or copying is timed; the workers start
- * once and are reused across runs.
+ * The machine's zlib ceiling: N worker threads (N = cores) deflating the payload in memory with
+ * node:zlib at the given level, flat out. The payload is cut into 1 MiB pieces that the workers
+ * take from one shared counter until none are left, so every core stays busy to the end (equal
+ * contiguous shares left one core idle while the other finished a harder half). Throughput is
+ * input bytes / wall time from "go" to the last worker's answer. The payload sits in one
+ * SharedArrayBuffer loaded before timing, so no I/O or copying is timed; the workers start once
+ * and are reused across runs.
  */
 import { Worker } from 'node:worker_threads';
+
+const PIECE = 1024 * 1024;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const zlib = require('node:zlib');
-const data = Buffer.from(workerData.sab, workerData.start, workerData.length);
+const { sab, total, piece, counter } = workerData;
+const next = new Int32Array(counter);
 parentPort.on('message', (level) => {
-  const out = zlib.deflateRawSync(data, { level });
-  parentPort.postMessage(out.length);
+  let out = 0;
+  for (;;) {
+    const i = Atomics.add(next, 0, 1);
+    const start = i * piece;
+    if (start >= total) break;
+    const data = Buffer.from(sab, start, Math.min(piece, total - start));
+    out += zlib.deflateRawSync(data, { level }).length;
+  }
+  parentPort.postMessage(out);
 });
 `;
 
 export interface Ceiling {
-  /** One timed run: every worker deflates its share; returns wall ms and compressed bytes. */
+  /** One timed run: the workers deflate every piece; returns wall ms and compressed bytes. */
   run(level: number): Promise<{ wallMs: number; outBytes: number }>;
   close(): Promise<void>;
 }
@@ -29,12 +41,16 @@ export function startCeiling(payload: readonly Buffer[], threads: number): Ceili
   const all = Buffer.from(sab);
   let off = 0;
   for (const b of payload) off += b.copy(all, off);
-  const share = Math.ceil(total / threads);
+  const counter = new SharedArrayBuffer(4);
+  const next = new Int32Array(counter);
   const workers: Worker[] = [];
   for (let i = 0; i < threads; i++) {
-    const start = i * share;
-    const length = Math.max(0, Math.min(share, total - start));
-    workers.push(new Worker(WORKER_SOURCE, { eval: true, workerData: { sab, start, length } }));
+    workers.push(
+      new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { sab, total, piece: PIECE, counter },
+      }),
+    );
   }
   const ask = (w: Worker, level: number) =>
     new Promise<number>((resolve, reject) => {
@@ -48,6 +64,7 @@ export function startCeiling(payload: readonly Buffer[], threads: number): Ceili
     });
   return {
     async run(level) {
+      Atomics.store(next, 0, 0);
       const started = performance.now();
       const sizes = await Promise.all(workers.map((w) => ask(w, level)));
       return { wallMs: performance.now() - started, outBytes: sizes.reduce((a, b) => a + b, 0) };

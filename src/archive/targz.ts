@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Header, Pax } from 'tar';
@@ -32,26 +32,57 @@ function header(entry: ArchiveEntry, mtime: Date): Buffer[] {
   return needPax ? [new Pax({ path: entry.path, mtime }, false).encode(), block] : [block];
 }
 
-async function* tarStream(entries: readonly ArchiveEntry[], mtime: Date): AsyncGenerator<Buffer> {
-  for (const entry of entries) {
-    yield* header(entry, mtime);
-    if (entry.type !== 'file' || entry.source === undefined) continue;
+/** Read size for file contents: big enough that each read is one cheap syscall. */
+const READ_CHUNK = 256 * 1024;
+
+/** Resolves once `sink` has taken `chunk` (its write callback), so the chunk may be reused. */
+function put(sink: Writable, chunk: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    sink.write(chunk, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+/**
+ * Copies one file's bytes into `sink` through one reused buffer. Reads are synchronous on
+ * purpose: they come from the page cache in microseconds, and async reads would queue on the
+ * libuv threadpool behind the block compressions that keep every core busy. Reuse is safe
+ * because `put` waits for the sink's write callback, and the gzip writer copies on write.
+ */
+async function putFile(sink: Writable, entry: ArchiveEntry, buf: Buffer): Promise<void> {
+  const source = entry.source!;
+  const fd = openSync(source, 'r');
+  try {
     let seen = 0;
-    for await (const chunk of createReadStream(entry.source, { highWaterMark: 256 * 1024 })) {
-      seen += (chunk as Buffer).length;
-      if (seen > entry.size) break;
-      yield chunk as Buffer;
+    for (;;) {
+      // Ask for one byte past the recorded size, so growth is noticed too.
+      const want = Math.min(buf.length, entry.size + 1 - seen);
+      const n = readSync(fd, buf, 0, want, null);
+      if (n === 0 || seen + n > entry.size) {
+        if (n === 0 && seen === entry.size) return;
+        throw new ReleaseError(
+          'UNSUPPORTED_FILE',
+          `${source} changed size while it was being packed (${entry.size} -> ${n === 0 ? seen : `more than ${entry.size}`} bytes). Do not modify the build output during packing`,
+        );
+      }
+      seen += n;
+      await put(sink, buf.subarray(0, n));
     }
-    if (seen !== entry.size) {
-      throw new ReleaseError(
-        'UNSUPPORTED_FILE',
-        `${entry.source} changed size while it was being packed (${entry.size} -> ${seen} bytes). Do not modify the build output during packing`,
-      );
-    }
-    const pad = (BLOCK - (entry.size % BLOCK)) % BLOCK;
-    if (pad > 0) yield Buffer.alloc(pad);
+  } finally {
+    closeSync(fd);
   }
-  yield Buffer.alloc(BLOCK * 2);
+}
+
+/** Writes the tar stream of `entries` into `sink` (not ended). */
+async function putTar(entries: readonly ArchiveEntry[], mtime: Date, sink: Writable) {
+  const buf = Buffer.allocUnsafe(READ_CHUNK);
+  for (const entry of entries) {
+    for (const block of header(entry, mtime)) await put(sink, block);
+    if (entry.type !== 'file' || entry.source === undefined) continue;
+    await putFile(sink, entry, buf);
+    const pad = (BLOCK - (entry.size % BLOCK)) % BLOCK;
+    if (pad > 0) await put(sink, Buffer.alloc(pad));
+  }
+  await put(sink, Buffer.alloc(BLOCK * 2));
 }
 
 /** Passes bytes through while hashing and counting them. */
@@ -77,12 +108,18 @@ export const tarGzWriter: ArchiveWriter = {
   ): Promise<WriteResult> {
     const mtime = new Date(options.mtime * 1000);
     const d = digester();
-    await pipeline(
-      tarStream(entries, mtime),
-      createParallelGzip({ level: options.compressionLevel }),
-      d.stream,
-      out,
-    );
+    const gzip = createParallelGzip({ level: options.compressionLevel });
+    const downstream = pipeline(gzip, d.stream, out);
+    // Rejections are taken by the await below; this only keeps an early one from being unhandled.
+    downstream.catch(() => undefined);
+    try {
+      await putTar(entries, mtime, gzip);
+      gzip.end();
+    } catch (err) {
+      // pipeline() then rejects with this error and closes `out`.
+      gzip.destroy(err as Error);
+    }
+    await downstream;
     return d.result();
   },
 };

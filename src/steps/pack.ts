@@ -8,7 +8,6 @@ import { collectTree } from '../archive/tree.ts';
 import { tarGzWriter } from '../archive/targz.ts';
 import { LIMITS, formatBytes } from '../archive/limits.ts';
 import { ReleaseError } from '../errors.ts';
-import { sha256File } from '../hash.ts';
 import { muslWithoutGnu, type TargetPlan } from '../plan.ts';
 import { markdownTable } from '../report.ts';
 import type { Asset, RunContext } from '../context.ts';
@@ -16,8 +15,9 @@ import type { Step } from '../pipeline.ts';
 
 /**
  * One reproducible tarball and sidecar per target into `dist`. Each archive is written to a
- * temporary name, hashed as it is written, read back and hashed again, size-checked against
- * the installer's limit, and only then renamed into place: `dist` never holds a half archive.
+ * temporary name, hashed as it is written, its size on disk checked against the bytes written
+ * and the installer's limit, and only then renamed into place: `dist` never holds a half
+ * archive.
  */
 
 async function resolveEpoch(explicit: number | undefined, cwd: string): Promise<number> {
@@ -59,11 +59,14 @@ async function packOne(ctx: RunContext, t: TargetPlan, epoch: number): Promise<A
         `${t.tarball} is ${formatBytes(written.size)} compressed; the installer's limit is ${formatBytes(LIMITS.compressedBytes)}. Strip the binary or ship less`,
       );
     }
-    const reread = await sha256File(tmp);
-    if (reread !== written.sha256) {
+    // A short write would be an error already; this catches a file system that silently
+    // truncated. Content is checked where it matters: publish compares GitHub's digest of each
+    // upload with this hash, and a separate publish job re-hashes dist against the sidecars.
+    const onDisk = (await fs.stat(tmp)).size;
+    if (onDisk !== written.size) {
       throw new ReleaseError(
         'HASH_MISMATCH',
-        `${t.tarball}: the file on disk hashes to ${reread}, not the ${written.sha256} computed while writing it. The disk or file system corrupted it; run again`,
+        `${t.tarball}: ${onDisk} bytes on disk, but ${written.size} were written. The disk or file system lost data; check free space and run again`,
       );
     }
     await fs.rename(tmp, final);

@@ -43,11 +43,6 @@ async function remoteSidecarProblems(
 
 export const publishStep: Step = {
   name: 'publish',
-  skip(ctx) {
-    if (ctx.config.dryRun) return 'dry run: the plan above is what would be published';
-    if (ctx.state.github?.immutableMatch) return 'the immutable release already matches';
-    return undefined;
-  },
   async run(ctx: RunContext): Promise<void> {
     const { config, reporter, state } = ctx;
     const plan = state.plan!;

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from '../errors.ts';
@@ -25,13 +24,6 @@ async function repositoryIsPrivate(env: RunContext['config']['env']): Promise<bo
 
 export const signStep: Step = {
   name: 'sign',
-  skip(ctx) {
-    if (!ctx.config.sign) return 'sign is not enabled (sign: true turns it on)';
-    if (ctx.config.command === 'publish' && !existsSync(ctx.config.distDir)) {
-      return 'no dist here: the build jobs signed and attached their tarballs; publish checks their signature files are on the release';
-    }
-    return undefined;
-  },
   async run(ctx: RunContext): Promise<void> {
     const { config, reporter } = ctx;
     const plan = ctx.state.plan!;

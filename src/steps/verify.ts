@@ -123,14 +123,6 @@ async function chooseTarget(ctx: RunContext): Promise<Target> {
 
 export const verifyStep: Step = {
   name: 'verify',
-  skip(ctx) {
-    const { config } = ctx;
-    if (config.command === 'verify') return undefined;
-    if (!config.verify) return 'verify: false';
-    if (config.dryRun) return 'dry run: nothing was published to verify';
-    if (ctx.state.github === undefined) return 'nothing was uploaded';
-    return undefined;
-  },
   async run(ctx: RunContext): Promise<void> {
     const { config, reporter } = ctx;
     const target = await chooseTarget(ctx);
