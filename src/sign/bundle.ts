@@ -12,14 +12,14 @@ import { toMessageSignatureBundle } from '@sigstore/bundle';
 import type { Bundle } from '@sigstore/bundle';
 import type { Witness } from '@sigstore/sign';
 import type { SigningKey } from './certificate.ts';
-import { signFile } from './stream.ts';
+import { signFile, type StreamedFile } from './stream.ts';
 
 export async function createBundle(
   path: string,
   key: SigningKey,
   witnesses: readonly Witness[],
-): Promise<Bundle> {
-  const { digest, signature } = await signFile(path, key.privateKey);
+): Promise<{ bundle: Bundle; file: StreamedFile }> {
+  const { digest, signature, file } = await signFile(path, key.privateKey);
   const bundle = toMessageSignatureBundle({
     digest,
     signature,
@@ -33,5 +33,5 @@ export async function createBundle(
   const rfc3161Timestamps = materials.flatMap((m) => m.rfc3161Timestamps ?? []);
   bundle.verificationMaterial.tlogEntries = tlogEntries;
   bundle.verificationMaterial.timestampVerificationData = { rfc3161Timestamps };
-  return bundle;
+  return { bundle, file: { digest, verify: (k, sig) => file.verify(k, sig) } };
 }

@@ -26,7 +26,8 @@ import { renderSignatureFile, writeFileAtomic } from './files.ts';
 import { expectedIdentity, identityFromClaims } from './identity.ts';
 import { GitHubActionsTokenProvider } from './oidc.ts';
 import { mapLimit } from './pool.ts';
-import { loadTrustMaterial, trustedRootSource, verifyBundleForFile } from './verify.ts';
+import { loadTrustMaterial, trustedRootSource, verifyBundleStreamed } from './verify.ts';
+import type { StreamedFile } from './stream.ts';
 
 export {
   DEFAULT_FULCIO_URL,
@@ -97,15 +98,18 @@ export async function signTarballs(
   let identity: SigningIdentity | undefined;
   const bundles = await mapLimit(tarballs, cfg.concurrency, async (tarball): Promise<Bundle> => {
     let bundle: Bundle;
+    let file: StreamedFile;
     try {
       const key = await holder.current();
       identity ??= identityFromClaims(tokens.claims ?? {}, cfg.env);
+      const made = await createBundle(tarball, key, witnesses);
       // Verify exactly what will be written: the bundle after a JSON round trip.
-      bundle = bundleFromJSON(bundleToJSON(await createBundle(tarball, key, witnesses)));
+      bundle = bundleFromJSON(bundleToJSON(made.bundle));
+      file = made.file;
     } catch (e) {
       throw toSigningFailure(e, endpoints, net.retries, (text) => tokens.redact(text));
     }
-    await verifyBundleForFile(bundle, tarball, material, identity);
+    verifyBundleStreamed(bundle, tarball, file, material, identity);
     return bundle;
   });
   if (!identity) throw new ReleaseError('INTERNAL', 'no signing identity after signing');

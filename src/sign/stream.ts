@@ -1,6 +1,6 @@
 /**
  * One streaming pass over a file: its SHA-256 and, at the same time, an ECDSA-SHA256 signature
- * (or a signature verifier) over its bytes. Tarballs are never held in memory whole.
+ * and/or a signature verifier over its bytes. Tarballs are never held in memory whole.
  *
  * ECDSA-SHA256 over the bytes is exactly what a Sigstore message signature is (the bundle stores
  * the digest; verifiers hash the artifact and check the signature), so signing the stream is the
@@ -8,10 +8,14 @@
  */
 import { createHash, createSign, createVerify } from 'node:crypto';
 import type { KeyObject, Verify } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { ReleaseError } from '../errors.ts';
 import type { ErrorCode } from '../errors.ts';
 
+const CHUNK = 256 * 1024;
+
+/** Feeds every byte of `path` to `sinks` through one reused buffer (the sinks copy or consume
+ * synchronously), so a run over many tarballs makes no per-chunk garbage. */
 async function pump(
   path: string,
   sinks: { update(chunk: Buffer): unknown }[],
@@ -19,10 +23,18 @@ async function pump(
 ): Promise<number> {
   let size = 0;
   try {
-    for await (const chunk of createReadStream(path)) {
-      const buf = chunk as Buffer;
-      size += buf.length;
-      for (const s of sinks) s.update(buf);
+    const fh = await open(path, 'r');
+    try {
+      const buf = Buffer.allocUnsafe(CHUNK);
+      for (;;) {
+        const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
+        if (bytesRead === 0) break;
+        size += bytesRead;
+        const chunk = buf.subarray(0, bytesRead);
+        for (const s of sinks) s.update(chunk);
+      }
+    } finally {
+      await fh.close();
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -34,34 +46,49 @@ async function pump(
   return size;
 }
 
-/** SHA-256 of the file and its ECDSA-SHA256 signature (DER) with `privateKey`. */
-export async function signFile(
-  path: string,
-  privateKey: KeyObject,
-): Promise<{ digest: Buffer; signature: Buffer; size: number }> {
-  const hash = createHash('sha256');
-  const signer = createSign('sha256');
-  const size = await pump(path, [hash, signer], 'SIGNING_FAILED');
-  return { digest: hash.digest(), signature: signer.sign(privateKey), size };
+/** A Verify fed with a file's bytes; `verify(key, signature)` may be called once. */
+export interface StreamedVerifier {
+  verify(key: KeyObject, signature: Buffer): boolean;
 }
 
-/**
- * SHA-256 of the file and a verifier already fed with its bytes. `verify(key, signature)` may be
- * called once (node's Verify is single-use).
- */
-export async function verifierForFile(
-  path: string,
-): Promise<{ digest: Buffer; verify(key: KeyObject, signature: Buffer): boolean }> {
-  const hash = createHash('sha256');
-  const verifier: Verify = createVerify('sha256');
-  await pump(path, [hash, verifier], 'SIGNATURE_INVALID');
+function singleUse(verifier: Verify): StreamedVerifier {
   let used = false;
   return {
-    digest: hash.digest(),
     verify(key, signature) {
       if (used) return false; // fail closed rather than throw inside @sigstore/verify
       used = true;
       return verifier.verify(key, signature);
     },
   };
+}
+
+/**
+ * SHA-256 of the file, its ECDSA-SHA256 signature (DER) with `privateKey`, and a verifier fed with
+ * the same bytes, for the self-check of the finished bundle without reading the file again.
+ */
+export async function signFile(
+  path: string,
+  privateKey: KeyObject,
+): Promise<{ digest: Buffer; signature: Buffer; size: number; file: StreamedVerifier }> {
+  const hash = createHash('sha256');
+  const signer = createSign('sha256');
+  const verifier = createVerify('sha256');
+  const size = await pump(path, [hash, signer, verifier], 'SIGNING_FAILED');
+  return {
+    digest: hash.digest(),
+    signature: signer.sign(privateKey),
+    size,
+    file: singleUse(verifier),
+  };
+}
+
+/** A file's SHA-256 and a verifier fed with the same bytes. */
+export type StreamedFile = { digest: Buffer } & StreamedVerifier;
+
+/** SHA-256 of the file and a verifier already fed with its bytes. */
+export async function verifierForFile(path: string): Promise<StreamedFile> {
+  const hash = createHash('sha256');
+  const verifier = createVerify('sha256');
+  await pump(path, [hash, verifier], 'SIGNATURE_INVALID');
+  return { digest: hash.digest(), ...singleUse(verifier) };
 }

@@ -17,7 +17,7 @@ import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
 import type { SignedEntity, TrustMaterial } from '@sigstore/verify';
 import { ReleaseError } from '../errors.ts';
 import type { ErrorCode } from '../errors.ts';
-import { verifierForFile } from './stream.ts';
+import { verifierForFile, type StreamedFile } from './stream.ts';
 
 /** Where trust comes from: a trusted_root.json, the public-good root via TUF, or a parsed root. */
 export type TrustedRootSource =
@@ -103,6 +103,15 @@ export async function verifyBundleForFile(
   material: TrustMaterial,
   policy: IdentityPolicy,
 ): Promise<void> {
+  checkBundleShape(bundle, artifactPath);
+  verifyBundleStreamed(bundle, artifactPath, await verifierForFile(artifactPath), material, policy);
+}
+
+/** The signed SHA-256 digest and signature of a message-signature bundle; throws otherwise. */
+function checkBundleShape(
+  bundle: Bundle,
+  artifactPath: string,
+): { digest: Buffer; signature: Buffer } {
   const what = `signature of ${artifactPath}`;
   if (bundle.content.$case !== 'messageSignature') {
     throw invalid(what, 'the bundle holds a DSSE envelope, not a signature over the file');
@@ -111,11 +120,26 @@ export async function verifyBundleForFile(
   if (!messageDigest || messageDigest.algorithm !== HashAlgorithm.SHA2_256) {
     throw invalid(what, 'the bundle does not carry a SHA-256 message digest');
   }
-  const file = await verifierForFile(artifactPath);
-  if (!file.digest.equals(messageDigest.digest)) {
+  return { digest: messageDigest.digest, signature };
+}
+
+/**
+ * Verifies `bundle` over bytes already streamed through `file` (its digest and a fed verifier):
+ * signing's self-check passes the verifier fed in the signing pass, so a tarball is read once.
+ */
+export function verifyBundleStreamed(
+  bundle: Bundle,
+  artifactPath: string,
+  file: StreamedFile,
+  material: TrustMaterial,
+  policy: IdentityPolicy,
+): void {
+  const what = `signature of ${artifactPath}`;
+  const signed = checkBundleShape(bundle, artifactPath);
+  if (!file.digest.equals(signed.digest)) {
     throw invalid(
       what,
-      `file sha256 ${file.digest.toString('hex')} != signed sha256 ${messageDigest.digest.toString('hex')}`,
+      `file sha256 ${file.digest.toString('hex')} != signed sha256 ${signed.digest.toString('hex')}`,
     );
   }
   let entity: SignedEntity;
@@ -124,7 +148,7 @@ export async function verifyBundleForFile(
   } catch (e) {
     throw invalid(what, `malformed bundle: ${(e as Error).message}`, e);
   }
-  withStreamedSignature(entity, (key) => file.verify(key, signature));
+  withStreamedSignature(entity, (key) => file.verify(key, signed.signature));
   try {
     new Verifier(material).verify(entity, {
       subjectAlternativeName: policy.subjectAlternativeName,
