@@ -7,7 +7,7 @@ const __dirname = __dn(__filename);
 import {
   readActionInputs,
   run
-} from "./chunks/chunk-O4AOIKYM.js";
+} from "./chunks/chunk-FOSSWVST.js";
 import "./chunks/chunk-UPVXBFI4.js";
 import "./chunks/chunk-S5POLVOE.js";
 import {

@@ -73,6 +73,18 @@ describe('tarGzWriter', () => {
     });
   }
 
+  test('a file removed after it was listed fails with UNSUPPORTED_FILE naming it', async () => {
+    const entry = await fileEntry('gone.bin', randomBytes(100));
+    await fs.rm(entry.source!);
+    await assert.rejects(
+      tarGzWriter.write([entry], sink().out, OPTIONS),
+      (e: unknown) =>
+        e instanceof ReleaseError &&
+        e.code === 'UNSUPPORTED_FILE' &&
+        e.message.includes(entry.source!),
+    );
+  });
+
   test('a destination that fails stops packing with its own error', async () => {
     const entry = await fileEntry('fail.bin', randomBytes(2 * 1024 * 1024));
     const out = new Writable({

@@ -50,7 +50,16 @@ function put(sink: Writable, chunk: Buffer): Promise<void> {
  */
 async function putFile(sink: Writable, entry: ArchiveEntry, buf: Buffer): Promise<void> {
   const source = entry.source!;
-  const fd = openSync(source, 'r');
+  let fd: number;
+  try {
+    fd = openSync(source, 'r');
+  } catch (e) {
+    throw new ReleaseError(
+      'UNSUPPORTED_FILE',
+      `${source} could not be opened while it was being packed (${(e as Error).message}). Do not modify the build output during packing`,
+      { cause: e },
+    );
+  }
   try {
     let seen = 0;
     for (;;) {

@@ -8,34 +8,21 @@
  */
 import { createHash, createSign, createVerify } from 'node:crypto';
 import type { KeyObject, Verify } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { forEachChunk } from '../hash.ts';
 import { ReleaseError } from '../errors.ts';
 import type { ErrorCode } from '../errors.ts';
 
-const CHUNK = 256 * 1024;
-
-/** Feeds every byte of `path` to `sinks` through one reused buffer (the sinks copy or consume
- * synchronously), so a run over many tarballs makes no per-chunk garbage. */
+/** Feeds every byte of `path` to `sinks` (which consume synchronously); read errors become
+ * DIST_MISSING or `failure`. */
 async function pump(
   path: string,
   sinks: { update(chunk: Buffer): unknown }[],
   failure: ErrorCode,
 ): Promise<number> {
-  let size = 0;
   try {
-    const fh = await open(path, 'r');
-    try {
-      const buf = Buffer.allocUnsafe(CHUNK);
-      for (;;) {
-        const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
-        if (bytesRead === 0) break;
-        size += bytesRead;
-        const chunk = buf.subarray(0, bytesRead);
-        for (const s of sinks) s.update(chunk);
-      }
-    } finally {
-      await fh.close();
-    }
+    return await forEachChunk(path, (chunk) => {
+      for (const s of sinks) s.update(chunk);
+    });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ReleaseError('DIST_MISSING', `${path} does not exist`);
@@ -43,7 +30,6 @@ async function pump(
       cause: e,
     });
   }
-  return size;
 }
 
 /** A Verify fed with a file's bytes; `verify(key, signature)` may be called once. */
