@@ -136,34 +136,24 @@ async function main(): Promise<void> {
     source: sourceInfo(cli),
     checks: [],
   };
+  // What every section takes; pack and publish also run the CLI under the RSS probe.
+  const common = { work, runs, log, watch };
   try {
     if (only.includes('pack')) {
-      results.pack = await benchPack({
-        work,
-        cli,
-        runs,
-        probe,
-        log,
-        watch,
-        level: 6,
-        ...mode.pack,
-      });
+      results.pack = await benchPack({ ...common, cli, probe, level: 6, ...mode.pack });
     }
     if (only.includes('publish')) {
       const { targets, ...rest } = mode.publish;
       results.publish = await benchPublish({
-        work,
+        ...common,
         cli,
-        runs,
         probe,
-        log,
-        watch,
         targets: TARGETS.slice(0, targets),
         ...rest,
       });
     }
     if (only.includes('sign')) {
-      results.sign = await benchSign({ work, runs, log, watch, concurrency: 4, ...mode.sign });
+      results.sign = await benchSign({ ...common, concurrency: 4, ...mode.sign });
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

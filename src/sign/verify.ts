@@ -103,7 +103,7 @@ export async function verifyBundleForFile(
   material: TrustMaterial,
   policy: IdentityPolicy,
 ): Promise<void> {
-  checkBundleShape(bundle, artifactPath);
+  checkBundleShape(bundle, artifactPath); // before reading a possibly large file for nothing
   verifyBundleStreamed(bundle, artifactPath, await verifierForFile(artifactPath), material, policy);
 }
 
