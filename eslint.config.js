@@ -15,6 +15,7 @@ export default tseslint.config(
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
         AbortController: 'readonly',
+        WebAssembly: 'readonly',
       },
     },
     rules: {

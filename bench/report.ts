@@ -25,6 +25,13 @@ function comparisons(r: Results): string[][] {
       `${(p.throughputMBs.ours / p.throughputMBs.ceiling).toFixed(3)}x`,
       `${busy(p.ceiling.wallMs)} / ${busy(p.ours.wallMs)}`,
     ]);
+    rows.push([
+      `pack vs ${p.deflaterCeiling.threads}-thread ceiling of our deflater (throughput, informational)`,
+      `${p.throughputMBs.deflaterCeiling.toFixed(1)} MB/s (${secs(p.deflaterCeiling.wallMs)})`,
+      `${p.throughputMBs.ours.toFixed(1)} MB/s`,
+      `${(p.throughputMBs.ours / p.throughputMBs.deflaterCeiling).toFixed(3)}x`,
+      `${busy(p.deflaterCeiling.wallMs)} / ${busy(p.ours.wallMs)}`,
+    ]);
   }
   if (r.publish) {
     const p = r.publish;

@@ -9,7 +9,7 @@ import {
   COMMANDS,
   INPUTS,
   run
-} from "./chunks/chunk-FOSSWVST.js";
+} from "./chunks/chunk-I6PL5NVF.js";
 import "./chunks/chunk-UPVXBFI4.js";
 import "./chunks/chunk-S5POLVOE.js";
 import "./chunks/chunk-5ZJU6YLT.js";

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import './threadpool.ts';
 import { readFileSync } from 'node:fs';
 import { HELP, parseArgs } from './cli-args.ts';
 import { cliReporter } from './cli-reporter.ts';

@@ -1,4 +1,3 @@
-import './threadpool.ts';
 import * as core from '@actions/core';
 import { actionReporter } from './action-reporter.ts';
 import { readActionInputs } from './inputs.ts';

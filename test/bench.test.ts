@@ -62,6 +62,7 @@ describe('bench/run.ts --smoke', () => {
       ours: p.ours.wallMs,
       small: p.oursSmall.wallMs,
       ceiling: p.ceiling.wallMs,
+      deflater: p.deflaterCeiling.wallMs,
     }))
       assertSeries(s, 1, `pack ${name}`);
     assert.ok(p.payload.bytes > p.payload.smallBytes);

@@ -158,6 +158,26 @@ describe('createParallelGzip', () => {
     assert.ok((await gzip(input, { blockSize: 32 * KiB, concurrency: 1 }, 999)).equals(other));
   });
 
+  test('chunks handed back with release() hold later output without corrupting any', async () => {
+    // 12 blocks of 64 KiB, half of them incompressible: released memory is written again by
+    // later blocks, so releasing a chunk that is still queued would show up as wrong bytes.
+    const input = Buffer.concat(
+      Array.from({ length: 6 }, (_, i) =>
+        Buffer.concat([machineCode(64 * KiB), randomBytes(64 * KiB, i + 1)]),
+      ),
+    );
+    const reference = await gzip(input, { blockSize: 64 * KiB, concurrency: 2 });
+    const gz = createParallelGzip({ blockSize: 64 * KiB, concurrency: 2 });
+    gz.end(input);
+    const copies: Buffer[] = [];
+    for await (const chunk of gz as AsyncIterable<Buffer>) {
+      copies.push(Buffer.from(chunk));
+      gz.release(chunk);
+      gz.release(Buffer.alloc(chunk.length)); // not one of its chunks: ignored
+    }
+    assert.ok(Buffer.concat(copies).equals(reference));
+  });
+
   test('each block is primed with the preceding 32 KiB', async () => {
     // Period 20 KiB: with the dictionary every block after the first is pure back-references
     // (~2 bytes per 258); without it, each of the 7 blocks would cost another 20 KiB of literals.
@@ -232,7 +252,7 @@ describe('createParallelGzip', () => {
     }
   });
 
-  test('level 6 on machine code: within 1% of single-stream zlib, within 2% of gzip -6', async (t) => {
+  test('level 6 on machine code: no more than 1% larger than gzip -6, smaller than zlib', async (t) => {
     const input = machineCode(32 * MiB);
     const gnuRun = run('gzip', ['-6', '-n', '-c'], input); // in parallel, in its own process
     const ours = (await gzip(input, {}, MiB)).length;
@@ -240,14 +260,13 @@ describe('createParallelGzip', () => {
     const gnu = (await gnuRun).length;
     const vsSingle = ours / single - 1;
     const vsGnu = ours / gnu - 1;
-    // Node's bundled (Chromium) zlib hashes faster but finds fewer matches than GNU gzip: on this
-    // corpus its own single-stream output is already ~1.4% larger than `gzip -6`. Cutting into
-    // blocks must not add to that beyond 1%.
+    // libdeflate's level 6 finds the 3-byte matches Node's zlib (Chromium's, 4-byte hash) never
+    // does; cutting the input into primed blocks costs well under 0.1%.
     t.diagnostic(
       `vs single-stream zlib ${(vsSingle * 100).toFixed(2)}%, vs gzip -6 ${(vsGnu * 100).toFixed(2)}%`,
     );
-    assert.ok(vsSingle < 0.01, `vs single-stream zlib: ${(vsSingle * 100).toFixed(2)}%`);
-    assert.ok(vsGnu < 0.02, `vs gzip -6: ${(vsGnu * 100).toFixed(2)}%`);
+    assert.ok(vsGnu <= 0.01, `vs gzip -6: ${(vsGnu * 100).toFixed(2)}%`);
+    assert.ok(vsSingle < 0, `vs single-stream zlib: ${(vsSingle * 100).toFixed(2)}%`);
   });
 
   test('memory stays bounded on a 256 MiB stream (compressed and inspected on the fly)', async (t) => {

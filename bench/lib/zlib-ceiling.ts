@@ -30,6 +30,8 @@ parentPort.on('message', (level) => {
 `;
 
 export interface Ceiling {
+  /** The payload, concatenated, in the shared memory the workers read. */
+  payload: Buffer;
   /** One timed run: the workers deflate every piece; returns wall ms and compressed bytes. */
   run(level: number): Promise<{ wallMs: number; outBytes: number }>;
   close(): Promise<void>;
@@ -63,6 +65,7 @@ export function startCeiling(payload: readonly Buffer[], threads: number): Ceili
       w.postMessage(level);
     });
   return {
+    payload: all,
     async run(level) {
       Atomics.store(next, 0, 0);
       const started = performance.now();

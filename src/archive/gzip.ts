@@ -4,32 +4,28 @@
  * The input is cut into fixed-size blocks. Each block is compressed on its own with raw deflate,
  * primed with the 32 KiB of input that precede it as a preset dictionary, so matches may reach
  * back across block boundaries exactly as a single deflate stream's window would. Every block but
- * the last ends with Z_SYNC_FLUSH (byte-aligned, final-bit clear); the last ends with Z_FINISH.
+ * the last is non-final and ends byte-aligned with an empty stored block (what zlib's
+ * Z_SYNC_FLUSH writes); the last block is final.
  * The deflate pieces concatenate into one valid deflate stream behind one gzip header and one
  * trailer, so first-member-only decoders (the nexo installer) see all of the data.
  *
  * Reproducibility: block boundaries depend only on `blockSize`, each block's compressor sees only
  * the block and its dictionary, and results are emitted in input order; so the output depends
- * only on the input bytes, `level`, `blockSize` and the deflate implementation, never on
- * `concurrency`, write chunking or timing. A different `blockSize` gives different (equally
- * valid) bytes. The implementation is Node's bundled zlib (Chromium's fork, whose match hashing
- * has no CPU-specific paths on little-endian machines): a Node release that changes it, or a
- * Node built against a system zlib, may compress to different bytes. That fork also finds
- * fewer matches than GNU gzip (its hash covers 4 bytes, so 3-byte matches are never found):
- * about 2.4% larger output on machine code at level 6, at every level, with or without blocks.
- * Canonical zlib would match gzip's size but costs ~1.5x the CPU natively and ~3x in
- * JavaScript (pako), which no parallel speed-up on 2 cores could pay back.
+ * only on the input bytes, `level`, `blockSize` and the deflater, never on `concurrency`, write
+ * chunking or timing. A different `blockSize` gives different (equally valid) bytes. The deflater
+ * is libdeflate compiled to WebAssembly and shipped inside the action (deflate/pool.ts), so the
+ * bytes do not depend on the machine, the CPU or the Node version either: only on the module,
+ * whose SHA-256 is DEFLATE_WASM_SHA256.
  *
- * Parallelism: Node runs async zlib calls on the libuv threadpool, so blocks in flight compress
- * on several cores without worker threads. Up to `concurrency * 2` blocks are submitted at once;
- * the pool has UV_THREADPOOL_SIZE threads (default 4, enough for 2 cores). On bigger machines
- * the pool caps parallelism and file I/O queues behind compressions unless UV_THREADPOOL_SIZE
- * is raised before the process first uses the pool.
+ * Parallelism: `concurrency` worker threads (default: the machine's cores) deflate blocks while
+ * this thread reads, checksums and writes. Up to `concurrency * 2` blocks are in flight, so a
+ * worker never waits for the next block while this thread emits the last one.
  */
 import { Duplex } from 'node:stream';
 import os from 'node:os';
 import zlib from 'node:zlib';
 import { ReleaseError } from '../errors.ts';
+import { blockBound, deflateBlock } from './deflate/pool.ts';
 
 export interface GzipOptions {
   /** Deflate level 0-9; default 6. */
@@ -42,18 +38,25 @@ export interface GzipOptions {
 }
 
 const WINDOW = 32 * 1024;
-// 1 MiB: measured on 2 cores, 512 KiB took ~5% longer (a 32 KiB dictionary primed per block,
-// more threadpool round trips) and 128 KiB ~20% more; the size difference is under 0.02%.
+// 1 MiB: measured on 2 cores, 256 KiB took ~20% longer (a 32 KiB dictionary primed per block,
+// more messages to the workers) and 2 MiB was no faster; the size difference is under 0.02%.
 const DEFAULT_BLOCK_SIZE = 1024 * 1024;
 /** In-flight blocks are capped so memory stays constant on machines with many cores. */
 const MAX_IN_FLIGHT = 16;
 const MIN_BLOCK_SIZE = 1024;
 
+/** The gzip stream. Each chunk read from it is a Buffer of its own (object mode, so chunks are
+ * never merged); a reader that is done with a chunk's bytes may hand it back with release(), and
+ * its memory then holds a later block's output instead of a new allocation. */
+export interface ParallelGzip extends Duplex {
+  release(chunk: Buffer): void;
+}
+
 /** Compresses a byte stream into exactly one gzip member. Output bytes depend only on the input
  * bytes, level and blockSize — never on concurrency, timing or the machine. Write raw bytes in,
  * read gzip bytes out; backpressure is honoured both ways and memory stays bounded by about
  * `concurrency * 2` blocks (input plus output) whatever the input size. */
-export function createParallelGzip(opts: GzipOptions = {}): Duplex {
+export function createParallelGzip(opts: GzipOptions = {}): ParallelGzip {
   const level = opts.level ?? 6;
   const blockSize = opts.blockSize ?? DEFAULT_BLOCK_SIZE;
   const concurrency = opts.concurrency ?? os.availableParallelism();
@@ -66,7 +69,7 @@ export function createParallelGzip(opts: GzipOptions = {}): Duplex {
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new ReleaseError('INTERNAL', `gzip concurrency must be a positive integer`);
   }
-  return new ParallelGzip(level, blockSize, concurrency);
+  return new ParallelGzipStream(level, blockSize, concurrency);
 }
 
 /** The fixed 10-byte header: no name, no mtime, OS = unix, so every machine writes the same. */
@@ -75,22 +78,10 @@ function gzipHeader(level: number): Buffer {
   return Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 3]);
 }
 
-function deflateBlock(data: Buffer, dict: Buffer, level: number, last: boolean): Promise<Buffer> {
-  const options: zlib.ZlibOptions = {
-    level,
-    finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
-    // One output chunk per block keeps threadpool round trips per block to about one.
-    chunkSize: Math.max(64 * 1024, data.length + (data.length >> 3) + 1024),
-  };
-  if (dict.length > 0) options.dictionary = dict;
-  return new Promise((resolve, reject) => {
-    zlib.deflateRaw(data, options, (err, out) => (err ? reject(err) : resolve(out)));
-  });
-}
-
-class ParallelGzip extends Duplex {
+class ParallelGzipStream extends Duplex implements ParallelGzip {
   private readonly level: number;
   private readonly blockSize: number;
+  private readonly concurrency: number;
   /** Blocks compressing or compressed but not yet emitted: `concurrency * 2`. The slack keeps
    * every core busy while the main thread dispatches and a slow block holds up the head;
    * measured on 2 cores, `concurrency` alone left ~20% of the CPU idle. */
@@ -110,6 +101,10 @@ class ParallelGzip extends Duplex {
    * fresh block per 1 MiB was a visible share of the main thread's time (allocation, page
    * faults and the GC pressure of external memory). */
   private readonly free: Buffer[] = [];
+  /** Output memory handed back by the reader (release), and the outputs it may come from. */
+  private readonly freeOut: ArrayBuffer[] = [];
+  private readonly outCapacity: number;
+  private readonly handedOut = new WeakSet<ArrayBuffer>();
   private headerSent = false;
   private ending = false;
   private lastDispatched = false;
@@ -119,11 +114,22 @@ class ParallelGzip extends Duplex {
   private pendingFinal: ((err?: Error | null) => void) | null = null;
 
   constructor(level: number, blockSize: number, concurrency: number) {
-    super({ readableHighWaterMark: blockSize });
+    // Object mode on the readable side: a chunk is read exactly as pushed, so release() can
+    // recognise it. Two chunks of read-ahead, as a byte high-water mark of blockSize gave.
+    super({ readableObjectMode: true, readableHighWaterMark: 2 });
     this.level = level;
     this.blockSize = blockSize;
+    this.outCapacity = blockBound(blockSize);
+    this.concurrency = concurrency;
     this.maxInFlight = Math.min(concurrency * 2, MAX_IN_FLIGHT);
     this.current = Buffer.allocUnsafe(blockSize);
+  }
+
+  release(chunk: Buffer): void {
+    const ab = chunk.buffer as ArrayBuffer;
+    if (!this.handedOut.has(ab) || this.freeOut.length >= this.maxInFlight) return;
+    this.handedOut.delete(ab);
+    this.freeOut.push(ab);
   }
 
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
@@ -159,6 +165,7 @@ class ParallelGzip extends Duplex {
     this.done.clear();
     this.ready.length = 0;
     this.free.length = 0;
+    this.freeOut.length = 0;
     // A writer waiting on its write callback must hear about the failure, not hang.
     const pending = this.pendingWrite;
     this.pendingWrite = null;
@@ -222,13 +229,17 @@ class ParallelGzip extends Duplex {
       block.length >= WINDOW
         ? Buffer.from(block.subarray(block.length - WINDOW))
         : Buffer.concat([dict, block]).subarray(-WINDOW);
-    deflateBlock(block, dict, this.level, last).then(
-      (out) => {
+    // `block` and `out` are moved to a worker (empty here until they come back), so the
+    // checksum and the next dictionary are taken from the block first.
+    const out = this.freeOut.pop() ?? new ArrayBuffer(this.outCapacity);
+    deflateBlock({ level: this.level, dict, data: block, last, out }, this.concurrency).then(
+      ({ out, data }) => {
         if (this.finished || this.destroyed) return;
-        // The compressor is done with the input; `history` holds its own copy of the tail.
-        if (block.length === this.blockSize && this.free.length < this.maxInFlight) {
-          this.free.push(block);
+        if (data.length === this.blockSize && this.free.length < this.maxInFlight) {
+          this.free.push(data);
         }
+        if (out.buffer.byteLength === this.outCapacity)
+          this.handedOut.add(out.buffer as ArrayBuffer);
         this.done.set(seq, out);
         this.pump();
       },

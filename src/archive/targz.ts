@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { Transform, type Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { Header, Pax } from 'tar';
 import { ReleaseError } from '../errors.ts';
-import { createParallelGzip } from './gzip.ts';
+import { createParallelGzip, type ParallelGzip } from './gzip.ts';
 import type { ArchiveEntry, ArchiveWriter, WriteOptions, WriteResult } from './types.ts';
 
 /**
@@ -44,9 +44,9 @@ function put(sink: Writable, chunk: Buffer): Promise<void> {
 
 /**
  * Copies one file's bytes into `sink` through one reused buffer. Reads are synchronous on
- * purpose: they come from the page cache in microseconds, and async reads would queue on the
- * libuv threadpool behind the block compressions that keep every core busy. Reuse is safe
- * because `put` waits for the sink's write callback, and the gzip writer copies on write.
+ * purpose: from the page cache they take microseconds, less than an async read's round trip
+ * through the libuv threadpool, and the worker threads go on compressing meanwhile. Reuse is
+ * safe because `put` waits for the sink's write callback, and the gzip writer copies on write.
  */
 async function putFile(sink: Writable, entry: ArchiveEntry, buf: Buffer): Promise<void> {
   const source = entry.source!;
@@ -94,18 +94,33 @@ async function putTar(entries: readonly ArchiveEntry[], mtime: Date, sink: Writa
   await put(sink, Buffer.alloc(BLOCK * 2));
 }
 
-/** Passes bytes through while hashing and counting them. */
-function digester(): { stream: Transform; result: () => WriteResult } {
+/**
+ * Hashes, counts and writes every gzip chunk to `out`, then ends it. Each chunk goes back to the
+ * gzip writer once `out` has taken it (its write callback), so the same output memory serves
+ * block after block: allocating it per block left tens of MiB of dead buffers resident between
+ * garbage collections. On failure `out` is destroyed with the error.
+ */
+async function drain(gzip: ParallelGzip, out: Writable): Promise<WriteResult> {
   const hash = createHash('sha256');
   let size = 0;
-  const stream = new Transform({
-    transform(chunk: Buffer, _enc, done) {
+  // Listening from the start: `out` emits 'error' when a write fails or it is destroyed with one,
+  // and an 'error' nobody listens to would crash the process instead of rejecting here.
+  const closed = finished(out);
+  closed.catch(() => undefined);
+  try {
+    for await (const chunk of gzip as AsyncIterable<Buffer>) {
       hash.update(chunk);
       size += chunk.length;
-      done(null, chunk);
-    },
-  });
-  return { stream, result: () => ({ size, sha256: hash.digest('hex') }) };
+      await put(out, chunk);
+      gzip.release(chunk);
+    }
+    out.end();
+    await closed;
+  } catch (err) {
+    out.destroy(err as Error);
+    throw err;
+  }
+  return { size, sha256: hash.digest('hex') };
 }
 
 export const tarGzWriter: ArchiveWriter = {
@@ -116,19 +131,17 @@ export const tarGzWriter: ArchiveWriter = {
     options: WriteOptions,
   ): Promise<WriteResult> {
     const mtime = new Date(options.mtime * 1000);
-    const d = digester();
     const gzip = createParallelGzip({ level: options.compressionLevel });
-    const downstream = pipeline(gzip, d.stream, out);
+    const downstream = drain(gzip, out);
     // Rejections are taken by the await below; this only keeps an early one from being unhandled.
     downstream.catch(() => undefined);
     try {
       await putTar(entries, mtime, gzip);
       gzip.end();
     } catch (err) {
-      // pipeline() then rejects with this error and closes `out`.
+      // drain() then rejects with this error and destroys `out`.
       gzip.destroy(err as Error);
     }
-    await downstream;
-    return d.result();
+    return await downstream;
   },
 };
