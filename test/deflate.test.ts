@@ -5,7 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import zlib from 'node:zlib';
-import { blockBound, deflateBlock, type BlockJob } from '../src/archive/deflate/pool.ts';
+import {
+  blockBound,
+  deflateBlock,
+  startedWorkers,
+  type BlockJob,
+} from '../src/archive/deflate/pool.ts';
 import { DEFLATE_WASM_BASE64, DEFLATE_WASM_SHA256 } from '../src/archive/deflate/wasm.generated.ts';
 import { isReleaseError } from '../src/errors.ts';
 
@@ -135,6 +140,19 @@ describe('the WebAssembly deflater', () => {
     assert.ok(
       inflatePiece((await deflateBlock(job(data), 2)).out, Buffer.alloc(0), true).equals(data),
     );
+  });
+
+  test('workers start only when there is work for them, never more than asked', async () => {
+    const threads = 7; // a pool no other test uses
+    assert.equal(startedWorkers(threads), 0);
+    await deflateBlock(job(Buffer.alloc(5000, 1)), threads);
+    assert.equal(startedWorkers(threads), 1, 'one block, one worker');
+    await Promise.all([1, 2, 3].map(() => deflateBlock(job(machineCode(300 * KiB)), threads)));
+    assert.ok(startedWorkers(threads) <= 3, `${startedWorkers(threads)} for 3 blocks at once`);
+    await Promise.all(
+      Array.from({ length: 20 }, () => deflateBlock(job(machineCode(100 * KiB)), threads)),
+    );
+    assert.equal(startedWorkers(threads), threads);
   });
 
   test('idle workers never keep the process alive', () => {

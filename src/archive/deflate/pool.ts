@@ -112,23 +112,28 @@ class Pool {
   private nextId = 0;
   private failed: Error | null = null;
   private readonly threads: number;
+  private readonly module: WebAssembly.Module;
 
   constructor(threads: number, module: WebAssembly.Module) {
     this.threads = threads;
-    for (let i = 0; i < threads; i++) {
-      const w = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { module },
-        resourceLimits: { maxYoungGenerationSizeMb: 2 },
-      });
-      w.on('message', (reply: Reply) => this.onReply(w, reply));
-      w.on('error', (err) => this.fail(err));
-      w.on('exit', (code) => this.fail(new Error(`deflate worker exited with code ${code}`)));
-      // After the listeners: adding a 'message' listener refs the worker's port again.
-      w.unref();
-      this.workers.push(w);
-      this.idle.push(w);
-    }
+    this.module = module;
+  }
+
+  /** Workers start when there is work for them, up to `threads`: a small archive (one block)
+   * starts one, and more workers than blocks in flight are never started. */
+  private spawn(): void {
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: this.module } });
+    w.on('message', (reply: Reply) => this.onReply(w, reply));
+    w.on('error', (err) => this.fail(err));
+    w.on('exit', (code) => this.fail(new Error(`deflate worker exited with code ${code}`)));
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    w.unref();
+    this.workers.push(w);
+    this.idle.push(w);
+  }
+
+  get started(): number {
+    return this.workers.length;
   }
 
   run(job: BlockJob): Promise<BlockResult> {
@@ -143,6 +148,9 @@ class Pool {
   }
 
   private assign(): void {
+    while (this.queue.length > this.idle.length && this.workers.length < this.threads) {
+      this.spawn();
+    }
     while (this.idle.length > 0 && this.queue.length > 0) {
       const w = this.idle.pop() as Worker;
       const p = this.queue.shift() as Pending;
@@ -194,4 +202,9 @@ export async function deflateBlock(job: BlockJob, threads: number): Promise<Bloc
   } catch (err) {
     throw new ReleaseError('INTERNAL', 'deflate worker failed', { cause: err });
   }
+}
+
+/** How many workers the pool of `threads` has started (0 if it has none yet). */
+export function startedWorkers(threads: number): number {
+  return pools.get(threads)?.started ?? 0;
 }
