@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, test } from 'node:test';
 import zlib from 'node:zlib';
 import {
@@ -13,23 +11,9 @@ import {
 } from '../src/archive/deflate/pool.ts';
 import { DEFLATE_WASM_BASE64, DEFLATE_WASM_SHA256 } from '../src/archive/deflate/wasm.generated.ts';
 import { isReleaseError } from '../src/errors.ts';
+import { machineCode } from './support/machine-code.ts';
 
 const KiB = 1024;
-
-/** Real machine code from /usr/bin, `n` bytes from `skip` on. */
-function machineCode(n: number, skip = 0): Buffer {
-  const parts: Buffer[] = [];
-  let have = 0;
-  for (const name of fs.readdirSync('/usr/bin').sort()) {
-    const p = path.join('/usr/bin', name);
-    const st = fs.lstatSync(p);
-    if (!st.isFile() || st.size < 4 * KiB) continue;
-    parts.push(fs.readFileSync(p));
-    have += st.size;
-    if (have >= skip + n) break;
-  }
-  return Buffer.concat(parts).subarray(skip, skip + n);
-}
 
 const job = (data: Buffer, dict: Buffer = Buffer.alloc(0), last = true, level = 6): BlockJob => ({
   level,

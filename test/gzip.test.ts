@@ -11,6 +11,7 @@ import zlib from 'node:zlib';
 import { createParallelGzip, type GzipOptions } from '../src/archive/gzip.ts';
 import { inspectGzip, type GzipInspection } from '../src/archive/gzip-inspect.ts';
 import { isReleaseError } from '../src/errors.ts';
+import { machineCode } from './support/machine-code.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -46,21 +47,6 @@ function vocabulary(seed: number): Buffer[] {
   return Array.from({ length: 512 }, () =>
     Buffer.from(`${(next() % 0xfffff).toString(36)}${' \n,'[next() % 3]}`),
   );
-}
-
-/** Real machine code: regular files of /usr/bin in name order, up to `limit` bytes. */
-function machineCode(limit: number): Buffer {
-  const parts: Buffer[] = [];
-  let have = 0;
-  for (const name of fs.readdirSync('/usr/bin').sort()) {
-    const p = path.join('/usr/bin', name);
-    const st = fs.lstatSync(p);
-    if (!st.isFile() || st.size < 4 * KiB) continue;
-    parts.push(fs.readFileSync(p));
-    have += st.size;
-    if (have >= limit) break;
-  }
-  return Buffer.concat(parts).subarray(0, limit);
 }
 
 /** Compresses `input`, written in chunks of `chunk` bytes. */
