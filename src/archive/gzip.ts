@@ -24,7 +24,7 @@
 import { Duplex } from 'node:stream';
 import os from 'node:os';
 import zlib from 'node:zlib';
-import { ReleaseError } from '../errors.ts';
+import { isReleaseError, ReleaseError } from '../errors.ts';
 import { blockBound, deflateBlock } from './deflate/pool.ts';
 
 export interface GzipOptions {
@@ -244,7 +244,11 @@ class ParallelGzipStream extends Duplex implements ParallelGzip {
         this.pump();
       },
       (err: unknown) => {
-        this.destroy(new ReleaseError('INTERNAL', 'gzip compression failed', { cause: err }));
+        this.destroy(
+          isReleaseError(err)
+            ? err
+            : new ReleaseError('INTERNAL', 'gzip compression failed', { cause: err }),
+        );
       },
     );
   }

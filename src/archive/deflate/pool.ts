@@ -200,7 +200,12 @@ export async function deflateBlock(job: BlockJob, threads: number): Promise<Bloc
   try {
     return await pool.run(job);
   } catch (err) {
-    throw new ReleaseError('INTERNAL', 'deflate worker failed', { cause: err });
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new ReleaseError(
+      'INTERNAL',
+      `compressing the archive failed in a deflate worker (${why}). Nothing was published; rerun the job, and report it if it happens again`,
+      { cause: err },
+    );
   }
 }
 
