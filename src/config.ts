@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { ReleaseError } from './errors.ts';
+import { parseProfileConfig, type ProfileConfig } from './config-profiles.ts';
+import { ECOSYSTEMS, type EcosystemName } from './ecosystems/types.ts';
 import { COMMANDS, type Command, type RawInputs } from './inputs.ts';
 import {
   DEFAULT_FULCIO_URL,
@@ -18,8 +20,12 @@ export type Notes =
 
 export { SIGNATURE_FILE_KINDS, type SignatureFileKind } from './sign/config.ts';
 
-export interface Config {
+export interface Config extends Readonly<ProfileConfig> {
   readonly command: Command;
+  /** `auto` until the profile is resolved (ecosystems/index.ts), then the profile's name. */
+  readonly ecosystem: 'auto' | EcosystemName;
+  /** True when the `manifest` input was given; otherwise the profile's file is used. */
+  readonly manifestExplicit: boolean;
   readonly workingDirectory: string;
   /** The tag from the input or GITHUB_REF, `refs/tags/` stripped; undefined when neither names one. */
   readonly tag: string | undefined;
@@ -188,12 +194,17 @@ export function parseConfig(
   const identity = (inputs['certificate-identity-regexp'] ?? '').trim();
   const tsa = (inputs['tsa-url'] ?? '').trim();
   const root = (inputs['trusted-root'] ?? '').trim();
+  const manifestInput = (inputs.manifest ?? '').trim();
   return {
+    ...parseProfileConfig(inputs, env, cwd),
     command,
+    ecosystem: oneOf(inputs, 'ecosystem', ['auto', ...ECOSYSTEMS] as const),
+    manifestExplicit: manifestInput !== '',
     workingDirectory: cwd,
     tag,
     tagHint: hint,
-    manifestPath: inside(inputs.manifest || 'nexo-plugin.toml'),
+    // The profile's own file replaces this default once the profile is known.
+    manifestPath: inside(manifestInput || 'nexo-plugin.toml'),
     targets,
     binaryTemplate: inputs.binary || 'target/{target}/release/{id}',
     include: splitList(inputs.include ?? ''),

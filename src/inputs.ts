@@ -14,7 +14,8 @@ export interface InputSpec {
 export const INPUTS: readonly InputSpec[] = [
   { name: 'command', default: 'all' },
   { name: 'tag', default: '' },
-  { name: 'manifest', default: 'nexo-plugin.toml' },
+  { name: 'ecosystem', default: 'auto' },
+  { name: 'manifest', default: '' },
   { name: 'targets', default: '' },
   { name: 'binary', default: 'target/{target}/release/{id}' },
   { name: 'include', default: '' },
@@ -42,7 +43,51 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'require-signature', default: 'false', boolean: true },
   { name: 'certificate-identity-regexp', default: '' },
   { name: 'certificate-oidc-issuer', default: 'https://token.actions.githubusercontent.com' },
+  { name: 'allow-unknown-targets', default: 'false', boolean: true },
+  { name: 'dylib', default: '' },
+  { name: 'minisign-secret-key', default: '' },
+  { name: 'minisign-password', default: '' },
+  { name: 'minisign-public-key', default: '' },
+  { name: 'registry-entry', default: '' },
+  { name: 'registry-base', default: '' },
+  { name: 'registry-repo', default: '' },
+  { name: 'registry-token', default: '' },
+  { name: 'payload-dir', default: '' },
+  { name: 'signing-key', default: '' },
+  { name: 'signer-id', default: '' },
+  { name: 'trusted-signing-keys', default: '' },
+  { name: 'npm-registry', default: '' },
+  { name: 'npm-token', default: '' },
+  { name: 'npm-tag', default: '' },
+  { name: 'npm-access', default: 'public' },
+  { name: 'npm-provenance', default: 'false', boolean: true },
+  { name: 'pryzm-publisher-key', default: '' },
+  { name: 'pryzm-publisher', default: '' },
+  { name: 'marketplace-url', default: '' },
+  { name: 'marketplace-token', default: '' },
+  { name: 'revocation-list', default: '' },
+  { name: 'trusted-publisher-keys', default: '' },
 ];
+
+/** Inputs whose values are secrets: masked before anything is said, line by line. */
+export const SECRET_INPUTS = [
+  'token',
+  'minisign-secret-key',
+  'minisign-password',
+  'registry-token',
+  'signing-key',
+  'npm-token',
+  'pryzm-publisher-key',
+  'marketplace-token',
+] as const;
+
+/** Environment variables that may carry the same secrets. */
+export const SECRET_ENV = [
+  'BIOSIMULANT_PLUGIN_SIGNING_KEY',
+  'PRYZM_PUBLISHER_KEY',
+  'NODE_AUTH_TOKEN',
+  'MINISIGN_SECRET_KEY',
+] as const;
 
 export const COMMANDS = ['validate', 'pack', 'sign', 'upload', 'publish', 'verify', 'all'] as const;
 export type Command = (typeof COMMANDS)[number];

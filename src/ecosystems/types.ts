@@ -1,0 +1,107 @@
+/**
+ * The ecosystem profile seam. A profile owns only what differs between plugin ecosystems: the
+ * manifest and its rules, the tag rule, the pure artifact plan, packing, the native signature,
+ * the consumer-equivalent verify rules and any publishing destination outside the GitHub
+ * release. Everything else (tag parsing helpers, archive writers, Sigstore, the GitHub release
+ * engine, reports, the CLI) is shared and lives outside `src/ecosystems/`. No profile imports
+ * another: what two profiles need moves down into the shared layer.
+ */
+import type { Config } from '../config.ts';
+import type { Asset, RunContext } from '../context.ts';
+import type { ParsedTag } from '../tag.ts';
+import type { ArtifactSource } from '../verify/source.ts';
+import type { Findings } from '../verify/report.ts';
+
+export const ECOSYSTEMS = ['nexo', 'osaurus', 'biosimulant', 'pryzm', 'elizaos'] as const;
+export type EcosystemName = (typeof ECOSYSTEMS)[number];
+
+/** The facts every step needs from a manifest, whatever its format. */
+export interface ProfileManifest {
+  /** The `id` output: nexo `id`, osaurus `plugin_id`, npm `name`, ... */
+  id: string;
+  version: string;
+  /** A display name (falls back to the id). */
+  name: string;
+  description: string;
+  /** Path of the manifest as resolved from the inputs. */
+  file: string;
+  /** The manifest's raw text, so it can be published byte for byte. */
+  text: string;
+}
+
+/**
+ * One primary artifact of the plan: a file the profile writes into `dist` that gets a `.sha256`
+ * sidecar and, with `sign: true`, the Sigstore files. Native signature files (`.minisig`,
+ * `.signature.json`) are listed in `ProfilePlan.nativeFiles`, not here.
+ */
+export interface ArtifactPlan {
+  /** File name in `dist`, and the asset name on the release. */
+  name: string;
+  /** Absolute path in `dist`. */
+  path: string;
+  /** nexo's target triple; null for single-artifact ecosystems. */
+  target: string | null;
+}
+
+/** An extra file published as it is (nexo's manifest asset `nexo-plugin.toml`). */
+export interface PlainAsset {
+  name: string;
+  path: string;
+  contentType: string;
+}
+
+/** What the pure plan adds to the shared ReleasePlan for a profile. */
+export interface ProfilePlan {
+  artifacts: ArtifactPlan[];
+  /** Native signature files next to artifacts, by asset name (e.g. `x-1.0.0.zip.minisig`). */
+  nativeFiles: string[];
+  /** Files outside `dist` that are published as assets too. */
+  plainAssets: PlainAsset[];
+}
+
+/** Options every profile's verify receives. */
+export interface ProfileVerifyOptions {
+  config: Config;
+  source: ArtifactSource;
+  /** The tag under verification, when known. */
+  tag: string | undefined;
+  /** Where the checks go: one row per rule, codes as in the profile's contract. */
+  findings: Findings;
+}
+
+/** A publishing destination outside the GitHub release, run after the release is live. */
+export interface Destination {
+  readonly name: string;
+  /** A reason to skip in this run ("registry-repo is not set"), or undefined to run. */
+  skip(ctx: RunContext): string | undefined;
+  run(ctx: RunContext): Promise<void>;
+}
+
+export interface Profile {
+  readonly name: EcosystemName;
+  /** The `manifest` input's default for this profile. */
+  readonly manifestFile: string;
+  /** Reads and validates the manifest; throws MANIFEST_* ReleaseErrors with every diagnostic. */
+  readManifest(config: Config): Promise<ProfileManifest>;
+  /** The tag rule: throws TAG_INVALID with what is wrong and the expected shape. */
+  parseTag(tag: string): ParsedTag;
+  /** Pure: every artifact name and path. No I/O. */
+  plan(config: Config, manifest: ProfileManifest): ProfilePlan;
+  /**
+   * Checks that need the file system or network but change nothing, run by validate for the
+   * commands that will publish (e.g. PRYZM's revocation list, a signing key that parses).
+   */
+  preflight?(ctx: RunContext): Promise<void>;
+  /** Writes the artifacts (and their `.sha256` sidecars) into `dist`; returns every file written. */
+  pack(ctx: RunContext): Promise<Asset[]>;
+  /** Writes native signature files next to the packed artifacts; returns them. */
+  signNative?(ctx: RunContext): Promise<Asset[]>;
+  /**
+   * The consumer's acceptance rules over `source` (a local dist or the draft/published release).
+   * Never throws for a defect of the artifacts: defects are failed rows in `findings`.
+   * Returns the id and version it found, for the report.
+   */
+  verify(o: ProfileVerifyOptions): Promise<{ id: string | null; version: string | null }>;
+  /** Publishing targets beyond the GitHub release, in order. */
+  readonly destinations?: readonly Destination[];
+}
