@@ -33,6 +33,22 @@ export type ErrorCode =
   | 'SIGNING_FAILED'
   | 'SIGNATURE_INVALID'
   | 'VERIFY_FAILED'
+  | 'NETWORK'
+  | 'PREFLIGHT'
+  | 'TRUST_ROOT_UNAVAILABLE'
+  | 'IDENTITY_MISMATCH'
+  | 'ECOSYSTEM'
+  | 'ARTIFACT_REFUSED'
+  | 'KEY_INVALID'
+  | 'REGISTRY_ENTRY'
+  | 'REGISTRY_KEY_CHANGED'
+  | 'PULL_REQUEST'
+  | 'NPM_PACK'
+  | 'NPM_PUBLISH'
+  | 'NPM_AUTH'
+  | 'VERSION_EXISTS'
+  | 'REVOKED'
+  | 'MARKETPLACE'
   | 'INTERNAL';
 
 /** A place in a file, for annotations. Lines and columns are 1-based. */

@@ -15,8 +15,9 @@ export interface CheckResult {
   /** What was checked: an asset name, `<tarball>:<entry>`, or the release. */
   subject: string;
   status: CheckStatus;
-  /** The operator-facing name of the problem; set on fail and warn. */
-  code?: OperatorCode;
+  /** The operator-facing name of the problem; set on fail and warn. nexo uses OperatorCode;
+   * other profiles use the codes of their contract (e.g. BSI_CHECKSUM_MISMATCH). */
+  code?: OperatorCode | (string & {});
   message: string;
 }
 
@@ -60,10 +61,10 @@ export class Findings {
   pass(check: string, subject: string, message: string): void {
     this.list.push({ check, subject, status: 'pass', message });
   }
-  fail(check: string, subject: string, code: OperatorCode, message: string): void {
+  fail(check: string, subject: string, code: OperatorCode | (string & {}), message: string): void {
     this.list.push({ check, subject, status: 'fail', code, message });
   }
-  warn(check: string, subject: string, code: OperatorCode, message: string): void {
+  warn(check: string, subject: string, code: OperatorCode | (string & {}), message: string): void {
     this.list.push({ check, subject, status: 'warn', code, message });
   }
   info(check: string, subject: string, message: string): void {
