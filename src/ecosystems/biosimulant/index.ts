@@ -1,0 +1,4 @@
+import type { Profile } from '../types.ts';
+
+/** The biosimulant profile is not built yet: the registry reports that instead of falling back. */
+export const profile: Profile | undefined = undefined;
