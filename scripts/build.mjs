@@ -16,16 +16,19 @@ const banner = [
 ].join('\n');
 
 /**
- * undici is replaced by a stub: @actions/core imports @actions/http-client, which imports undici
- * at the top for one proxy helper this action never calls. Evaluating it cost the action ~12 MiB
- * of RSS and ~0.1 s at every start; our own HTTP goes through Octokit (Node's fetch) and node:http.
+ * undici loads on first use. @actions/core and @actions/github import it at their top (for a
+ * proxy helper and a proxy-aware fetch); evaluating it costs ~12 MiB of RSS and ~0.1 s at every
+ * start, while a run needs it only behind a proxy (src/net/proxy.ts imports it dynamically, in
+ * its own chunk). Imports from node_modules get a shim whose exports load the real module when
+ * first touched; the shim's own import, and ours, get the real one.
  */
-const stubUndici = {
-  name: 'stub-undici',
+const lazyUndici = {
+  name: 'lazy-undici',
   setup(b) {
-    b.onResolve({ filter: /^undici$/ }, () => ({
-      path: path.join(import.meta.dirname, 'stubs', 'undici.mjs'),
-    }));
+    const shim = path.join(import.meta.dirname, 'stubs', 'undici-lazy.cjs');
+    b.onResolve({ filter: /^undici$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}`) ? { path: shim } : undefined,
+    );
   },
 };
 
@@ -45,7 +48,7 @@ await build({
   // Keep output stable across machines: no absolute paths, no timestamps, no source maps.
   sourcemap: false,
   banner: { js: banner },
-  plugins: [stubUndici],
+  plugins: [lazyUndici],
 });
 
 // The CLI is a `bin`: keep it executable so the committed mode matches a fresh build.
