@@ -29,6 +29,7 @@ export function releaseApiFor(
     owner: config.repo.owner,
     repo: config.repo.name,
     retry: retryPolicyFromEnv(config.env),
+    env: config.env,
     onRetry: (m) => reporter.info(`github: ${m}`),
   });
 }

@@ -1,8 +1,9 @@
-import { Octokit as OctokitCore } from '@octokit/core';
-import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { getOctokit } from '@actions/github';
+import { GitHub } from '@actions/github/lib/utils';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ReleaseError } from '../errors.ts';
+import { proxyFetch, type ProxyEnv } from '../net/proxy.ts';
 import { translateApiError } from './errors.ts';
 import { withRetry, type RetryPolicy } from './retry.ts';
 import { streamUpload } from './upload.ts';
@@ -16,11 +17,13 @@ import type {
 } from './types.ts';
 
 /**
- * The Octokit adapter behind ReleaseApi. It uses @octokit/core with pagination and explicit
- * routes (@octokit/rest's generated method table costs startup memory for no behaviour). Every
- * request goes through one hook that applies the
- * retry policy (so retries live only here, at the edge); uploads are sent to the release's own
- * `upload_url` (correct on GHES), streamed from disk and reopened for each attempt.
+ * The Octokit adapter behind ReleaseApi: @actions/github's client (Octokit with the REST
+ * endpoint methods and pagination) called with explicit routes. Its fetch is replaced by
+ * src/net/proxy.ts's, so the API, the uploads (upload.ts) and the downloads all resolve
+ * HTTPS_PROXY / HTTP_PROXY / NO_PROXY by the same rule (@actions/github decides once, for the
+ * API host only, and never proxies loopback). Every request goes through one hook that applies
+ * the retry policy (so retries live only here, at the edge); uploads are sent to the release's
+ * own `upload_url` (correct on GHES), streamed from disk and reopened for each attempt.
  *
  * Octokit's throttling plugin is deliberately not used: it spaces every write a second apart
  * through a process-global queue, which would make a 57-asset upload take a minute, and
@@ -28,7 +31,6 @@ import type {
  * covers both jobs.
  */
 const USER_AGENT = 'plugin-release-action';
-const Octokit = OctokitCore.plugin(paginateRest);
 
 export interface ApiOptions {
   token: string;
@@ -36,6 +38,8 @@ export interface ApiOptions {
   owner: string;
   repo: string;
   retry: RetryPolicy;
+  /** The run's environment, for the proxy variables. */
+  env: ProxyEnv;
   onRetry?: (message: string) => void;
 }
 
@@ -45,13 +49,16 @@ function expandUploadUrl(template: string, name: string): string {
 }
 
 export function createReleaseApi(opts: ApiOptions): ReleaseApi {
-  // No token is allowed for read-only use (a dry run or verifying a public repository).
-  const octokit = new Octokit({
-    auth: opts.token === '' ? undefined : opts.token,
+  const fetch = proxyFetch(opts.env);
+  const options = {
     baseUrl: opts.apiUrl,
     userAgent: USER_AGENT,
     log: { debug() {}, info() {}, warn() {}, error() {} },
-  });
+    request: { fetch },
+  };
+  // No token is allowed for read-only use (a dry run or verifying a public repository);
+  // getOctokit insists on one, so that case builds the same client class without auth.
+  const octokit = opts.token === '' ? new GitHub(options) : getOctokit(opts.token, options);
   let count = 0;
   octokit.hook.wrap('request', async (request, options) => {
     // Every JSON request is replayable. Uploads do not pass here (see upload.ts): their own loop
@@ -161,6 +168,7 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
           expandUploadUrl(release.upload_url, name),
           headers,
           src,
+          opts.env,
         )) as ReleaseAsset;
       }),
     renameAsset: (id, name) =>
@@ -202,7 +210,7 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
         const location = (res.headers as Record<string, string | undefined>).location;
         if (location === undefined)
           throw new ReleaseError('GITHUB_API', `download asset ${id}: no redirect location`);
-        return downloadWithoutToken(location);
+        return downloadWithoutToken(location, fetch);
       }),
     generateNotes: (tag) =>
       call(`generate notes for ${tag}`, async () => {
@@ -220,7 +228,10 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
   };
 }
 
-async function downloadWithoutToken(url: string): Promise<Readable> {
+async function downloadWithoutToken(
+  url: string,
+  fetch: typeof globalThis.fetch,
+): Promise<Readable> {
   const res = await fetch(url, { redirect: 'follow' });
   if (!res.ok || res.body === null)
     throw new ReleaseError(

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
+import { proxyAgent, type ProxyEnv } from '../net/proxy.ts';
 import type { UploadSource } from './types.ts';
 
 /**
@@ -58,12 +59,15 @@ export async function streamUpload(
   url: string,
   headers: Record<string, string>,
   src: UploadSource,
+  env: ProxyEnv,
 ): Promise<unknown> {
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
+  const agent = proxyAgent(target, env);
   return new Promise((resolve, reject) => {
     const req = client.request(target, {
       method: 'POST',
+      ...(agent === undefined ? {} : { agent }),
       headers: { ...headers, 'content-type': src.contentType, 'content-length': String(src.size) },
     });
     req.setTimeout(IDLE_TIMEOUT_MS, () =>

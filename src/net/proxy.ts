@@ -72,7 +72,8 @@ async function routingDispatcher(env: ProxyEnv): Promise<{
   dispatcher: Dispatcher;
   fetch: typeof undiciFetchType;
 }> {
-  const undici = await import('undici');
+  // `default` is undici's module.exports both under Node and in the bundle (scripts/build.mjs).
+  const undici = (await import('undici')).default;
   const direct = new undici.Agent();
   const tunnels = new Map<string, Dispatcher>();
   const pick = (origin: string): Dispatcher => {

@@ -8,6 +8,7 @@
  */
 import type { IdentityProvider } from '@sigstore/sign';
 import { ReleaseError } from '../errors.ts';
+import { proxyFetch } from '../net/proxy.ts';
 import type { NetworkOptions } from './config.ts';
 
 const PERMISSION_FIX =
@@ -21,6 +22,7 @@ export class GitHubActionsTokenProvider implements IdentityProvider {
   readonly #requestToken: string;
   readonly #net: NetworkOptions;
   readonly #secrets: string[] = [];
+  readonly #fetch: typeof fetch;
   /** Claims of the last token handed out. */
   claims: Record<string, unknown> | undefined;
 
@@ -41,6 +43,7 @@ export class GitHubActionsTokenProvider implements IdentityProvider {
     this.#requestToken = token;
     this.#secrets.push(token);
     this.#net = net;
+    this.#fetch = proxyFetch(env);
   }
 
   /** Removes every token this provider has seen from `text`. */
@@ -59,7 +62,7 @@ export class GitHubActionsTokenProvider implements IdentityProvider {
       if (attempt > 0) await sleep(this.#net.retryBaseMs * 2 ** (attempt - 1));
       let res: Response;
       try {
-        res = await fetch(this.#url, {
+        res = await this.#fetch(this.#url, {
           headers: { Authorization: `Bearer ${this.#requestToken}`, Accept: 'application/json' },
           signal: AbortSignal.timeout(this.#net.timeoutMs),
         });
