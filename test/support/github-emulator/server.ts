@@ -147,6 +147,7 @@ async function dispatch(d: Dispatcher, origin: Origin, req: IncomingMessage, res
     status: 0,
     headers: { ...req.headers },
     at: Date.now(),
+    from: req.socket.remoteAddress,
   };
   d.requests.push(record);
   const rate = origin === 'download' ? {} : rateHeaders(d, req);

@@ -85,6 +85,8 @@ export interface RequestRecord {
   headers: Record<string, string | string[] | undefined>;
   /** Arrival time, ms since the epoch. */
   at: number;
+  /** The address the connection came from (a proxy's, when it went through one). */
+  from?: string;
   /** Parsed JSON request body of API writes, when there was one. */
   body?: unknown;
   /** The fault that hit this request, if any. */

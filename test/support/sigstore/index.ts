@@ -51,6 +51,8 @@ export interface SigstoreStandIn {
   env(): Record<string, string>;
   /** Requests received per service (faulted ones included). */
   counts: Record<StandInService, number>;
+  /** Every request received, with the address its connection came from. */
+  requests: { service: StandInService | 'unknown'; path: string; from: string }[];
   /** Path and query of every OIDC token request. */
   oidcRequests: string[];
   /** Every identity token handed out (to check that no message leaks one). */
@@ -91,11 +93,14 @@ export async function startSigstoreStandIn(opts: StandInOptions = {}): Promise<S
   const routes = new Map<string, Route>();
   const oidcRequests: string[] = [];
   const issuedTokens: string[] = [];
+  const requests: SigstoreStandIn['requests'] = [];
 
   const server = createServer((req, res) => void serve(req, res));
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const route = routes.get(url.pathname);
+    const from = req.socket.remoteAddress ?? '';
+    requests.push({ service: route?.service ?? 'unknown', path: url.pathname, from });
     if (!route || route.method !== req.method) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"not found"}');
       return;
@@ -190,6 +195,7 @@ export async function startSigstoreStandIn(opts: StandInOptions = {}): Promise<S
     issuer,
     counts,
     peak,
+    requests,
     oidcRequests,
     issuedTokens,
     env: () => ({
