@@ -157,6 +157,18 @@ function parseSignatureFiles(value: string): SignatureFileKind[] {
   return [...new Set(kinds as SignatureFileKind[])];
 }
 
+/** The `binary` template: `{id}` and `{target}` are its only placeholders. */
+function parseBinaryTemplate(value: string): string {
+  const template = value.trim() || 'target/{target}/release/{id}';
+  for (const m of template.matchAll(/\{([^{}]*)\}/g)) {
+    if (m[1] !== 'id' && m[1] !== 'target')
+      throw usage(
+        `binary '${template}' has the unknown placeholder {${m[1]}}: the valid ones are {id} (the plugin id) and {target} (the target triple), e.g. target/{target}/release/{id}`,
+      );
+  }
+  return template;
+}
+
 function parseEpoch(inputs: RawInputs, env: Config['env']): number | undefined {
   const raw = (inputs['source-date-epoch'] ?? '').trim() || (env.SOURCE_DATE_EPOCH ?? '').trim();
   if (raw === '') return undefined;
@@ -206,7 +218,7 @@ export function parseConfig(
     // The profile's own file replaces this default once the profile is known.
     manifestPath: inside(manifestInput || 'nexo-plugin.toml'),
     targets,
-    binaryTemplate: inputs.binary || 'target/{target}/release/{id}',
+    binaryTemplate: parseBinaryTemplate(inputs.binary ?? ''),
     include: splitList(inputs.include ?? ''),
     targetAliases: aliases,
     distDir: inside(inputs.dist || 'dist'),

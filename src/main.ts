@@ -1,4 +1,6 @@
 import { parseConfig, type Config } from './config.ts';
+import type { RunContext } from './context.ts';
+import { failureSummary } from './failure.ts';
 import { resolveProfile } from './ecosystems/index.ts';
 import { releaseAssetNames } from './github/asset-names.ts';
 import { isReleaseError, ReleaseError } from './errors.ts';
@@ -8,8 +10,11 @@ import type { Reporter } from './report.ts';
 
 /**
  * The one place a run can fail: both entry points call this with their reporter and raw inputs.
- * Returns the exit status (0 ok, 1 failed, 2 bad usage) after reporting every diagnostic as an
- * annotation. The token is masked before anything else is said.
+ * Returns the exit status (0 ok, 1 failed, 2 bad usage). A failure adds its section to the
+ * summary (the error, what stands on GitHub, what to do next), then is reported as one
+ * annotation per problem: each diagnostic with its file, line and column, or the error itself
+ * when it has none; never an aggregate that repeats them. The token is masked before anything
+ * else is said.
  */
 export async function run(
   reporter: Reporter,
@@ -18,12 +23,14 @@ export async function run(
   cwd?: string,
 ): Promise<number> {
   if (inputs.token) reporter.mask(inputs.token);
+  const state: RunContext['state'] = {};
+  let config: Config | undefined;
   try {
     const parsed = parseConfig(inputs, env, cwd);
-    const { profile, config } = await resolveProfile(parsed, () =>
-      releaseAssetNames(parsed, reporter),
-    );
-    await runPipeline({ config, profile, reporter, state: {} });
+    config = parsed;
+    const resolved = await resolveProfile(parsed, () => releaseAssetNames(parsed, reporter));
+    config = resolved.config;
+    await runPipeline({ config, profile: resolved.profile, reporter, state });
     return 0;
   } catch (e) {
     const err = isReleaseError(e)
@@ -32,11 +39,10 @@ export async function run(
           'INTERNAL',
           `unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
         );
-    for (const d of err.diagnostics) reporter.error(d.message, d.location);
-    reporter.error(
-      `[${err.code}] ${err.message}`,
-      err.diagnostics.length > 0 ? undefined : err.location,
-    );
+    reporter.summary(await failureSummary(err, config, state));
+    if (err.diagnostics.length === 0) reporter.error(`[${err.code}] ${err.message}`, err.location);
+    for (const d of err.diagnostics) reporter.error(`[${err.code}] ${d.message}`, d.location);
+    reporter.failed?.(err);
     return err.code === 'USAGE' ? 2 : 1;
   }
 }

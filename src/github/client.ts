@@ -5,6 +5,14 @@ import { createReleaseApi } from './octokit.ts';
 import { retryPolicyFromEnv } from './retry.ts';
 import type { ReleaseApi } from './types.ts';
 
+/** The clients each run made, by the run's environment object, for the failure summary. */
+const made = new WeakMap<object, ReleaseApi[]>();
+
+/** How many requests the clients of the run with this environment have sent. */
+export function requestsSentBy(env: Config['env']): number {
+  return (made.get(env) ?? []).reduce((n, api) => n + api.requestCount, 0);
+}
+
 /** Builds the GitHub client for a run from the config; refuses early without repo or token. */
 export function releaseApiFor(
   config: Config,
@@ -23,7 +31,7 @@ export function releaseApiFor(
       'no token: pass token (the action defaults to ${{ github.token }}; the CLI reads GITHUB_TOKEN) with contents: write',
     );
   }
-  return createReleaseApi({
+  const api = createReleaseApi({
     token: config.token,
     apiUrl: config.apiUrl,
     owner: config.repo.owner,
@@ -32,4 +40,6 @@ export function releaseApiFor(
     env: config.env,
     onRetry: (m) => reporter.info(`github: ${m}`),
   });
+  made.set(config.env, [...(made.get(config.env) ?? []), api]);
+  return api;
 }

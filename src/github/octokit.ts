@@ -3,6 +3,7 @@ import { GitHub } from '@actions/github/lib/utils';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ReleaseError } from '../errors.ts';
+import { describeConnectionError } from '../net/errors.ts';
 import { proxyFetch, type ProxyEnv } from '../net/proxy.ts';
 import { translateApiError } from './errors.ts';
 import { withRetry, type RetryPolicy } from './retry.ts';
@@ -74,10 +75,19 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
     );
   });
   const o = { owner: opts.owner, repo: opts.repo };
-  const call = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+  /** `url` names the host for connection failures that carry none (uploads, downloads). */
+  const call = async <T>(what: string, fn: () => Promise<T>, url?: string): Promise<T> => {
     try {
       return await fn();
     } catch (e) {
+      const where = (e as { request?: { url?: string } }).request?.url ?? url ?? opts.apiUrl;
+      const net = describeConnectionError(e, where, opts.env);
+      if (net !== undefined)
+        throw new ReleaseError(
+          'NETWORK',
+          `${what}: ${net}. Check the runner's network, GITHUB_API_URL and HTTPS_PROXY / NO_PROXY, then rerun: what is already uploaded is kept`,
+          { cause: e },
+        );
       throw translateApiError(e, what);
     }
   };
@@ -156,21 +166,25 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
           }) as Promise<ReleaseAsset[]>,
       ),
     uploadAsset: (release: Release, name: string, src: UploadSource) =>
-      call(`upload ${name}`, async () => {
-        count++;
-        const headers: Record<string, string> = {
-          accept: 'application/vnd.github+json',
-          'user-agent': USER_AGENT,
-          'x-github-api-version': '2022-11-28',
-        };
-        if (opts.token !== '') headers.authorization = `token ${opts.token}`;
-        return (await streamUpload(
-          expandUploadUrl(release.upload_url, name),
-          headers,
-          src,
-          opts.env,
-        )) as ReleaseAsset;
-      }),
+      call(
+        `upload ${name}`,
+        async () => {
+          count++;
+          const headers: Record<string, string> = {
+            accept: 'application/vnd.github+json',
+            'user-agent': USER_AGENT,
+            'x-github-api-version': '2022-11-28',
+          };
+          if (opts.token !== '') headers.authorization = `token ${opts.token}`;
+          return (await streamUpload(
+            expandUploadUrl(release.upload_url, name),
+            headers,
+            src,
+            opts.env,
+          )) as ReleaseAsset;
+        },
+        release.upload_url,
+      ),
     renameAsset: (id, name) =>
       call(
         `rename asset ${id} to ${name}`,
@@ -210,7 +224,7 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
         const location = (res.headers as Record<string, string | undefined>).location;
         if (location === undefined)
           throw new ReleaseError('GITHUB_API', `download asset ${id}: no redirect location`);
-        return downloadWithoutToken(location, fetch);
+        return downloadWithoutToken(location, fetch, opts.env);
       }),
     generateNotes: (tag) =>
       call(`generate notes for ${tag}`, async () => {
@@ -231,8 +245,16 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
 async function downloadWithoutToken(
   url: string,
   fetch: typeof globalThis.fetch,
+  env: ProxyEnv,
 ): Promise<Readable> {
-  const res = await fetch(url, { redirect: 'follow' });
+  let res: Response;
+  try {
+    res = await fetch(url, { redirect: 'follow' });
+  } catch (e) {
+    const net = describeConnectionError(e, url, env);
+    if (net === undefined) throw e;
+    throw new ReleaseError('NETWORK', `download ${new URL(url).pathname}: ${net}`, { cause: e });
+  }
   if (!res.ok || res.body === null)
     throw new ReleaseError(
       'GITHUB_API',

@@ -10,6 +10,7 @@ import { basename, dirname } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
 import { ReleaseError, type Diagnostic } from '../errors.ts';
 import { createLocator } from './locate.ts';
+import { explainTomlError } from './toml-errors.ts';
 import { checkNexoRules } from './nexo-rules.ts';
 import { NEXO_MANIFEST_SCHEMA } from './schema.ts';
 import { checkShape, isTable, type Issue } from './shape.ts';
@@ -28,12 +29,13 @@ function inspect(text: string, file: string): Inspection {
     doc = parse(text, { integersAsBigInt: true });
   } catch (e) {
     if (!(e instanceof TomlError)) throw e;
-    const reason = e.message.replace(/^Invalid TOML document: /, '').split('\n')[0] ?? '';
-    const message = `${basename(file)} is not valid TOML: ${reason}; fix the syntax at this position`;
-    return {
-      syntaxError: true,
-      diagnostics: [{ message, location: { file, line: e.line, column: e.column } }],
-    };
+    const raw = e.message.replace(/^Invalid TOML document: /, '').split('\n')[0] ?? '';
+    const { reason, line, column } = explainTomlError(text, raw, {
+      line: e.line,
+      column: e.column,
+    });
+    const message = `${basename(file)} is not valid TOML: ${reason}`;
+    return { syntaxError: true, diagnostics: [{ message, location: { file, line, column } }] };
   }
 
   const issues: Issue[] = [];

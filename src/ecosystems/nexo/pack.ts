@@ -25,6 +25,7 @@ async function packOne(ctx: RunContext, t: TargetPlan, epoch: number): Promise<A
     id: plan.id,
     include: config.include,
     noarch: t.target === 'noarch',
+    target: t.target,
   });
   const final = path.join(plan.distDir, t.tarball);
   const tmp = path.join(plan.distDir, `.${t.tarball}.${process.pid}.tmp`);
