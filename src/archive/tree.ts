@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from '../errors.ts';
+import { whatIsThere, whatWasFound } from './binary-hint.ts';
 import type { ArchiveEntry } from './types.ts';
 import { LIMITS, formatBytes, isNativeFile } from './limits.ts';
 
@@ -19,6 +20,8 @@ export interface TreeSpec {
   id: string;
   include: readonly string[];
   noarch: boolean;
+  /** The target being packed, for BINARY_MISSING's hints. */
+  target?: string;
 }
 
 interface Collected {
@@ -127,9 +130,15 @@ async function expandInclude(workingDirectory: string, pattern: string): Promise
       );
     return [clean];
   }
-  const found: string[] = [];
-  for await (const m of fs.glob(clean, { cwd: workingDirectory }))
-    found.push(m.replace(/\\/g, '/'));
+  // The glob package, the engine Node's own fs.glob imitates, on every Node: the same tree gives
+  // the same archive whichever Node packed it (fs.glob does not exist before Node 22).
+  const { glob } = await import('glob');
+  const found = await glob(clean, {
+    cwd: workingDirectory,
+    posix: true,
+    dot: false,
+    follow: false,
+  });
   if (found.length === 0)
     throw new ReleaseError(
       'INCLUDE_INVALID',
@@ -178,13 +187,13 @@ export async function collectTree(spec: TreeSpec): Promise<ArchiveEntry[]> {
   add(c, fileEntry('nexo-plugin.toml', spec.manifestPath, manifest.size, 0o644), 'manifest');
   const bin = await fs.stat(spec.binaryPath).catch(() => undefined);
   if (!bin?.isFile()) {
+    const found = await whatWasFound(spec);
     const hint = spec.noarch
-      ? 'For noarch, `binary` must name the launcher script shipped as bin/<id>'
-      : `Build it first (cargo build --release --target <target>); Cargo's [[bin]] name must equal the plugin id '${spec.id}', or set the binary input to where your build puts it`;
-    throw new ReleaseError(
-      'BINARY_MISSING',
-      `built binary missing at ${path.relative(spec.workingDirectory, spec.binaryPath) || spec.binaryPath}. ${hint}`,
-    );
+      ? 'For noarch, `binary` must name the launcher script shipped as bin/<id>, e.g. bin/{id}'
+      : found.length > 0
+        ? `Found instead: ${found.join('; ')}`
+        : `Build it first (cargo build --release --target ${spec.target ?? '<target>'}); Cargo's [[bin]] name must equal the plugin id '${spec.id}', or set the binary input to where your build puts it`;
+    throw new ReleaseError('BINARY_MISSING', `${await whatIsThere(spec)}. ${hint}`);
   }
   add(c, { path: 'bin/', type: 'directory', mode: 0o755, size: 0 }, 'bin');
   add(

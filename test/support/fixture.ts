@@ -111,10 +111,19 @@ export function spawnNode(
   args: string[],
   opts: { cwd: string; env: Record<string, string | undefined>; input?: string },
 ): Promise<Spawned> {
+  return spawnCommand(process.execPath, args, opts);
+}
+
+/** Runs `command` with exactly `opts.env` (undefined values dropped), collecting its output. */
+export function spawnCommand(
+  command: string,
+  args: string[],
+  opts: { cwd: string; env: Record<string, string | undefined>; input?: string },
+): Promise<Spawned> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(opts.env)) if (v !== undefined) env[k] = v;
-    const child = spawn(process.execPath, args, {
+    const child = spawn(command, args, {
       cwd: opts.cwd,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
