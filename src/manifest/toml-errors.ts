@@ -47,7 +47,8 @@ function openBracket(text: string, at: Position): (Position & { char: string }) 
   const lines = text.split(/\r?\n/);
   const stack: (Position & { char: string })[] = [];
   for (let l = 0; l < Math.min(at.line, lines.length); l++) {
-    const src = lines[l]!;
+    // On the line where the parser stopped, only what comes before that point.
+    const src = l === at.line - 1 ? lines[l]!.slice(0, at.column - 1) : lines[l]!;
     // Table headers (`[a]`, `[[a]]`) at the start of a line are not values.
     if (stack.length === 0 && /^\s*\[/.test(src)) continue;
     let quote: string | undefined;

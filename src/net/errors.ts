@@ -48,7 +48,7 @@ export function isConnectionError(e: unknown): boolean {
   if (top.status !== undefined && !(top.status === 500 && top.response === undefined)) return false;
   return chain(e).some(
     (x) =>
-      (x.code !== undefined && CAUSES.some(([re]) => re.test(x.code!))) ||
+      (typeof x.code === 'string' && CAUSES.some(([re]) => re.test(x.code as string))) ||
       x.name === 'TimeoutError' ||
       /fetch failed|socket hang up|other side closed|Proxy response|tunnel/i.test(x.message ?? ''),
   );
@@ -69,7 +69,9 @@ export function describeConnectionError(
   if (proxy !== undefined && proxyAnswer !== undefined)
     return `cannot reach ${target.host}: the proxy ${proxy.host} refused the tunnel (it answered ${proxyAnswer}${proxyAnswer === '407' ? ', proxy authentication required: put the credentials in HTTPS_PROXY as http://user:password@host:port' : ''})`;
   const code = links
-    .map((x) => x.code ?? (x.name === 'TimeoutError' ? 'TimeoutError' : undefined))
+    .map((x) =>
+      x.name === 'TimeoutError' ? x.name : typeof x.code === 'string' ? x.code : undefined,
+    )
     .find((c) => c !== undefined && CAUSES.some(([re]) => re.test(c)));
   const cause = code === undefined ? undefined : CAUSES.find(([re]) => re.test(code))?.[1];
   const inner = links.at(-1)?.message ?? String(e);
