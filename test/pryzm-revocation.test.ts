@@ -74,7 +74,10 @@ describe('pryzm revocation list (preflight, before anything is uploaded)', () =>
     });
     const ok = preflight({ 'revocation-list': file });
     await ok.run();
-    assert.match(ok.reporter.records.map((r) => r.message).join('\n'), /not revoked/);
+    assert.match(
+      ok.reporter.records.map((r) => r.message).join('\n'),
+      /neither the publisher key nor wall-counter@1\.2\.3 is revoked/,
+    );
     await preflight({
       'revocation-list': await crl('crl-empty.json', { issuedAt: '2026-01-01T00:00:00Z' }),
     }).run();
