@@ -136,6 +136,9 @@ describe('pryzm verify with a revocation list', () => {
         source: await localSource(c.distDir, c.manifestPath),
         tag: 'v1.2.3',
         findings,
+        repo: null,
+        stage: 'local',
+        targets: [],
       });
       return findings.list.filter((f) => f.status === 'fail').map((f) => [f.check, f.code]);
     };

@@ -58,7 +58,15 @@ async function packAndSign(p: PryzmPlugin, inputs: Record<string, string> = {}) 
 async function verifyDir(dir: string, config: ReturnType<typeof pryzmConfig>, tag = 'v1.2.3') {
   const findings = new Findings();
   const source = await localSource(dir, config.manifestPath);
-  const found = await profile.verify({ config, source, tag, findings });
+  const found = await profile.verify({
+    config,
+    source,
+    tag,
+    findings,
+    repo: null,
+    stage: 'local',
+    targets: [],
+  });
   return { found, findings, failed: findings.list.filter((c) => c.status === 'fail') };
 }
 

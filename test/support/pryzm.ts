@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseConfig, type Config } from '../../src/config.ts';
 import type { RunContext } from '../../src/context.ts';
+import { profile } from '../../src/ecosystems/pryzm/index.ts';
 import { INPUTS } from '../../src/inputs.ts';
 import { baseEnv, recordingReporter } from './fixture.ts';
 
@@ -81,6 +82,6 @@ export function pryzmConfig(
 
 export function pryzmContext(config: Config) {
   const reporter = recordingReporter();
-  const ctx: RunContext = { config, reporter, state: {} };
+  const ctx: RunContext = { config, profile, reporter, state: {} };
   return { ctx, reporter };
 }

@@ -15,6 +15,7 @@ import { verifyPryzm } from './verify.ts';
 export const profile: Profile = {
   name: 'pryzm',
   manifestFile: 'plugin.manifest.json',
+  consumer: "PRYZM's `verifyPluginSignature` (editor and marketplace)",
   readManifest: (config) => readPryzmManifest(config.manifestPath),
   parseTag: parsePryzmTag,
   plan: planPryzm,

@@ -82,6 +82,7 @@ function checkAgainstManifest(
 async function submit(ctx: RunContext): Promise<void> {
   const { config, reporter } = ctx;
   const { marketplaceUrl, marketplaceToken, publisher } = config.pryzm;
+  reporter.mask(marketplaceToken);
   const manifest = await readPryzmManifest(config.manifestPath);
   const slug = checkSlug(publisher!, manifest.id);
   const name = tarballName(manifest);

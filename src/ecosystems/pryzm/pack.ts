@@ -87,11 +87,13 @@ export async function packPryzm(ctx: RunContext): Promise<Asset[]> {
 
 /** Masks every form of the seed so no later output can show it. */
 export function maskKey(reporter: Reporter, key: PublisherKey): void {
-  for (const enc of ['base64', 'base64url', 'hex'] as const) {
-    const s = Buffer.from(key.seed).toString(enc);
+  const seed = Buffer.from(key.seed);
+  for (const s of new Set([
+    seed.toString('base64'),
+    seed.toString('base64url'),
+    seed.toString('hex'),
+  ]))
     reporter.mask(s);
-    if (enc === 'base64url') reporter.mask(s.replace(/=+$/, ''));
-  }
 }
 
 export function keySummary(key: PublisherKey): string {

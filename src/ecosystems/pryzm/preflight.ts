@@ -28,7 +28,8 @@ async function publicKeyInDist(ctx: RunContext, file: string): Promise<Uint8Arra
 export async function preflightPryzm(ctx: RunContext): Promise<void> {
   const { config, reporter } = ctx;
   const manifest = await readPryzmManifest(config.manifestPath);
-  const { publisher, marketplaceUrl } = config.pryzm;
+  const { publisher, marketplaceUrl, marketplaceToken } = config.pryzm;
+  if (marketplaceToken !== '') reporter.mask(marketplaceToken);
   if (marketplaceUrl !== undefined && publisher !== undefined) checkSlug(publisher, manifest.id);
   let publicKey: Uint8Array | undefined;
   if (config.pryzm.publisherKey !== '' || config.command === 'all' || config.command === 'pack') {
