@@ -6,6 +6,7 @@ import { validateManifestValue } from '../src/ecosystems/pryzm/schema.ts';
 import { parsePryzmTag } from '../src/ecosystems/pryzm/tag.ts';
 import { profile } from '../src/ecosystems/pryzm/index.ts';
 import { isReleaseError, type ReleaseError } from '../src/errors.ts';
+import { ROOT } from './support/fixture.ts';
 import { makePryzmPlugin, pryzmConfig, pryzmManifest, type PryzmPlugin } from './support/pryzm.ts';
 
 const plugins: PryzmPlugin[] = [];
@@ -178,6 +179,14 @@ describe('pryzm manifest (SDK v1 schema)', () => {
     assert.deepEqual(plan.nativeFiles, ['acme-wall-counter-1.2.3.tgz.signature.json']);
     assert.deepEqual(plan.plainAssets, []);
   });
+});
+
+test('the bundled example plugin is valid and plans hello-pryzm-0.1.0.tgz', async () => {
+  const config = pryzmConfig(path.join(ROOT, 'examples/pryzm-plugin'));
+  const m = await profile.readManifest(config);
+  assert.deepEqual([m.id, m.version], ['hello-pryzm', '0.1.0']);
+  assert.deepEqual((m as { warnings?: unknown[] }).warnings, []);
+  assert.equal(profile.plan(config, m).artifacts[0]?.name, 'hello-pryzm-0.1.0.tgz');
 });
 
 describe('pryzm tag rule', () => {
