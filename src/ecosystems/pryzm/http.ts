@@ -51,7 +51,8 @@ export async function httpJson(req: HttpRequest): Promise<HttpResult> {
         method: req.method,
         headers,
         ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
-        redirect: 'error',
+        // A GET (a CRL behind a CDN) may be redirected; a POST is never re-sent elsewhere.
+        redirect: req.method === 'GET' ? 'follow' : 'error',
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (e) {
