@@ -4,7 +4,7 @@ import { failureSummary } from './failure.ts';
 import { resolveProfile } from './ecosystems/index.ts';
 import { releaseAssetNames } from './github/asset-names.ts';
 import { isReleaseError, ReleaseError } from './errors.ts';
-import type { RawInputs } from './inputs.ts';
+import { SECRET_ENV, SECRET_INPUTS, type RawInputs } from './inputs.ts';
 import { runPipeline } from './pipeline.ts';
 import type { Reporter } from './report.ts';
 
@@ -13,16 +13,33 @@ import type { Reporter } from './report.ts';
  * Returns the exit status (0 ok, 1 failed, 2 bad usage). A failure adds its section to the
  * summary (the error, what stands on GitHub, what to do next), then is reported as one
  * annotation per problem: each diagnostic with its file, line and column, or the error itself
- * when it has none; never an aggregate that repeats them. The token is masked before anything
- * else is said.
+ * when it has none; never an aggregate that repeats them. Every secret (tokens, private keys,
+ * passwords) is masked before anything else is said: whole, and line by line, since a key
+ * file's lines can show up one at a time.
  */
+function maskSecrets(reporter: Reporter, inputs: RawInputs, env: Config['env']): void {
+  const values = [
+    ...SECRET_INPUTS.map((n) => inputs[n] ?? ''),
+    ...SECRET_ENV.map((n) => env[n] ?? ''),
+  ];
+  for (const v of values) {
+    if (v.trim() === '') continue;
+    reporter.mask(v);
+    for (const raw of v.split(/\r?\n/)) {
+      const line = raw.trim();
+      // PEM armour and minisign's comment line are public; the lines between them are not.
+      if (line.length >= 8 && !/^(-----|untrusted comment:)/.test(line)) reporter.mask(line);
+    }
+  }
+}
+
 export async function run(
   reporter: Reporter,
   inputs: RawInputs,
   env: Config['env'],
   cwd?: string,
 ): Promise<number> {
-  if (inputs.token) reporter.mask(inputs.token);
+  maskSecrets(reporter, inputs, env);
   const state: RunContext['state'] = {};
   let config: Config | undefined;
   try {
