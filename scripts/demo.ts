@@ -67,6 +67,13 @@ try {
     '--trusted-root',
     sigstore.trustedRootPath,
   ];
+  // What points the CLI at the stand-ins, to rehearse by hand (README: Rehearse a release offline).
+  const shown = ['GITHUB_API_URL', 'GITHUB_REPOSITORY', 'GITHUB_REF', 'GITHUB_WORKFLOW_REF'];
+  const sign = ['ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+  console.log('GitHub emulator and Sigstore stand-in are up. The CLI reaches them through:');
+  for (const k of [...shown, ...sign, 'NO_PROXY']) console.log(`  export ${k}=${env[k]}`);
+  console.log('  export GITHUB_TOKEN=<a token the emulator knows (this demo registers its own)>');
+  console.log(`  and, to sign: ${sigstoreFlags.join(' ')}`);
   await cli(['pack', '--targets', TARGETS.join(',')], plugin, env);
   await cli(
     ['pack', '--targets', 'noarch', '--binary', 'bin/{id}', '--include', 'lib'],
