@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs, UsageError } from './cli-args.ts';
-import { helpText } from './cli-help.ts';
-import { cliReporter } from './cli-reporter.ts';
-import { errorJson } from './cli-reporter.ts';
+import { cliReporter, errorJson } from './cli-reporter.ts';
 import { ReleaseError } from './errors.ts';
 import { run } from './main.ts';
 
@@ -29,6 +27,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (args.help) {
+    const { helpText } = await import('./cli-help.ts');
     say(process.stdout, `${helpText(process.stdout.columns || 100)}\n`);
     return 0;
   }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import type { RunContext } from './context.ts';
 import type { ErrorCode, ReleaseError } from './errors.ts';
-import { requestsSentBy } from './github/client.ts';
+import { requestsSentBy } from './github/usage.ts';
 import { expectedAssets } from './plan.ts';
 
 /**

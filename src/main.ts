@@ -1,6 +1,5 @@
 import { parseConfig, type Config } from './config.ts';
 import type { RunContext } from './context.ts';
-import { failureSummary } from './failure.ts';
 import { resolveProfile } from './ecosystems/index.ts';
 import { releaseAssetNames } from './github/asset-names.ts';
 import { isReleaseError, ReleaseError } from './errors.ts';
@@ -56,6 +55,7 @@ export async function run(
           'INTERNAL',
           `unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
         );
+    const { failureSummary } = await import('./failure.ts');
     reporter.summary(await failureSummary(err, config, state));
     if (err.diagnostics.length === 0) reporter.error(`[${err.code}] ${err.message}`, err.location);
     for (const d of err.diagnostics) reporter.error(`[${err.code}] ${d.message}`, d.location);

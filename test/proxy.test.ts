@@ -47,9 +47,9 @@ describe('proxyFor: the one proxy rule', () => {
     );
   });
 
-  test('without any proxy variable, proxyFetch is the global fetch and no agent is made', () => {
+  test('without any proxy variable, proxyFetch is the global fetch and no agent is made', async () => {
     assert.equal(proxyFetch({ NO_PROXY: '*' }), globalThis.fetch);
-    assert.equal(proxyAgent('https://x.io/', {}), undefined);
+    assert.equal(await proxyAgent('https://x.io/', {}), undefined);
   });
 });
 
@@ -111,7 +111,7 @@ describe('through a real proxy process on loopback', () => {
 
   test('proxyAgent: node:http requests go through the tunnel', async () => {
     const a = await origin();
-    const agent = proxyAgent(`${a}/z`, { HTTP_PROXY: proxy.url });
+    const agent = await proxyAgent(`${a}/z`, { HTTP_PROXY: proxy.url });
     assert.ok(agent);
     const body = await new Promise<string>((resolve, reject) => {
       http

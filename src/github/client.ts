@@ -3,15 +3,8 @@ import { ReleaseError } from '../errors.ts';
 import type { Reporter } from '../report.ts';
 import { createReleaseApi } from './octokit.ts';
 import { retryPolicyFromEnv } from './retry.ts';
+import { recordClient } from './usage.ts';
 import type { ReleaseApi } from './types.ts';
-
-/** The clients each run made, by the run's environment object, for the failure summary. */
-const made = new WeakMap<object, ReleaseApi[]>();
-
-/** How many requests the clients of the run with this environment have sent. */
-export function requestsSentBy(env: Config['env']): number {
-  return (made.get(env) ?? []).reduce((n, api) => n + api.requestCount, 0);
-}
 
 /** Builds the GitHub client for a run from the config; refuses early without repo or token. */
 export function releaseApiFor(
@@ -40,6 +33,6 @@ export function releaseApiFor(
     env: config.env,
     onRetry: (m) => reporter.info(`github: ${m}`),
   });
-  made.set(config.env, [...(made.get(config.env) ?? []), api]);
+  recordClient(config.env, api);
   return api;
 }

@@ -63,7 +63,7 @@ export async function streamUpload(
 ): Promise<unknown> {
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
-  const agent = proxyAgent(target, env);
+  const agent = await proxyAgent(target, env);
   return new Promise((resolve, reject) => {
     const req = client.request(target, {
       method: 'POST',

@@ -1,5 +1,4 @@
 import type { Agent as HttpAgent } from 'node:http';
-import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { Dispatcher, fetch as undiciFetchType } from 'undici';
 
 /**
@@ -20,7 +19,9 @@ import type { Dispatcher, fetch as undiciFetchType } from 'undici';
  * Three functions, all a module needs:
  *   proxyFor(url, env)    the proxy URL for `url`, or undefined for a direct connection
  *   proxyFetch(env)       a `fetch` that routes each request, and each redirect hop, by that rule
- *   proxyAgent(url, env)  an `http.Agent` for node:http(s).request to `url`, or undefined (direct)
+ *   proxyAgent(url, env)  (async) an `http.Agent` for node:http(s).request to `url`, or undefined
+ *                         for a direct connection
+ * Nothing proxy-specific loads until a proxy is set (undici, https-proxy-agent).
  */
 export type ProxyEnv = Readonly<Record<string, string | undefined>>;
 
@@ -126,11 +127,12 @@ const agents = new Map<string, HttpAgent>();
  * The agent for one node:http(s).request to `url`: a CONNECT tunnel through the proxy (TLS on
  * top for `https:`), or undefined to connect directly with Node's default agent.
  */
-export function proxyAgent(url: string | URL, env: ProxyEnv): HttpAgent | undefined {
+export async function proxyAgent(url: string | URL, env: ProxyEnv): Promise<HttpAgent | undefined> {
   const proxy = proxyFor(url, env);
   if (proxy === undefined) return undefined;
   let agent = agents.get(proxy.href);
   if (agent === undefined) {
+    const { HttpsProxyAgent } = await import('https-proxy-agent');
     agent = new HttpsProxyAgent(proxy.href);
     agents.set(proxy.href, agent);
   }
