@@ -23,7 +23,8 @@ function maskSecrets(reporter: Reporter, inputs: RawInputs, env: Config['env']):
     for (const raw of v.split(/\r?\n/)) {
       const line = raw.trim();
       // PEM armour and minisign's comment line are public; the lines between them are not.
-      if (line.length >= 8 && !/^(-----|untrusted comment:)/.test(line)) reporter.mask(line);
+      if (line.length >= 8 && line !== v && !/^(-----|untrusted comment:)/.test(line))
+        reporter.mask(line);
     }
   }
 }

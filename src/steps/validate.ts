@@ -21,6 +21,7 @@ export const validateStep: Step = {
       throw new ReleaseError('TAG_MISSING', config.tagHint);
     const tag = config.tag === undefined ? undefined : profile.parseTag(config.tag);
     const manifest = await profile.readManifest(config);
+    for (const w of manifest.warnings ?? []) reporter.warning(w.message, w.location);
     if (tag !== undefined && manifest.version !== tag.version) {
       const file = path.basename(config.manifestPath);
       throw new ReleaseError(
