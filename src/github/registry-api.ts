@@ -81,7 +81,7 @@ export function createRegistryApi(opts: {
   onRetry?: (message: string) => void;
 }): RegistryApi {
   const octokit = new Octokit({
-    auth: opts.token,
+    auth: opts.token === '' ? undefined : opts.token,
     baseUrl: opts.apiUrl.replace(/\/+$/, ''),
     userAgent: 'plugin-release-action',
     log: { debug() {}, info() {}, warn() {}, error() {} },
