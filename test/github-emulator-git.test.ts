@@ -291,6 +291,10 @@ describe('pull requests', () => {
     for (const p of list.json) assertMatchesSchema('pull-request-simple', p);
     const none = await anon.call<Json[]>('GET', `/repos/${repo}/pulls?head=alice:other`);
     assert.equal(none.json.length, 0);
+    const byOwner = await anon.call<Json[]>('GET', `/repos/${repo}/pulls?head=alice`);
+    assert.equal(byOwner.json.length, 1);
+    const closed = await anon.call<Json[]>('GET', `/repos/${repo}/pulls?state=closed`);
+    assert.equal(closed.json.length, 0);
 
     const patch = { title: 'Add mine v2', body: 'new' };
     assertMatchesSchema('update-pull-request-request', patch);

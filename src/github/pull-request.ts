@@ -20,7 +20,8 @@ import { retryPolicyFromEnv, type RetryPolicy } from './retry.ts';
  * resetting the branch to the base and committing through the contents API: a pull request whose
  * head reaches its base is closed as merged by GitHub, so the reset would end an open one. The
  * tree is content-addressed, so comparing the branch's commit with it (same single parent, same
- * tree) tells an unchanged rerun without reading the file back.
+ * tree) tells an unchanged rerun without reading the file back. When the base has moved on, the
+ * branch is rebuilt on its new head (reported as 'updated').
  */
 export interface RegistryPullRequest {
   apiUrl: string;

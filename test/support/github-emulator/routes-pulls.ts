@@ -39,6 +39,8 @@ function headRepo(ctx: Ctx, base: RepoState, head: string): [RepoState, string] 
   return repo ? [repo, ref] : undefined;
 }
 
+const ownerOf = (fullName: string) => fullName.split('/')[0]?.toLowerCase();
+
 export async function listPulls(ctx: Ctx): Promise<Reply> {
   const a = access(ctx, 'read');
   if (a.reply) return a.reply;
@@ -47,13 +49,14 @@ export async function listPulls(ctx: Ctx): Promise<Reply> {
   if (!['open', 'closed', 'all'].includes(state)) {
     return validationFailed([{ resource: 'Issue', field: 'state', code: 'invalid' }]);
   }
+  // `head` is `owner:branch`, or just an owner (every branch of that owner's repos).
   const head = q.get('head');
-  const found = head === null ? undefined : headRepo(ctx, a.repo, head);
+  const [owner, ref] = head === null ? [] : head.split(/:(.*)/s);
   const base = q.get('base');
   const pulls = a.repo.pulls
     .filter((p) => state === 'all' || p.state === state)
-    .filter((p) => head === null || (found && p.head.repo === found[0].fullName))
-    .filter((p) => head === null || !head.includes(':') || p.head.ref === found?.[1])
+    .filter((p) => owner === undefined || ownerOf(p.head.repo) === owner.toLowerCase())
+    .filter((p) => ref === undefined || p.head.ref === ref)
     .filter((p) => base === null || p.base.ref === base)
     .sort((x, y) => y.number - x.number);
   const { items, headers } = paginate(ctx, pulls);
