@@ -49,6 +49,9 @@ export interface ZipWriteResult {
   /** Lowercase hex SHA-256 of the archive, computed while it was written. */
   sha256: string;
   entries: number;
+  /** Per entry, in order: the bytes the writer read, so a caller that hashed the same files
+   * earlier can tell whether one changed in between. */
+  files: { path: string; size: number; crc32: number }[];
 }
 
 /** The largest value a ZIP (non-ZIP64) field holds; 0xFFFFFFFF / 0xFFFF mean "see ZIP64". */
@@ -248,7 +251,12 @@ export async function writeZip(
     await sink.put(endRecord(records.length, cdSize, cdOffset));
     out.end();
     await closed;
-    return { size: sink.size, sha256: sink.hash.digest('hex'), entries: records.length };
+    return {
+      size: sink.size,
+      sha256: sink.hash.digest('hex'),
+      entries: records.length,
+      files: records.map((r, i) => ({ path: entries[i]!.path, size: r.size, crc32: r.crc })),
+    };
   } catch (err) {
     out.destroy(err as Error);
     throw err;
