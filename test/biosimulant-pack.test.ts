@@ -344,7 +344,9 @@ describe('biosimulant pack', () => {
     ] as const) {
       const repo = await makeBsiRepo();
       await repo.write(rel, body);
-      const inputs = rel.startsWith('payload/') ? { 'payload-dir': 'payload' } : {};
+      const inputs: Record<string, string> = rel.startsWith('payload/')
+        ? { 'payload-dir': 'payload' }
+        : {};
       if (rel.startsWith('payload/')) await repo.write('payload/bin/cell-counter', '#!/bin/sh\n');
       const { ctx } = bsiContext(await bsiConfig(repo.dir, inputs));
       await assert.rejects(profile.pack(ctx), (e) => isReleaseError(e, 'ARTIFACT_REFUSED'), rel);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Config } from '../../src/config.ts';
 import { parseConfig } from '../../src/config.ts';
 import type { RunContext } from '../../src/context.ts';
+import { profile } from '../../src/ecosystems/biosimulant/index.ts';
 import { resolveProfile } from '../../src/ecosystems/index.ts';
 import { INPUTS } from '../../src/inputs.ts';
 import { recordingReporter } from './fixture.ts';
@@ -67,7 +68,7 @@ export async function bsiConfig(
 
 export function bsiContext(config: Config) {
   const reporter = recordingReporter();
-  const ctx: RunContext = { config, reporter, state: {} };
+  const ctx: RunContext = { config, profile, reporter, state: {} };
   return { ctx, reporter };
 }
 

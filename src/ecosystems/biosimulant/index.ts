@@ -16,6 +16,7 @@ import { verifyBiosimulant } from './verify.ts';
 export const profile: Profile = {
   name: 'biosimulant',
   manifestFile: MANIFEST_FILE,
+  consumer: 'Biosimulant Desktop',
   async readManifest(config) {
     return (await readBiosimulantManifest(config)).manifest;
   },
