@@ -353,6 +353,16 @@ describe('biosimulant pack', () => {
     }
   });
 
+  test('a file name that is not UTF-8 is refused', async () => {
+    const repo = await makeBsiRepo();
+    await fs.writeFile(
+      Buffer.concat([Buffer.from(`${repo.dir}/models/bad`), Buffer.from([0xff])]),
+      'x',
+    );
+    const { ctx } = bsiContext(await bsiConfig(repo.dir));
+    await assert.rejects(profile.pack(ctx), (e) => isReleaseError(e, 'ARTIFACT_REFUSED'));
+  });
+
   test('payload-dir outside the manifest folder: plugin.json comes from the manifest', async () => {
     const repo = await makeBsiRepo(PLUGIN_JSON.replace('bin/cell-counter', 'main.py'));
     await repo.write('build/main.py', 'print(1)\n');

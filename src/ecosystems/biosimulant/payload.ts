@@ -64,7 +64,18 @@ function refuse(w: Walk, abs: string, why: string): void {
 async function visit(w: Walk, abs: string, rel: string, ancestors: Set<string>): Promise<void> {
   const name = path.basename(abs);
   const top = !rel.includes('/');
-  const lst = await fs.lstat(abs);
+  const lst = await fs.lstat(abs).catch((e: NodeJS.ErrnoException) => {
+    // A name that is not UTF-8 comes back from readdir with U+FFFD and cannot be opened.
+    if (e.code === 'ENOENT') return undefined;
+    throw e;
+  });
+  if (lst === undefined) {
+    return refuse(
+      w,
+      abs,
+      'its name is not valid UTF-8 (or it vanished while being read); rename it',
+    );
+  }
   const named = refusedName(name);
   if (named && !lst.isDirectory())
     return refuse(w, abs, `${named}; delete it or move it out of the payload directory`);
