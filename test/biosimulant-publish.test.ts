@@ -59,7 +59,14 @@ describe('biosimulant through the action entry', () => {
       'signer-id': 'acme-lab',
     });
     assert.equal(res.status, 0, `${res.stdout}\n${res.stderr}`);
-    assert.ok(!`${res.stdout}${res.stderr}${res.summary}`.includes(w.key.pem.split('\n')[1]!));
+    // The key appears only in the runner's mask commands, never in what a log shows.
+    const secretLine = w.key.pem.split('\n')[1]!;
+    const shown = `${res.stdout}${res.stderr}${res.summary}`
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
+    assert.match(res.stdout, /::add-mask::/);
+    assert.equal(shown.includes(secretLine), false);
     assert.equal(res.outputs.tag, 'v1.2.0');
     assert.equal(res.outputs.version, '1.2.0');
     assert.equal(res.outputs.id, 'cell-counter');
