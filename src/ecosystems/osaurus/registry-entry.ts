@@ -168,10 +168,9 @@ export function parseEntry(text: string, where: string): Entry {
   return value;
 }
 
-/** Merges `ours` (one version) into `base`. Throws REGISTRY_KEY_CHANGED for another key. */
-export function mergeEntry(base: Entry, ours: Entry, where: string): Entry {
+/** Throws REGISTRY_KEY_CHANGED when `base` registers a key other than `mine`. */
+export function checkKeyUnchanged(base: Entry, mine: string, where: string): void {
   const theirs = registeredKey(base);
-  const mine = registeredKey(ours)!;
   if (theirs !== undefined && theirs !== mine) {
     throw new ReleaseError(
       'REGISTRY_KEY_CHANGED',
@@ -179,6 +178,13 @@ export function mergeEntry(base: Entry, ours: Entry, where: string): Entry {
       { location: { file: where } },
     );
   }
+}
+
+/** Merges `ours` (one version) into `base`. Throws REGISTRY_KEY_CHANGED for another key. */
+export function mergeEntry(base: Entry, ours: Entry, where: string): Entry {
+  const mine = registeredKey(ours)!;
+  checkKeyUnchanged(base, mine, where);
+  const theirs = registeredKey(base);
   const out: Entry = { ...base };
   if (theirs === undefined)
     out['public_keys'] = {

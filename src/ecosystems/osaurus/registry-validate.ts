@@ -21,7 +21,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 function signatureProblems(minisign: unknown, where: string, p: EntryProblem[]): void {
-  const add = (message: string) => p.push({ rule: 'artifact', message: `${where}: ${message}` });
+  const add = (message: string): void =>
+    void p.push({ rule: 'artifact', message: `${where}: ${message}` });
   if (!isObject(minisign)) return add("'minisign' must be an object with 'signature'");
   const sig = minisign['signature'];
   if (!isString(sig)) return add("'minisign.signature' must be a string");
@@ -36,7 +37,8 @@ function signatureProblems(minisign: unknown, where: string, p: EntryProblem[]):
 }
 
 function artifactProblems(a: unknown, where: string, p: EntryProblem[]): boolean {
-  const add = (message: string) => p.push({ rule: 'artifact', message: `${where}: ${message}` });
+  const add = (message: string): void =>
+    void p.push({ rule: 'artifact', message: `${where}: ${message}` });
   if (!isObject(a)) return (add('an artifact must be an object'), false);
   const missing = ['os', 'arch', 'url', 'sha256', 'minisign'].filter((k) => !(k in a));
   if (missing.length > 0) return (add(`missing ${missing.join(', ')}`), false);
@@ -50,7 +52,8 @@ function artifactProblems(a: unknown, where: string, p: EntryProblem[]): boolean
 }
 
 function versionProblems(v: unknown, where: string, p: EntryProblem[]): void {
-  const add = (message: string) => p.push({ rule: 'version', message: `${where}: ${message}` });
+  const add = (message: string): void =>
+    void p.push({ rule: 'version', message: `${where}: ${message}` });
   if (!isObject(v)) return add('a version must be an object');
   const missing = ['version', 'artifacts'].filter((k) => !(k in v));
   if (missing.length > 0) return add(`missing ${missing.join(', ')}`);
@@ -70,7 +73,7 @@ function versionProblems(v: unknown, where: string, p: EntryProblem[]): void {
 }
 
 function capabilityProblems(caps: unknown, p: EntryProblem[]): void {
-  const add = (message: string) => p.push({ rule: 'capabilities', message });
+  const add = (message: string): void => void p.push({ rule: 'capabilities', message });
   if (!isObject(caps)) return add("'capabilities' must be an object");
   const tools = caps['tools'];
   if ('tools' in caps && !Array.isArray(tools)) add("'capabilities.tools' must be an array");
