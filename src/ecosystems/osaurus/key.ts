@@ -17,12 +17,10 @@ let memo: { text: string; password: string; key: MinisignSecretKey } | undefined
 
 export function secretKey(config: Config): MinisignSecretKey {
   const { minisignSecretKey: text, minisignPassword: password } = config.osaurus;
-  if (memo?.text !== text || memo.password !== password) {
-    const key = parseSecretKey(text, password);
-    if (config.osaurus.minisignPublicKey !== '')
-      checkKeyPair(key, parsePublicKey(config.osaurus.minisignPublicKey));
-    memo = { text, password, key };
-  }
+  if (memo?.text !== text || memo.password !== password)
+    memo = { text, password, key: parseSecretKey(text, password) };
+  if (config.osaurus.minisignPublicKey !== '')
+    checkKeyPair(memo.key, parsePublicKey(config.osaurus.minisignPublicKey));
   return memo.key;
 }
 
