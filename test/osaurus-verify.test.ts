@@ -53,6 +53,9 @@ async function verify(r: OsaurusRepo, inputs: Record<string, string>, tag = 'v1.
     config,
     source: await localSource(config.distDir, config.manifestPath),
     tag,
+    repo: 'acme/demo',
+    stage: 'local',
+    targets: [],
     findings,
   });
   const failed = findings.list

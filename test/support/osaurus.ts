@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseConfig, type Config } from '../../src/config.ts';
 import type { RunContext } from '../../src/context.ts';
+import { profile } from '../../src/ecosystems/osaurus/index.ts';
 import { INPUTS } from '../../src/inputs.ts';
 import { recordingReporter } from './fixture.ts';
 
@@ -89,6 +90,7 @@ export async function makeOsaurusRepo(
     config,
     ctx: (inputs = {}, env = {}) => ({
       config: config(inputs, env),
+      profile,
       reporter: recordingReporter(),
       state: {},
     }),

@@ -15,6 +15,7 @@ import { verifyOsaurus } from './verify.ts';
 export const profile: Profile = {
   name: 'osaurus',
   manifestFile: MANIFEST_FILE,
+  consumer: 'the Osaurus app',
   readManifest: readOsaurusManifest,
   parseTag: parseOsaurusTag,
   plan: osaurusPlan,
