@@ -1,4 +1,5 @@
 import type { Profile } from '../types.ts';
+import { registryPullRequest } from './destination.ts';
 import { MANIFEST_FILE, readOsaurusManifest } from './manifest.ts';
 import { packOsaurus } from './pack.ts';
 import { osaurusPlan } from './plan.ts';
@@ -23,4 +24,5 @@ export const profile: Profile = {
   pack: packOsaurus,
   signNative: signOsaurus,
   verify: verifyOsaurus,
+  destinations: [registryPullRequest],
 };
