@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { isReleaseError, type ReleaseError } from '../src/errors.ts';
 import { profile } from '../src/ecosystems/osaurus/index.ts';
+import { holdsPrivateKey } from '../src/ecosystems/osaurus/rules.ts';
 import { sha256sum } from './support/readers.ts';
 import { makeOsaurusRepo, type OsaurusRepo } from './support/osaurus.ts';
 import { bsdtarList, readZipWithPython, unzipTest, zipinfoLines } from './support/zip-tools.ts';
@@ -190,5 +191,18 @@ describe('osaurus pack: refusals name every file', () => {
     const none = await packError(r, { dylib: 'missing/*.dylib' });
     assert.equal(none.code, 'BINARY_MISSING');
     assert.match(none.message, /libOsaurusDemo\.dylib/);
+  });
+
+  test('a key block deep in a large file is found; a bare BEGIN line is no block', async () => {
+    const r = await repo({ docs: false });
+    const block = '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----\n';
+    const at = 4 * 1024 * 1024 - 19; // the BEGIN marker straddles the first 4 MiB read
+    const file = await r.write('big.bin', Buffer.concat([randomBytes(at), Buffer.from(block)]));
+    assert.equal(await holdsPrivateKey(file), true);
+    const bare = await r.write(
+      'parser.bin',
+      'if line == "-----BEGIN PRIVATE KEY-----" { parse() }\n',
+    );
+    assert.equal(await holdsPrivateKey(bare), false);
   });
 });

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 
 /**
  * What an Osaurus bundle may not carry, and the limits of the installer's extractor
@@ -63,28 +63,33 @@ export function collisionKey(archivePath: string): string {
     .join('/');
 }
 
-const BEGIN = /-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY-----/g;
+const MARK = Buffer.from('PRIVATE KEY-----');
+const BLOCK = /-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/;
+
+/** True when `bytes` hold a PEM `PRIVATE KEY` block: a BEGIN line and its END line. */
+export function hasKeyBlock(bytes: Buffer): boolean {
+  return bytes.includes(MARK) && BLOCK.test(bytes.toString('latin1'));
+}
 
 /**
  * True when the file holds a PEM `PRIVATE KEY` block (any kind: RSA, EC, OPENSSH, ENCRYPTED,
- * ...): a BEGIN line and its END line. Read in chunks with an overlap, so large libraries stay
- * out of memory.
+ * ...). A native search for the marker runs over overlapping chunks, so a large library is
+ * scanned at memory speed without being held whole; only a file that holds the marker is read
+ * whole to match the block.
  */
 export async function holdsPrivateKey(file: string): Promise<boolean> {
   const handle = await open(file, 'r');
   try {
-    const buf = Buffer.alloc(1024 * 1024);
-    let carry = '';
-    const open_: string[] = [];
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) return false;
-      const text = carry + buf.toString('latin1', 0, bytesRead);
-      for (const m of text.matchAll(BEGIN)) if (!open_.includes(m[1]!)) open_.push(m[1]!);
-      for (const kind of open_) if (text.includes(`-----END ${kind}PRIVATE KEY-----`)) return true;
-      carry = text.slice(-128);
+    const buf = Buffer.alloc(4 * 1024 * 1024);
+    for (let position = 0; ;) {
+      const { bytesRead } = await handle.read(buf, 0, buf.length, position);
+      if (bytesRead < MARK.length) return false;
+      if (buf.subarray(0, bytesRead).includes(MARK)) break;
+      if (bytesRead < buf.length) return false;
+      position += bytesRead - MARK.length + 1;
     }
   } finally {
     await handle.close();
   }
+  return hasKeyBlock(await readFile(file));
 }

@@ -1,7 +1,7 @@
 import { dosDateTime } from '../../archive/zip.ts';
 import { readZip, type ZipReadEntry } from '../../archive/zip-read.ts';
 import type { Findings } from '../../verify/report.ts';
-import { collisionKey, EXTRACTOR, nameRefusal, pathProblems } from './rules.ts';
+import { collisionKey, EXTRACTOR, hasKeyBlock, nameRefusal, pathProblems } from './rules.ts';
 import { centralRecords, endRecord, type CentralRecord } from './zip-central.ts';
 
 /**
@@ -18,8 +18,6 @@ const ALLOWED_FLAGS = 0x080e;
 const DIR_ATTRS = ((0o040755 << 16) | 0x10) >>> 0;
 const DYLIB_ATTRS = (0o100755 << 16) >>> 0;
 const FILE_ATTRS = (0o100644 << 16) >>> 0;
-const PRIVATE_KEY =
-  /-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/;
 
 function extractorProblems(e: ZipReadEntry, r: CentralRecord | undefined): string[] {
   const out: string[] = [];
@@ -122,8 +120,7 @@ export function checkZip(
       contents.push(`'${e.name}': a second .dylib`);
     try {
       const bytes = zip.readEntry(e);
-      if (bytes.includes('PRIVATE KEY-----') && PRIVATE_KEY.test(bytes.toString('latin1')))
-        contents.push(`'${e.name}': holds a PRIVATE KEY block`);
+      if (hasKeyBlock(bytes)) contents.push(`'${e.name}': holds a PRIVATE KEY block`);
       if (dylibs.length === 1 && e === dylibs[0]) data.set(e.name, bytes);
     } catch (err) {
       rejected.push((err as Error).message);
