@@ -1,6 +1,7 @@
 import { blake2b } from '@noble/hashes/blake2.js';
 import { scrypt } from '@noble/hashes/scrypt.js';
 import { ReleaseError } from '../errors.ts';
+import { decodeStandardBase64 } from './base64.ts';
 import { ed25519PublicKey } from './ed25519.ts';
 
 /**
@@ -41,15 +42,6 @@ export function keyIdHex(keyId: Uint8Array): string {
   return Buffer.from(keyId).reverse().toString('hex').toUpperCase();
 }
 
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-
-/** Strict base64 (canonical padding), or undefined. */
-export function decodeBase64(text: string): Buffer | undefined {
-  if (text.length % 4 !== 0 || !BASE64.test(text)) return undefined;
-  const bytes = Buffer.from(text, 'base64');
-  return bytes.toString('base64') === text ? bytes : undefined;
-}
-
 function equal(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.compare(a, b) === 0;
 }
@@ -68,7 +60,7 @@ export function parsePublicKey(text: string, what = 'minisign-public-key'): Mini
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('untrusted comment:'));
-  const bytes = lines.length === 1 ? decodeBase64(lines[0]!) : undefined;
+  const bytes = lines.length === 1 ? decodeStandardBase64(lines[0]!) : undefined;
   if (
     bytes === undefined ||
     bytes.length !== PUBLIC_KEY_BYTES ||
@@ -123,13 +115,13 @@ function secretKeyBytes(text: string): Buffer {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('untrusted comment:'));
-  const bytes = lines.length === 1 ? decodeBase64(lines[0]!) : undefined;
+  const bytes = lines.length === 1 ? decodeStandardBase64(lines[0]!) : undefined;
   if (bytes === undefined || bytes.length !== SECRET_KEY_BYTES) {
     throw keyError(
       'minisign-secret-key is not a minisign secret key file: expected its text, an "untrusted comment:" line and one base64 line of 212 characters (the whole minisign.key, as the MINISIGN_SECRET_KEY secret holds it)',
     );
   }
-  return bytes;
+  return Buffer.from(bytes);
 }
 
 /**

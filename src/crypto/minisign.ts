@@ -1,7 +1,7 @@
 import { ReleaseError } from '../errors.ts';
+import { decodeStandardBase64 } from './base64.ts';
 import { ed25519Sign, ed25519Verify } from './ed25519.ts';
 import {
-  decodeBase64,
   keyIdHex,
   PREHASH_ALG,
   SIG_ALG,
@@ -70,14 +70,14 @@ export function parseMinisig(text: string): ParsedMinisig | string {
   const [untrusted, sigLine, trusted, globalLine] = lines as [string, string, string, string];
   if (!untrusted.startsWith('untrusted comment:'))
     return "line 1 does not start with 'untrusted comment:'";
-  const sig = decodeBase64(sigLine);
+  const sig = decodeStandardBase64(sigLine);
   if (sig === undefined || sig.length !== 74)
     return 'line 2 is not the base64 of algorithm, key id and a 64-byte signature (74 bytes)';
   if (!trusted.startsWith(TRUSTED_PREFIX)) return "line 3 does not start with 'trusted comment: '";
-  const global = decodeBase64(globalLine);
+  const global = decodeStandardBase64(globalLine);
   if (global === undefined || global.length !== 64)
     return 'line 4 is not the base64 of a 64-byte global signature';
-  const alg = sig.subarray(0, 2);
+  const alg = Buffer.from(sig.subarray(0, 2));
   const algorithm =
     Buffer.compare(alg, SIG_ALG) === 0
       ? 'Ed'

@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import type { Config } from '../../config.ts';
 import { ReleaseError, type Diagnostic } from '../../errors.ts';
 import type { ProfileManifest } from '../types.ts';
-import { jsonPositions, syntaxErrorPosition, type JsonPath } from './json-positions.ts';
+import { JsonSyntaxError, parseJsonSource, type JsonSource } from '../../manifest/json-source.ts';
+import type { KeyPath } from '../../manifest/locate.ts';
 import { isSemver, parseArtifactName } from './semver.ts';
 
 /**
@@ -21,7 +22,7 @@ export interface OsaurusManifest extends ProfileManifest {
   doc: OsaurusDoc;
 }
 
-type Issue = { path: JsonPath; message: string };
+type Issue = { path: KeyPath; message: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -158,17 +159,18 @@ export async function readOsaurusManifest(config: Config): Promise<OsaurusManife
       { message: `${basename(file)} is not valid UTF-8; re-save it as UTF-8`, location: { file } },
     ]);
   }
-  let doc: unknown;
+  let where: JsonSource;
   try {
-    doc = JSON.parse(text);
+    where = parseJsonSource(text);
   } catch (e) {
-    const message = (e as Error).message;
-    const location = { file, ...syntaxErrorPosition(text, message) };
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    const location = { file, line: e.line, column: e.column };
+    const message = `${basename(file)} is not valid JSON: ${e.message}; fix the syntax at this position`;
     throw invalid('MANIFEST_PARSE', file, [{ message, location }]);
   }
+  const doc = where.value;
   const issues = checkManifest(doc);
   if (issues.length > 0) {
-    const where = jsonPositions(text);
     const diagnostics = issues.map((i) => ({
       message: i.message,
       location: { file, ...where.at(i.path) },
