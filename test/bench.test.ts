@@ -96,9 +96,19 @@ describe('bench/run.ts --smoke', () => {
     assertSeries(g.ours.wallMs, 1, 'sign ours');
   });
 
+  test('osaurus: our pack and zip -6 over the same files, both archives measured', () => {
+    const z = r.osaurus!;
+    assertSeries(z.ours.wallMs, 1, 'osaurus ours');
+    assertSeries(z.zip.wallMs, 1, 'osaurus zip');
+    assert.ok(z.sizes.ours > 0 && z.sizes.zip > 0);
+    assert.deepEqual(z.payload.files, ['libBench.dylib', 'README.md', 'SKILL.md']);
+  });
+
   test('every target is checked, with a verdict that follows from the numbers', () => {
     const ids = r.checks.map((c) => c.id).sort();
     assert.deepEqual(ids, [
+      'osaurus.size',
+      'osaurus.vs-zip',
       'pack.rss-large',
       'pack.rss-small',
       'pack.size',
