@@ -15,11 +15,18 @@ export interface TarEntry {
   size: number;
   sha256: string;
   linkpath: string;
+  /** The first path component as stored (npm writes `package`). */
+  root: string;
+  /** The bytes, for the entries asked for with `keep`. */
+  body?: Buffer;
 }
 
 export type TarContents = Map<string, TarEntry>;
 
-export async function tarballContents(tgz: Buffer): Promise<TarContents> {
+export async function tarballContents(
+  tgz: Buffer,
+  keep: (path: string) => boolean = () => false,
+): Promise<TarContents> {
   const tar = gunzipSync(tgz, { maxOutputLength: 2 ** 31 - 1 });
   const out: TarContents = new Map();
   const problems: string[] = [];
@@ -30,8 +37,13 @@ export async function tarballContents(tgz: Buffer): Promise<TarContents> {
       return;
     }
     const hash = createHash('sha256');
-    const rel = e.path.split('/').slice(1).join('/');
-    e.on('data', (c: Buffer) => hash.update(c));
+    const [root = '', ...rest] = e.path.split('/');
+    const rel = rest.join('/');
+    const chunks: Buffer[] | undefined = keep(rel) ? [] : undefined;
+    e.on('data', (c: Buffer) => {
+      hash.update(c);
+      chunks?.push(c);
+    });
     e.on('end', () => {
       out.set(rel, {
         type: e.type,
@@ -39,6 +51,8 @@ export async function tarballContents(tgz: Buffer): Promise<TarContents> {
         size: e.size ?? 0,
         sha256: hash.digest('hex'),
         linkpath: e.linkpath ?? '',
+        root,
+        ...(chunks === undefined ? {} : { body: Buffer.concat(chunks) }),
       });
     });
   });

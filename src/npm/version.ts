@@ -16,6 +16,11 @@ import { fetchTarball, readPackument, type Packument, type RegistryAccess } from
  * - anything else, or a version that was unpublished: VERSION_EXISTS, bump the version.
  */
 
+export interface LocalTarball {
+  file: string;
+  integrity: string;
+}
+
 export type VersionState =
   | { kind: 'new'; packument: Packument | null }
   /** The version exists; compared when a local tarball was given. */
@@ -50,7 +55,8 @@ export async function checkVersion(
   access: RegistryAccess,
   name: string,
   version: string,
-  local?: { file: string; integrity: string },
+  /** Our tarball, or how to make it (asked only when the version exists). */
+  local?: LocalTarball | (() => Promise<LocalTarball>),
 ): Promise<VersionState> {
   const packument = await readPackument(access, name);
   const entry = packument?.versions?.[version];
@@ -67,15 +73,16 @@ export async function checkVersion(
     return { kind: 'new', packument };
   }
   if (local === undefined) return { kind: 'exists', packument };
+  const ours = typeof local === 'function' ? await local() : local;
   const theirs = entry.dist?.integrity;
-  if (theirs === local.integrity) return { kind: 'unchanged', packument, integrity: theirs };
+  if (theirs === ours.integrity) return { kind: 'unchanged', packument, integrity: theirs };
   const url = entry.dist?.tarball;
   if (url === undefined)
     throw exists(
       name,
       version,
       access.registry,
-      `with integrity ${theirs ?? '(none)'}, not ours (${local.integrity}), and no tarball to compare`,
+      `with integrity ${theirs ?? '(none)'}, not ours (${ours.integrity}), and no tarball to compare`,
     );
   const tarball = await fetchTarball(access, url);
   if (tarball === null)
@@ -88,7 +95,7 @@ export async function checkVersion(
     );
   }
   const [a, b] = await Promise.all([
-    fs.readFile(local.file).then(tarballContents),
+    fs.readFile(ours.file).then(tarballContents),
     tarballContents(tarball).catch(() => new Map()),
   ]);
   const diffs = contentDifferences(a, b);
