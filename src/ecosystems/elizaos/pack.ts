@@ -29,11 +29,14 @@ function staleArtifacts(files: readonly string[], pkgDir: string, distDir: strin
   );
 }
 
-/** `registry-entry`: a directory (the file name follows the registry's rule) or a file path. */
+/**
+ * `registry-entry`: a file path ending in `.json`, else a directory to write the entry into under
+ * the registry's own file name.
+ */
 async function writeEntry(file: string, pkg: ElizaPackage, reporter: Reporter): Promise<void> {
   const st = await fs.stat(file).catch(() => undefined);
   const target =
-    st?.isDirectory() || /[\\/]$/.test(file) ? path.join(file, entryFileName(pkg.name)) : file;
+    st?.isDirectory() || !file.endsWith('.json') ? path.join(file, entryFileName(pkg.name)) : file;
   if (path.basename(target) !== entryFileName(pkg.name)) {
     reporter.warning(
       `registry-entry: the ElizaOS registry names this entry ${entryFileName(pkg.name)}, not ${path.basename(target)}`,

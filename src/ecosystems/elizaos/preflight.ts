@@ -27,16 +27,20 @@ import {
  * differ from ours its tarball is what the release will carry.
  */
 
+/**
+ * The tarball this run will release: for `all`, npm's pack of the package now (a private copy,
+ * exactly as the pack step will make it: dist may still hold an earlier run's tarball); for
+ * `upload` and `publish`, the one already in dist, from the pack job.
+ */
 async function ourTarball(
   ctx: RunContext,
   name: string,
   version: string,
 ): Promise<LocalTarball & { cleanup?: () => Promise<void> }> {
   const inDist = tarballPath(ctx.config, name, version);
-  if ((await fs.stat(inDist).catch(() => undefined))?.isFile()) {
+  if (ctx.config.command !== 'all' && (await isFile(inDist))) {
     return { file: inDist, integrity: (await npmDigests(inDist)).integrity };
   }
-  // Not packed yet (command all): pack a private copy, exactly as pack will.
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'elizaos-preflight-'));
   const packed = await npmPack(packageDir(ctx.config), tmp, ctx.config.env);
   return {
@@ -44,6 +48,10 @@ async function ourTarball(
     integrity: packed.integrity,
     cleanup: () => fs.rm(tmp, { recursive: true, force: true }),
   };
+}
+
+async function isFile(p: string): Promise<boolean> {
+  return (await fs.stat(p).catch(() => undefined))?.isFile() === true;
 }
 
 export async function preflightEliza(ctx: RunContext): Promise<void> {
@@ -100,8 +108,10 @@ export async function preflightEliza(ctx: RunContext): Promise<void> {
       reporter.info(
         `npm: ${pkg.name}@${pkg.version} is already on ${registry} with the same files but other tarball bytes (another npm packed it): nothing to publish, and the release carries the registry's tarball`,
       );
+      // `all` packs after this and writes the registry's tarball then; otherwise dist holds the
+      // pack job's tarball, which the release must not carry.
       const inDist = tarballPath(config, pkg.name, pkg.version);
-      if ((await fs.stat(inDist).catch(() => undefined))?.isFile()) {
+      if (config.command !== 'all' && (await isFile(inDist))) {
         const asset = await writeAtomic(inDist, state.tarball);
         await writeSidecar(inDist, asset.sha256);
       }
