@@ -3,6 +3,7 @@ import type { Release, ReleaseApi } from '../github/types.ts';
 import type { ProfileVerifyOptions } from '../ecosystems/types.ts';
 import { trustedRootSource } from '../sign/verify.ts';
 import { checkLatest } from './latest.ts';
+import { checkSigstoreFiles } from './sigstore-files.ts';
 import { identityPolicy } from './policy.ts';
 import { Findings, countChecks, type VerifyReport } from './report.ts';
 import type { ArtifactSource } from './source.ts';
@@ -41,6 +42,7 @@ export async function runVerify(ctx: RunContext, t: VerifyTarget): Promise<Verif
       stage: t.stage,
       findings,
     });
+    if (profile.name !== 'nexo') await checkSigstoreFiles(config, t.source, findings);
     if (t.latest)
       await checkLatest(t.latest.api, t.latest.release, findings, {
         latestOptional: t.latest.optional,
