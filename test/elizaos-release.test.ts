@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { REGISTRY_REPO, REPO, elizaWorld, type ElizaWorld } from './support/elizaos-world.ts';
+import { nerfDart as nerf } from '../src/npm/registry.ts';
 import { startVerdaccio, type Verdaccio } from './support/verdaccio.ts';
 
 // End to end through the action entry (node dist/index.js): a GitHub emulator and a Verdaccio
@@ -185,6 +187,41 @@ describe('elizaos: release to GitHub, npm and the ElizaOS registry', () => {
       ) ?? '',
       /"version": "0.2.0-beta.1"/,
     );
+  });
+
+  test("already on npm with the same files in other bytes: unchanged, the release carries npm's tarball", async () => {
+    const name = 'plugin-hello-repacked';
+    const w = await world(name, '1.0.0');
+    // Someone published this version already, packed by another npm (other gzip bytes).
+    const packDir = path.join(w.home, 'packed');
+    await fs.mkdir(packDir);
+    await w.npm(['pack', '--ignore-scripts', '--pack-destination', packDir, w.dir]);
+    const ours = await fs.readFile(path.join(packDir, `${name}-1.0.0.tgz`));
+    const other = gzipSync(gunzipSync(ours), { level: 1 });
+    assert.notDeepEqual(other, ours);
+    const otherFile = path.join(packDir, 'other.tgz');
+    await fs.writeFile(otherFile, other);
+    await w.npm([
+      'publish',
+      otherFile,
+      '--ignore-scripts',
+      `--${nerf(w.reg.url)}:_authToken=${w.reg.token}`,
+    ]);
+
+    const res = await w.action({ command: 'all' });
+    assert.equal(res.status, 0, res.stdout + res.stderr);
+    const [rel] = w.emu.releases(REPO);
+    const asset = await w.emu.assetBytes(
+      REPO,
+      rel!.assets.find((a) => a.name.endsWith('.tgz'))!.id,
+    );
+    assert.deepEqual(asset, other);
+    const report = JSON.parse(res.outputs.report!) as {
+      ok: boolean;
+      checks: { check: string; status: string }[];
+    };
+    assert.equal(report.ok, true);
+    assert.equal(report.checks.find((c) => c.check === 'npm-tarball')?.status, 'pass');
   });
 
   test('a wrong npm token fails before the GitHub release exists', async () => {
