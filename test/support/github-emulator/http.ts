@@ -38,6 +38,8 @@ export interface Auth {
   scope?: 'read' | 'write';
   /** An Authorization header that names no known token. */
   invalid: boolean;
+  /** A GitHub App installation token (see EmuState.installationTokens). */
+  installation?: boolean;
 }
 
 export interface Ctx {
@@ -68,7 +70,8 @@ export function parseAuth(req: IncomingMessage, state: EmuState): Auth {
   if (!header) return { invalid: false };
   const m = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(header);
   const scope = m?.[1] ? state.tokens.get(m[1]) : undefined;
-  return scope ? { scope, invalid: false } : { invalid: true };
+  if (!scope) return { invalid: true };
+  return { scope, invalid: false, installation: state.installationTokens.has(m![1]!) };
 }
 
 /** Repo lookup plus GitHub's access rules: a bad token is 401 everywhere; private repos hide as

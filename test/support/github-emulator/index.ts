@@ -38,8 +38,11 @@ export interface GitHubEmulator {
   /** Where asset bytes are stored (removed by close()). */
   dataDir: string;
   addRepo(fullName: string, opts?: RepoOptions): void;
-  /** Unknown tokens get 401; a 'read' token gets 403 on every write. */
-  addToken(token: string, scope: 'write' | 'read'): void;
+  /**
+   * Unknown tokens get 401; a 'read' token gets 403 on every write. An `installation` token
+   * (like the workflow token) sees no `permissions` in GET /repos/{o}/{r}, as on GitHub.
+   */
+  addToken(token: string, scope: 'write' | 'read', opts?: { installation?: boolean }): void;
   faults: FaultScript;
   /** Every request to all three origins, in arrival order. */
   requests: RequestRecord[];
@@ -96,7 +99,10 @@ export async function startGitHubEmulator(opts: EmulatorOptions = {}): Promise<G
     faults,
     requests: d.requests,
     addRepo: (fullName, repoOpts) => void state.addRepo(fullName, repoOpts),
-    addToken: (token, scope) => void state.tokens.set(token, scope),
+    addToken: (token, scope, tokenOpts) => {
+      state.tokens.set(token, scope);
+      if (tokenOpts?.installation) state.installationTokens.add(token);
+    },
     resetRequests: () => void d.requests.splice(0),
     releases: (repo) =>
       state

@@ -22,7 +22,9 @@ export function visibleRelease(ctx: Ctx, repo: RepoState, id: number): EmuReleas
 export async function getRepo(ctx: Ctx): Promise<Reply> {
   const a = access(ctx, 'read');
   if (a.reply) return a.reply;
-  return { status: 200, json: repoJson(ctx.core.origins, a.repo, canPush(ctx)) };
+  const json: Record<string, unknown> = repoJson(ctx.core.origins, a.repo, canPush(ctx));
+  if (ctx.auth.installation) delete json.permissions;
+  return { status: 200, json };
 }
 
 export async function listReleases(ctx: Ctx): Promise<Reply> {

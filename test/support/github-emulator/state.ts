@@ -41,6 +41,8 @@ function byCreation(a: EmuRelease, b: EmuRelease): number {
 export class EmuState {
   readonly repos = new Map<string, RepoState>();
   readonly tokens = new Map<string, 'write' | 'read'>();
+  /** Tokens of a GitHub App installation (the workflow token): GET repo shows no `permissions`. */
+  readonly installationTokens = new Set<string>();
   readonly dir: string;
   private nextRepoId = 100;
   private nextReleaseId = 1000;
