@@ -1,6 +1,7 @@
 import { parseConfig, type Config } from './config.ts';
 import { isReleaseError, ReleaseError } from './errors.ts';
 import type { RawInputs } from './inputs.ts';
+import { unusedInputWarnings } from './input-usage.ts';
 import { runPipeline } from './pipeline.ts';
 import type { Reporter } from './report.ts';
 
@@ -18,6 +19,7 @@ export async function run(
   if (inputs.token) reporter.mask(inputs.token);
   try {
     const config = parseConfig(inputs, env, cwd);
+    for (const w of unusedInputWarnings(inputs, config.command)) reporter.warning(w);
     await runPipeline({ config, reporter, state: {} });
     return 0;
   } catch (e) {

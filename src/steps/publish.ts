@@ -1,6 +1,7 @@
 import { ReleaseError } from '../errors.ts';
 import { completenessProblems } from '../publish/complete.ts';
 import { decideMakeLatest } from '../publish/latest.ts';
+import { postPublishCheck } from '../publish/post-check.ts';
 import { expectedAssets } from '../plan.ts';
 import type { RunContext } from '../context.ts';
 import type { ReleaseApi, ReleaseAsset } from '../github/types.ts';
@@ -88,6 +89,7 @@ export const publishStep: Step = {
       make_latest: makeLatest,
     });
     gh.release = published;
+    await postPublishCheck(ctx, { release: published, makeLatest, assets: remote });
     reporter.setOutput('release-url', published.html_url);
     reporter.info(
       `publish: published ${plan.tag}${prerelease ? ' as a pre-release' : ''}${makeLatest === 'true' ? ' as latest' : makeLatest === 'false' ? ' (not latest)' : ''}: ${published.html_url}`,

@@ -19,6 +19,7 @@ export type RouteName =
   | 'delete-asset'
   | 'upload-asset'
   | 'download'
+  | 'release-page'
   | 'generate-notes'
   | 'immutable-releases';
 
