@@ -1,4 +1,5 @@
 import { ReleaseError } from '../errors.ts';
+import { checkTargetNames } from '../ecosystems/nexo/targets.ts';
 import { nexoManifestReader } from '../manifest/index.ts';
 import { buildPlan } from '../plan.ts';
 import { parseTag } from '../tag.ts';
@@ -17,6 +18,10 @@ export const validateStep: Step = {
     const tagOptional = config.command === 'pack';
     if (config.tag === undefined && !tagOptional)
       throw new ReleaseError('TAG_MISSING', config.tagHint);
+    checkTargetNames(
+      { targets: config.targets, aliases: config.targetAliases },
+      config.allowUnknownTargets,
+    );
     const tag = config.tag === undefined ? undefined : parseTag(config.tag);
     const manifest = await nexoManifestReader.read(config.manifestPath);
     if (tag !== undefined && manifest.version !== tag.version) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Config } from '../config.ts';
 import { ReleaseError } from '../errors.ts';
+import { checkTargetNames } from '../ecosystems/nexo/targets.ts';
 import { releaseApiFor } from '../github/client.ts';
 import type { Release, ReleaseApi } from '../github/types.ts';
 import { trustedRootSource } from '../sign/verify.ts';
@@ -125,6 +126,11 @@ export const verifyStep: Step = {
   name: 'verify',
   async run(ctx: RunContext): Promise<void> {
     const { config, reporter } = ctx;
+    if (config.command === 'verify')
+      checkTargetNames(
+        { targets: config.targets, aliases: config.targetAliases },
+        config.allowUnknownTargets,
+      );
     const target = await chooseTarget(ctx);
     if (target.note) reporter.info(`verify: ${target.note}`);
     const report = await verifyRelease({
