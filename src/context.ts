@@ -1,9 +1,10 @@
 import type { Config } from './config.ts';
 import type { Release, ReleaseApi, ReleaseAsset } from './github/types.ts';
 import type { LocalAsset } from './publish/local.ts';
-import type { PluginManifest } from './manifest/index.ts';
+import type { Profile, ProfileManifest } from './ecosystems/types.ts';
 import type { ReleasePlan } from './plan.ts';
 import type { Reporter } from './report.ts';
+import type { VerifyReport } from './verify/report.ts';
 
 /** One artifact in `dist`, as reported in the `assets` output. */
 export interface Asset {
@@ -22,9 +23,11 @@ export interface Asset {
  */
 export interface RunContext {
   readonly config: Config;
+  /** The ecosystem profile this run releases for (resolved before the pipeline starts). */
+  readonly profile: Profile;
   readonly reporter: Reporter;
   readonly state: {
-    manifest?: PluginManifest;
+    manifest?: ProfileManifest;
     plan?: ReleasePlan;
     assets?: Asset[];
     /** Set by the upload step for publish and verify. */
@@ -42,5 +45,7 @@ export interface RunContext {
       kept: ReadonlySet<string>;
     };
     signingIdentity?: string;
+    /** The verify report of the draft, made before it went live (publish and all). */
+    draftReport?: VerifyReport;
   };
 }

@@ -1,4 +1,6 @@
 import { parseConfig, type Config } from './config.ts';
+import { resolveProfile } from './ecosystems/index.ts';
+import { releaseAssetNames } from './github/asset-names.ts';
 import { isReleaseError, ReleaseError } from './errors.ts';
 import type { RawInputs } from './inputs.ts';
 import { unusedInputWarnings } from './input-usage.ts';
@@ -18,9 +20,12 @@ export async function run(
 ): Promise<number> {
   if (inputs.token) reporter.mask(inputs.token);
   try {
-    const config = parseConfig(inputs, env, cwd);
-    for (const w of unusedInputWarnings(inputs, config.command)) reporter.warning(w);
-    await runPipeline({ config, reporter, state: {} });
+    const parsed = parseConfig(inputs, env, cwd);
+    for (const w of unusedInputWarnings(inputs, parsed.command)) reporter.warning(w);
+    const { profile, config } = await resolveProfile(parsed, () =>
+      releaseAssetNames(parsed, reporter),
+    );
+    await runPipeline({ config, profile, reporter, state: {} });
     return 0;
   } catch (e) {
     const err = isReleaseError(e)

@@ -1,6 +1,6 @@
 import type { Command } from './inputs.ts';
 import type { RunContext } from './context.ts';
-import { skipPublish, skipSign, skipVerify } from './steps/gates.ts';
+import { skipDestinations, skipPublish, skipSign, skipVerify } from './steps/gates.ts';
 
 /**
  * The release as an ordered list of named steps. A step may decline with a reason ("skipped:
@@ -32,6 +32,10 @@ const STEPS: Readonly<Record<string, StepEntry>> = {
     skip: skipPublish,
     load: async () => (await import('./steps/publish.ts')).publishStep,
   },
+  destinations: {
+    skip: skipDestinations,
+    load: async () => (await import('./steps/destinations.ts')).destinationsStep,
+  },
   verify: { skip: skipVerify, load: async () => (await import('./steps/verify.ts')).verifyStep },
 };
 
@@ -40,9 +44,9 @@ const COMMAND_STEPS: Readonly<Record<Command, readonly string[]>> = {
   pack: ['validate', 'pack'],
   sign: ['validate', 'sign'],
   upload: ['validate', 'preflight', 'upload'],
-  publish: ['validate', 'preflight', 'sign', 'upload', 'publish', 'verify'],
+  publish: ['validate', 'preflight', 'sign', 'upload', 'publish', 'destinations', 'verify'],
   verify: ['verify'],
-  all: ['validate', 'preflight', 'pack', 'sign', 'upload', 'publish', 'verify'],
+  all: ['validate', 'preflight', 'pack', 'sign', 'upload', 'publish', 'destinations', 'verify'],
 };
 
 export async function runPipeline(ctx: RunContext): Promise<void> {

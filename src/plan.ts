@@ -1,6 +1,13 @@
 import path from 'node:path';
 import semver from 'semver';
 import type { Config, SignatureFileKind } from './config.ts';
+import type {
+  ArtifactPlan,
+  EcosystemName,
+  PlainAsset,
+  ProfileManifest,
+  ProfilePlan,
+} from './ecosystems/types.ts';
 import { ReleaseError } from './errors.ts';
 
 /**
@@ -22,14 +29,42 @@ export interface TargetPlan {
 }
 
 export interface ReleasePlan {
+  ecosystem: EcosystemName;
   id: string;
   version: string;
   tag: string | undefined;
   prerelease: boolean;
-  /** Targets packed here, aliases after their source. */
+  /** nexo: targets packed here, aliases after their source; empty in other profiles. */
   targets: TargetPlan[];
   manifestPath: string;
   distDir: string;
+  /** Every primary artifact (sidecar and Sigstore files follow each). */
+  artifacts: ArtifactPlan[];
+  /** Native signature files, by name in dist. */
+  nativeFiles: string[];
+  /** Files published as they are from outside dist (nexo's manifest). */
+  plainAssets: PlainAsset[];
+}
+
+/** The shared plan around a profile's own: tag, prerelease, paths. Pure. */
+export function profileReleasePlan(
+  ecosystem: EcosystemName,
+  config: Pick<Config, 'manifestPath' | 'distDir'>,
+  manifest: Pick<ProfileManifest, 'id' | 'version'>,
+  tag: string | undefined,
+  own: ProfilePlan,
+): ReleasePlan {
+  return {
+    ecosystem,
+    id: manifest.id,
+    version: manifest.version,
+    tag,
+    prerelease: (semver.prerelease(manifest.version) ?? []).length > 0,
+    targets: [],
+    manifestPath: config.manifestPath,
+    distDir: config.distDir,
+    ...own,
+  };
 }
 
 export function tarballName(id: string, version: string, target: string): string {
@@ -83,6 +118,7 @@ export function buildPlan(
     });
   }
   return {
+    ecosystem: 'nexo',
     id,
     version,
     tag,
@@ -90,6 +126,15 @@ export function buildPlan(
     targets,
     manifestPath: config.manifestPath,
     distDir: config.distDir,
+    artifacts: targets.map((t) => ({
+      name: t.tarball,
+      path: path.join(config.distDir, t.tarball),
+      target: t.target,
+    })),
+    nativeFiles: [],
+    plainAssets: [
+      { name: MANIFEST_ASSET, path: config.manifestPath, contentType: 'application/toml' },
+    ],
   };
 }
 
@@ -107,12 +152,17 @@ export function muslWithoutGnu(plan: ReleasePlan): { musl: string; gnu: string }
 
 /** Every asset name the finished release must carry, in a stable order. */
 export function expectedAssets(
-  plan: ReleasePlan,
+  plan: Pick<ReleasePlan, 'artifacts' | 'nativeFiles' | 'plainAssets'>,
   signatureFiles: readonly SignatureFileKind[],
 ): string[] {
-  const out = [MANIFEST_ASSET];
-  for (const t of plan.targets) {
-    out.push(t.tarball, t.sidecar, ...signatureFiles.map((k) => signatureFileName(t.tarball, k)));
+  const out = plan.plainAssets.map((a) => a.name);
+  for (const a of plan.artifacts) {
+    out.push(
+      a.name,
+      `${a.name}.sha256`,
+      ...signatureFiles.map((k) => signatureFileName(a.name, k)),
+    );
   }
+  out.push(...plan.nativeFiles);
   return out;
 }

@@ -114,7 +114,8 @@ describe('action inputs', () => {
     });
     assert.equal(raw['dry-run'], 'true');
     assert.equal(raw.targets, 'noarch');
-    assert.equal(raw.manifest, 'nexo-plugin.toml');
+    // The profile's own file is the default (issue 14): empty means "the profile decides".
+    assert.equal(raw.manifest, '');
     assert.equal(raw.token, 'ghs_x');
   });
 });

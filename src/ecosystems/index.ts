@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { ReleaseError } from '../errors.ts';
@@ -49,10 +49,39 @@ export function detectEcosystems(dir: string): EcosystemName[] {
   return found;
 }
 
-function pick(config: Config): EcosystemName {
+/**
+ * `command: verify` may judge artifacts without the plugin's source at hand (a published
+ * release, or a downloaded dist): then the artifacts' own names say which consumer's rules
+ * apply. Returns undefined when they do not say it unambiguously.
+ */
+export function detectFromArtifacts(names: readonly string[]): EcosystemName | undefined {
+  const found = new Set<EcosystemName>();
+  for (const n of names) {
+    if (n === 'nexo-plugin.toml' || n.endsWith('.tar.gz')) found.add('nexo');
+    else if (n.endsWith('.bsiplugin')) found.add('biosimulant');
+    else if (n.endsWith('.zip.minisig') || n.endsWith('.zip')) found.add('osaurus');
+    else if (n.endsWith('.tgz.signature.json')) found.add('pryzm');
+  }
+  if (found.size === 0 && names.some((n) => n.endsWith('.tgz'))) found.add('elizaos');
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+export type AssetLister = () => Promise<string[] | undefined>;
+
+async function pick(config: Config, listRemote?: AssetLister): Promise<EcosystemName> {
   if (config.ecosystem !== 'auto') return config.ecosystem;
   const found = detectEcosystems(config.workingDirectory);
   if (found.length === 1) return found[0]!;
+  if (found.length === 0 && config.command === 'verify') {
+    const local = config.repoExplicit ? undefined : listDir(config.distDir);
+    const names = local ?? (await listRemote?.());
+    const byArtifacts = names === undefined ? undefined : detectFromArtifacts(names);
+    if (byArtifacts !== undefined) return byArtifacts;
+    throw new ReleaseError(
+      'USAGE',
+      `nothing to verify: no plugin manifest in ${config.workingDirectory} (looked for nexo-plugin.toml, plugin.manifest.json, plugin.json, package.json with agentConfig), ${names === undefined ? `no ${config.distDir} and no release named by repo and tag` : `and the artifacts (${names.join(', ') || 'none'}) do not say which ecosystem they are for`}. Pass repo: owner/name and tag to check a published release, run pack first to check dist, or name the ecosystem`,
+    );
+  }
   const lookedFor =
     'nexo-plugin.toml (nexo), plugin.manifest.json (pryzm), plugin.json (biosimulant), package.json with an agentConfig object (elizaos)';
   if (found.length === 0) {
@@ -71,10 +100,19 @@ function pick(config: Config): EcosystemName {
  * Resolves the profile and returns the config with `ecosystem` and the manifest path settled
  * (the profile's own file unless the `manifest` input was given).
  */
+function listDir(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function resolveProfile(
   config: Config,
+  listRemote?: AssetLister,
 ): Promise<{ profile: Profile; config: Config }> {
-  const name = pick(config);
+  const name = await pick(config, listRemote);
   const profile = await LOADERS[name]();
   if (profile === undefined) {
     throw new ReleaseError(

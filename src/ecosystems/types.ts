@@ -10,7 +10,7 @@ import type { Config } from '../config.ts';
 import type { Asset, RunContext } from '../context.ts';
 import type { ParsedTag } from '../tag.ts';
 import type { ArtifactSource } from '../verify/source.ts';
-import type { Findings } from '../verify/report.ts';
+import type { Findings, PlatformResult } from '../verify/report.ts';
 
 export const ECOSYSTEMS = ['nexo', 'osaurus', 'biosimulant', 'pryzm', 'elizaos'] as const;
 export type EcosystemName = (typeof ECOSYSTEMS)[number];
@@ -65,6 +65,17 @@ export interface ProfileVerifyOptions {
   source: ArtifactSource;
   /** The tag under verification, when known. */
   tag: string | undefined;
+  /** `owner/repo`, when known. */
+  repo: string | null;
+  /**
+   * What is being judged: `local` artifacts before upload, the `draft` release's assets before
+   * it goes live (destinations such as npm have not run yet), or the `published` release (after
+   * the destinations). Checks of a destination (the npm registry serves it) belong to
+   * `published` only.
+   */
+  stage: 'local' | 'draft' | 'published';
+  /** nexo: targets that must be present (the `targets` input or the plan's). */
+  targets: readonly string[];
   /** Where the checks go: one row per rule, codes as in the profile's contract. */
   findings: Findings;
 }
@@ -81,6 +92,8 @@ export interface Profile {
   readonly name: EcosystemName;
   /** The `manifest` input's default for this profile. */
   readonly manifestFile: string;
+  /** Who judges the release, for reports: e.g. '`nexo plugin install`', 'the Osaurus app'. */
+  readonly consumer?: string;
   /** Reads and validates the manifest; throws MANIFEST_* ReleaseErrors with every diagnostic. */
   readManifest(config: Config): Promise<ProfileManifest>;
   /** The tag rule: throws TAG_INVALID with what is wrong and the expected shape. */
@@ -92,7 +105,10 @@ export interface Profile {
    * commands that will publish (e.g. PRYZM's revocation list, a signing key that parses).
    */
   preflight?(ctx: RunContext): Promise<void>;
-  /** Writes the artifacts (and their `.sha256` sidecars) into `dist`; returns every file written. */
+  /**
+   * Writes the artifacts (and their `.sha256` sidecars) into `dist`, creating it, after every
+   * refusal has been checked; returns every file written.
+   */
   pack(ctx: RunContext): Promise<Asset[]>;
   /** Writes native signature files next to the packed artifacts; returns them. */
   signNative?(ctx: RunContext): Promise<Asset[]>;
@@ -101,7 +117,12 @@ export interface Profile {
    * Never throws for a defect of the artifacts: defects are failed rows in `findings`.
    * Returns the id and version it found, for the report.
    */
-  verify(o: ProfileVerifyOptions): Promise<{ id: string | null; version: string | null }>;
+  verify(o: ProfileVerifyOptions): Promise<{
+    id: string | null;
+    version: string | null;
+    /** nexo: what the installer picks on each common platform. */
+    platforms?: PlatformResult[];
+  }>;
   /** Publishing targets beyond the GitHub release, in order. */
   readonly destinations?: readonly Destination[];
 }

@@ -30,6 +30,8 @@ export interface Release {
   upload_url: string;
   created_at: string;
   published_at: string | null;
+  /** The release's assets as the list and get endpoints embed them (first page only). */
+  assets?: { name: string }[];
 }
 
 export interface CreateReleaseParams {

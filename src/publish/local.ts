@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from '../errors.ts';
 import { sha256File } from '../hash.ts';
-import { MANIFEST_ASSET, type ReleasePlan } from '../plan.ts';
+import { SIGNATURE_FILE_KINDS } from '../sign/config.ts';
+import { expectedAssets, type ReleasePlan } from '../plan.ts';
 import type { Asset } from '../context.ts';
 import { assetNameProblem, contentTypeFor } from './names.ts';
 
@@ -19,6 +20,24 @@ export interface LocalAsset extends Asset {
 export const MAX_ASSET_BYTES = 2 * 1024 * 1024 * 1024;
 const SUFFIX = /\.tar\.gz(\.sha256|\.sig|\.cert|\.pem|\.bundle|\.sigstore\.json)?$/;
 
+/**
+ * Which files in dist belong to this release. nexo: any `<id>-<version>-<target>.tar.gz` and its
+ * companions, so a per-job upload attaches whatever target that job built. Other profiles: the
+ * plan's artifacts, their sidecars and signature files, and the native signature files.
+ */
+function selector(plan: ReleasePlan): (name: string) => string | null | undefined {
+  if (plan.ecosystem === 'nexo') {
+    const prefix = `${plan.id}-${plan.version}-`;
+    return (name) =>
+      name.startsWith(prefix) && SUFFIX.test(name)
+        ? name.slice(prefix.length).replace(SUFFIX, '')
+        : undefined;
+  }
+  const plain = new Set(plan.plainAssets.map((a) => a.name));
+  const names = new Set(expectedAssets(plan, SIGNATURE_FILE_KINDS).filter((n) => !plain.has(n)));
+  return (name) => (names.has(name) ? null : undefined);
+}
+
 export async function collectLocalAssets(
   plan: ReleasePlan,
   known: readonly Asset[] = [],
@@ -32,17 +51,18 @@ export async function collectLocalAssets(
     );
   }
   const dir = found ?? [];
-  const prefix = `${plan.id}-${plan.version}-`;
+  const select = selector(plan);
   const ignored: string[] = [];
-  const picked: string[] = [];
+  const picked: { name: string; target: string | null }[] = [];
   for (const name of dir.sort()) {
     if (name.startsWith('.')) continue;
-    if (name.startsWith(prefix) && SUFFIX.test(name)) picked.push(name);
+    const target = select(name);
+    if (target !== undefined) picked.push({ name, target });
     else ignored.push(name);
   }
   const byPath = new Map(known.map((a) => [a.path, a]));
   const assets: LocalAsset[] = [];
-  for (const name of picked) {
+  for (const { name, target } of picked) {
     const file = path.join(plan.distDir, name);
     const st = await fs.stat(file);
     if (!st.isFile()) continue;
@@ -54,7 +74,6 @@ export async function collectLocalAssets(
         : st.size > MAX_ASSET_BYTES
           ? ''
           : await sha256File(file);
-    const target = name.slice(prefix.length).replace(SUFFIX, '');
     assets.push({
       name,
       path: file,
@@ -64,20 +83,24 @@ export async function collectLocalAssets(
       contentType: contentTypeFor(name),
     });
   }
-  const manifest = await fs.stat(plan.manifestPath).catch(() => undefined);
-  if (!manifest?.isFile())
-    throw new ReleaseError(
-      'MANIFEST_NOT_FOUND',
-      `manifest ${plan.manifestPath} not found; it is always published as ${MANIFEST_ASSET}`,
-    );
-  assets.unshift({
-    name: MANIFEST_ASSET,
-    path: plan.manifestPath,
-    size: manifest.size,
-    sha256: await sha256File(plan.manifestPath),
-    target: null,
-    contentType: 'application/toml',
-  });
+  const plain: LocalAsset[] = [];
+  for (const a of plan.plainAssets) {
+    const st = await fs.stat(a.path).catch(() => undefined);
+    if (!st?.isFile())
+      throw new ReleaseError(
+        'MANIFEST_NOT_FOUND',
+        `manifest ${a.path} not found; it is always published as ${a.name}`,
+      );
+    plain.push({
+      name: a.name,
+      path: a.path,
+      size: st.size,
+      sha256: await sha256File(a.path),
+      target: null,
+      contentType: a.contentType,
+    });
+  }
+  assets.unshift(...plain);
   return { assets, ignored, distMissing: found === undefined };
 }
 
@@ -95,7 +118,7 @@ export async function preflightLocal(assets: readonly LocalAsset[]): Promise<voi
       problems.push(
         `${a.name} is ${a.size} bytes; GitHub's limit per asset is 2 GiB (${MAX_ASSET_BYTES} bytes)`,
       );
-    if (a.name.endsWith('.tar.gz.sha256')) {
+    if (a.name.endsWith('.sha256')) {
       const text = await fs.readFile(a.path, 'utf8');
       const tarball = byName.get(a.name.slice(0, -'.sha256'.length));
       if (!/^[0-9a-f]{64}\n$/.test(text))

@@ -28,3 +28,11 @@ export function skipVerify(ctx: RunContext): string | undefined {
   if (ctx.state.github === undefined) return 'nothing was uploaded';
   return undefined;
 }
+
+export function skipDestinations(ctx: RunContext): string | undefined {
+  if ((ctx.profile.destinations ?? []).length === 0) return undefined;
+  if (ctx.config.dryRun) return 'dry run: nothing is published outside GitHub';
+  if (ctx.config.draft) return 'the release is left a draft (draft: true)';
+  if (ctx.state.github === undefined) return 'nothing was uploaded';
+  return undefined;
+}

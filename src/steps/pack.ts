@@ -1,145 +1,37 @@
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { collectTree } from '../archive/tree.ts';
-import { tarGzWriter } from '../archive/targz.ts';
-import { LIMITS, formatBytes } from '../archive/limits.ts';
-import { ReleaseError } from '../errors.ts';
-import { muslWithoutGnu, type TargetPlan } from '../plan.ts';
+import { formatBytes } from '../archive/limits.ts';
 import { markdownTable } from '../report.ts';
-import type { Asset, RunContext } from '../context.ts';
+import type { RunContext } from '../context.ts';
 import type { Step } from '../pipeline.ts';
 
 /**
- * One reproducible tarball and sidecar per target into `dist`. Each archive is written to a
- * temporary name, hashed as it is written, its size on disk checked against the bytes written
- * and the installer's limit, and only then renamed into place: `dist` never holds a half
- * archive.
+ * The profile's artifacts, their `.sha256` sidecars and its native signature files into
+ * `dist`. The profile writes every file through a temporary name, so dist never holds a half
+ * artifact; this step reports what was written (the `assets` output and the job summary).
  */
-
-async function resolveEpoch(explicit: number | undefined, cwd: string): Promise<number> {
-  if (explicit !== undefined) return explicit;
-  try {
-    const { stdout } = await promisify(execFile)('git', ['log', '-1', '--format=%ct'], { cwd });
-    const n = Number(stdout.trim());
-    return Number.isInteger(n) && n > 0 ? n : 0;
-  } catch {
-    return 0;
-  }
-}
-
-async function writeSidecar(file: string, sha256: string): Promise<void> {
-  await fs.writeFile(`${file}.sha256`, `${sha256}\n`);
-}
-
-async function packOne(ctx: RunContext, t: TargetPlan, epoch: number): Promise<Asset> {
-  const { config, state } = ctx;
-  const plan = state.plan!;
-  const entries = await collectTree({
-    workingDirectory: config.workingDirectory,
-    manifestPath: plan.manifestPath,
-    binaryPath: t.binary,
-    id: plan.id,
-    include: config.include,
-    noarch: t.target === 'noarch',
-  });
-  const final = path.join(plan.distDir, t.tarball);
-  const tmp = path.join(plan.distDir, `.${t.tarball}.${process.pid}.tmp`);
-  try {
-    const written = await tarGzWriter.write(entries, createWriteStream(tmp), {
-      mtime: epoch,
-      compressionLevel: config.compressionLevel,
-    });
-    if (written.size > LIMITS.compressedBytes) {
-      throw new ReleaseError(
-        'LIMIT_EXCEEDED',
-        `${t.tarball} is ${formatBytes(written.size)} compressed; the installer's limit is ${formatBytes(LIMITS.compressedBytes)}. Strip the binary or ship less`,
-      );
-    }
-    // A short write would be an error already; this catches a file system that silently
-    // truncated. Content is checked where it matters: publish compares GitHub's digest of each
-    // upload with this hash, and a separate publish job re-hashes dist against the sidecars.
-    const onDisk = (await fs.stat(tmp)).size;
-    if (onDisk !== written.size) {
-      throw new ReleaseError(
-        'HASH_MISMATCH',
-        `${t.tarball}: ${onDisk} bytes on disk, but ${written.size} were written. The disk or file system lost data; check free space and run again`,
-      );
-    }
-    await fs.rename(tmp, final);
-    await writeSidecar(final, written.sha256);
-    ctx.reporter.info(
-      `pack: ${t.tarball} ${formatBytes(written.size)} ${entries.length} entries sha256 ${written.sha256}`,
-    );
-    return {
-      name: t.tarball,
-      path: final,
-      size: written.size,
-      sha256: written.sha256,
-      target: t.target,
-    };
-  } finally {
-    await fs.rm(tmp, { force: true });
-  }
-}
-
-async function aliasOne(source: Asset, t: TargetPlan, distDir: string): Promise<Asset> {
-  const final = path.join(distDir, t.tarball);
-  await fs.copyFile(source.path, final);
-  await writeSidecar(final, source.sha256);
-  return { ...source, name: t.tarball, path: final, target: t.target };
-}
-
-function sidecarAsset(a: Asset): Asset {
-  const body = `${a.sha256}\n`;
-  return {
-    name: `${a.name}.sha256`,
-    path: `${a.path}.sha256`,
-    size: body.length,
-    sha256: createHash('sha256').update(body).digest('hex'),
-    target: a.target,
-  };
-}
-
 export const packStep: Step = {
   name: 'pack',
   async run(ctx: RunContext): Promise<void> {
-    const { config, reporter } = ctx;
+    const { reporter, profile } = ctx;
     const plan = ctx.state.plan!;
-    if (plan.targets.length === 0) {
-      throw new ReleaseError(
-        'TARGETS_MISSING',
-        'nothing to pack: targets is empty. Pass the target triples to pack, e.g. targets: x86_64-unknown-linux-gnu (or noarch)',
-      );
-    }
-    for (const { musl, gnu } of muslWithoutGnu(plan)) {
-      reporter.warning(
-        `${musl} is packed but ${gnu} is not: the nexo installer picks ${gnu} on Linux by default, so operators will hit TargetNotFound unless they pass --target. Publish the musl build under the gnu name too with target-aliases: ${musl}=${gnu}`,
-        { file: path.relative(config.workingDirectory, plan.manifestPath) || plan.manifestPath },
-      );
-    }
-    await fs.mkdir(plan.distDir, { recursive: true });
-    const epoch = await resolveEpoch(config.sourceDateEpoch, config.workingDirectory);
-    const packed = new Map<string, Asset>();
-    const assets: Asset[] = [];
-    for (const t of plan.targets) {
-      const asset =
-        t.aliasOf === undefined
-          ? await packOne(ctx, t, epoch)
-          : await aliasOne(packed.get(t.aliasOf)!, t, plan.distDir);
-      packed.set(t.target, asset);
-      assets.push(asset, sidecarAsset(asset));
-    }
+    const assets = await profile.pack(ctx);
+    if (profile.signNative !== undefined) assets.push(...(await profile.signNative(ctx)));
     ctx.state.assets = assets;
     reporter.setOutput('assets', JSON.stringify(assets));
+    const primary = new Set(plan.artifacts.map((a) => a.name));
     const rows = assets
-      .filter((a) => a.name.endsWith('.tar.gz'))
-      .map((a) => [a.name, a.target ?? '', formatBytes(a.size), `\`${a.sha256}\``]);
+      .filter((a) => primary.has(a.name))
+      .map((a) =>
+        plan.ecosystem === 'nexo'
+          ? [a.name, a.target ?? '', formatBytes(a.size), `\`${a.sha256}\``]
+          : [a.name, formatBytes(a.size), `\`${a.sha256}\``],
+      );
+    const head =
+      plan.ecosystem === 'nexo'
+        ? ['archive', 'target', 'size', 'sha256']
+        : ['artifact', 'size', 'sha256'];
+    const others = assets.filter((a) => !primary.has(a.name) && !a.name.endsWith('.sha256'));
     reporter.summary(
-      `### Packed ${plan.id} ${plan.version}\n\n${markdownTable(['archive', 'target', 'size', 'sha256'], rows)}\n\nsource-date-epoch: ${epoch}\n`,
+      `### Packed ${plan.id} ${plan.version}\n\n${markdownTable(head, rows)}\n${others.length > 0 ? `\nAlso written: ${others.map((a) => `\`${a.name}\``).join(', ')}\n` : ''}`,
     );
   },
 };

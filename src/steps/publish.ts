@@ -3,6 +3,9 @@ import { completenessProblems } from '../publish/complete.ts';
 import { decideMakeLatest } from '../publish/latest.ts';
 import { postPublishCheck } from '../publish/post-check.ts';
 import { expectedAssets } from '../plan.ts';
+import { failureMessage, renderReport } from '../verify/report.ts';
+import { draftSource } from '../verify/draft.ts';
+import { runVerify } from '../verify/run.ts';
 import type { RunContext } from '../context.ts';
 import type { ReleaseApi, ReleaseAsset } from '../github/types.ts';
 import type { LocalAsset } from '../publish/local.ts';
@@ -27,7 +30,7 @@ async function remoteSidecarProblems(
   const problems: string[] = [];
   const localNames = new Set(local.map((l) => l.name));
   const byName = new Map(remote.map((r) => [r.name, r]));
-  for (const name of expected.filter((n) => n.endsWith('.tar.gz.sha256') && !localNames.has(n))) {
+  for (const name of expected.filter((n) => n.endsWith('.sha256') && !localNames.has(n))) {
     const sidecar = byName.get(name);
     const tarball = byName.get(name.slice(0, -'.sha256'.length));
     if (sidecar === undefined || tarball?.digest == null) continue;
@@ -42,13 +45,47 @@ async function remoteSidecarProblems(
   return problems;
 }
 
+/**
+ * The profile's full consumer-equivalent verify over the draft's own assets, before it goes
+ * live. Assets whose GitHub digest equals the local sha256 are judged from the local bytes;
+ * the rest (attached by other jobs) are downloaded with the token. A failure leaves the draft.
+ */
+async function verifyDraft(ctx: RunContext, remote: readonly ReleaseAsset[]): Promise<void> {
+  const { config, reporter, state } = ctx;
+  const gh = state.github!;
+  const plan = state.plan!;
+  const repo = config.repo ? `${config.repo.owner}/${config.repo.name}` : null;
+  const source = draftSource(gh.api, gh.release, remote, gh.local, `${repo}@${plan.tag} (draft)`);
+  const report = await runVerify(ctx, {
+    source,
+    stage: 'draft',
+    repo,
+    tag: plan.tag,
+    targets: plan.targets.map((t) => t.target),
+  });
+  state.draftReport = report;
+  reporter.setOutput('report', JSON.stringify(report));
+  reporter.summary(renderReport(report));
+  for (const c of report.checks.filter((x) => x.status === 'warn'))
+    reporter.warning(`verify: ${c.code} ${c.subject}: ${c.message}`);
+  reporter.info(
+    `publish: the draft passed ${report.counts.pass} checks, failed ${report.counts.fail} (${source.files.length - source.downloads()} assets judged from local bytes GitHub's digest proves equal, ${source.downloads()} downloaded)`,
+  );
+  if (!report.ok) {
+    throw new ReleaseError(
+      'VERIFY_FAILED',
+      `not publishing ${plan.tag}: the draft failed verification and stays a draft, invisible to ${report.consumer ?? 'installers'}. ${failureMessage(report)}. Fix what is named, then run again: the rerun replaces the bad assets and publishes`,
+    );
+  }
+}
+
 export const publishStep: Step = {
   name: 'publish',
   async run(ctx: RunContext): Promise<void> {
     const { config, reporter, state } = ctx;
     const plan = state.plan!;
     const gh = state.github!;
-    if (plan.targets.length === 0) {
+    if (plan.ecosystem === 'nexo' && plan.targets.length === 0) {
       throw new ReleaseError(
         'TARGETS_MISSING',
         'publish needs targets: the list of targets every release must carry, so a missing build is caught before the release goes live',
@@ -64,14 +101,15 @@ export const publishStep: Step = {
         `not publishing ${plan.tag}: the release is incomplete and stays a ${gh.release.draft ? 'draft' : 'release as it was'}. ${problems.join('; ')}. Make sure every build job's dist was downloaded (and signed, when sign is on), then run again`,
       );
     }
-    if (config.draft) {
-      reporter.info(`publish: complete; left as a draft (draft: true): ${gh.release.html_url}`);
-      return;
-    }
     if (!gh.release.draft) {
       reporter.info(
         `publish: ${plan.tag} was already published; its assets are complete and match`,
       );
+      return;
+    }
+    if (config.verify) await verifyDraft(ctx, remote);
+    if (config.draft) {
+      reporter.info(`publish: complete; left as a draft (draft: true): ${gh.release.html_url}`);
       return;
     }
     const prerelease =

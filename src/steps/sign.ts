@@ -54,7 +54,8 @@ export const signStep: Step = {
   async run(ctx: RunContext): Promise<void> {
     const { config, reporter } = ctx;
     const plan = ctx.state.plan!;
-    const tarballs = plan.targets.map((t) => path.join(plan.distDir, t.tarball));
+    const tarballs = plan.artifacts.map((a) => a.path);
+    const nexo = plan.ecosystem === 'nexo';
     for (const t of tarballs) {
       if (!(await fs.stat(t).catch(() => undefined))?.isFile()) {
         throw new ReleaseError(
@@ -95,7 +96,7 @@ export const signStep: Step = {
     ctx.state.signingIdentity = identity.subjectAlternativeName;
     reporter.setOutput('signing-identity', identity.subjectAlternativeName);
     reporter.info(
-      `sign: ${outcome.artifacts.length} tarballs signed as ${identity.subjectAlternativeName} (issuer ${identity.issuer})`,
+      `sign: ${outcome.artifacts.length} ${nexo ? 'tarballs' : 'artifacts'} signed as ${identity.subjectAlternativeName} (issuer ${identity.issuer})`,
     );
     const repo = config.repo
       ? `${config.repo.owner}/${config.repo.name}`
@@ -103,19 +104,24 @@ export const signStep: Step = {
     const example = path.basename(tarballs[0]!);
     // Operators are told exactly the policy verify applies (and signing just checked).
     const pin = policy ? { identityRegexp: policy.pattern, issuer: policy.issuer } : identity;
+    const operators = nexo
+      ? [
+          `Operators who want \`nexo plugin install\` to require these signatures add this to \`extensions/trusted_keys.toml\`${policy ? ` (the policy \`verify\` applies: ${policy.source})` : ''}:`,
+          '',
+          '```toml',
+          trustedKeysEntry(pin, repo).trimEnd(),
+          '```',
+          '',
+        ]
+      : [];
     reporter.summary(
       [
         '### Signatures',
         '',
-        `Every tarball is signed keyless through Sigstore. Certificate identity: \`${identity.subjectAlternativeName}\`, issuer \`${identity.issuer}\`.`,
+        `Every ${nexo ? 'tarball' : 'artifact'} is signed keyless through Sigstore. Certificate identity: \`${identity.subjectAlternativeName}\`, issuer \`${identity.issuer}\`.`,
         '',
-        `Operators who want \`nexo plugin install\` to require these signatures add this to \`extensions/trusted_keys.toml\`${policy ? ` (the policy \`verify\` applies: ${policy.source})` : ''}:`,
-        '',
-        '```toml',
-        trustedKeysEntry(pin, repo).trimEnd(),
-        '```',
-        '',
-        'Verify a tarball by hand with cosign:',
+        ...operators,
+        `Verify ${nexo ? 'a tarball' : 'an artifact'} by hand with cosign:`,
         '',
         '```sh',
         cosignCommand(pin, example, config.signatureFiles),

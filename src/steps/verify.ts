@@ -4,39 +4,28 @@ import { ReleaseError } from '../errors.ts';
 import { checkTargetNames } from '../ecosystems/nexo/targets.ts';
 import { releaseApiFor } from '../github/client.ts';
 import type { Release, ReleaseApi } from '../github/types.ts';
-import { trustedRootSource } from '../sign/verify.ts';
-import {
-  failureMessage,
-  localSource,
-  remoteSource,
-  renderReport,
-  verifyRelease,
-  type ArtifactSource,
-  type VerifyOptions,
-} from '../verify/index.ts';
-import { identityPolicy } from '../verify/policy.ts';
+import { failureMessage, localSource, remoteSource, renderReport } from '../verify/index.ts';
+import { runVerify, type VerifyTarget } from '../verify/run.ts';
+import type { ArtifactSource } from '../verify/source.ts';
 import type { RunContext } from '../context.ts';
 import type { Step } from '../pipeline.ts';
 
 /**
- * Checks a release the way `nexo plugin install` and cosign will, reports every check (job
- * summary / terminal table, `report` output as JSON), and fails with VERIFY_FAILED listing each
- * failing check's operator code and subject.
+ * Checks a release the way the profile's consumer (`nexo plugin install` and cosign, the
+ * Osaurus app, npm, ...) will, reports every check (job summary / terminal table, `report`
+ * output as JSON), and fails with VERIFY_FAILED listing each failing check's code and subject.
  *
  * Which artifacts:
  * - `command: verify` checks a PUBLISHED release (REMOTE: `repo`, default the current repository,
  *   at `tag`, fetched through the by-tag endpoint, which never shows drafts) when the `repo`
  *   input was given explicitly or when the dist directory does not exist; otherwise it checks
  *   the LOCAL artifact directory before publishing.
- * - inside `publish`/`all` it runs last, REMOTE against the release just published; when the
- *   release was left a draft (`draft: true`) the installer cannot see it, so dist is checked
- *   LOCALLY instead (or, where there is no dist, the draft's assets through the API, without
- *   the `latest` check). Skipped with `verify: false` and in dry runs.
+ * - inside `publish`/`all` it runs last, REMOTE against the release just published (the draft
+ *   itself was verified before it went live, in the publish step); when the release was left a
+ *   draft (`draft: true`) the installer cannot see it, so dist is checked LOCALLY instead (or,
+ *   where there is no dist, the draft's assets through the API, without the `latest` check).
+ *   Skipped with `verify: false` and in dry runs.
  */
-type Target = Pick<VerifyOptions, 'source' | 'repo' | 'tag' | 'targets' | 'latest' | 'notFound'> & {
-  note?: string;
-};
-
 function fullName(repo: Config['repo']): string | null {
   return repo ? `${repo.owner}/${repo.name}` : null;
 }
@@ -50,29 +39,30 @@ async function remote(
   api: ReleaseApi,
   tag: string,
   targets: readonly string[],
-): Promise<Target> {
+): Promise<VerifyTarget> {
   const repo = fullName(config.repo);
   const label = `${repo}@${tag}`;
   const release: Release | undefined =
     tag === 'latest' ? await api.getLatestRelease() : await api.getReleaseByTag(tag);
-  const empty: ArtifactSource = {
-    mode: 'remote',
-    label,
-    files: [],
-    open: () => Promise.reject(new Error('no release')),
-  };
   if (release === undefined) {
+    const empty: ArtifactSource = {
+      mode: 'remote',
+      label,
+      files: [],
+      open: () => Promise.reject(new Error('no release')),
+    };
     const draft = (await api.listReleases().catch(() => [])).some(
       (r) => r.draft && r.tag_name === tag,
     );
     const why = draft
       ? `${tag} is a draft: the installer sees published releases only. Publish it`
       : `no published release ${tag} in ${repo} (GET releases/tags/${tag} answers 404)`;
-    return { source: empty, repo, tag, targets, notFound: why };
+    return { source: empty, stage: 'published', repo, tag, targets, notFound: why };
   }
   const source = await remoteSource(api, release, `${repo}@${release.tag_name}`);
   return {
     source,
+    stage: 'published',
     repo,
     tag: release.tag_name,
     targets,
@@ -81,16 +71,21 @@ async function remote(
 }
 
 async function local(
-  config: Config,
+  ctx: RunContext,
   tag: string | undefined,
   targets: readonly string[],
   note?: string,
-): Promise<Target> {
-  const source = await localSource(config.distDir, config.manifestPath);
-  return { source, repo: fullName(config.repo), tag, targets, ...(note ? { note } : {}) };
+): Promise<VerifyTarget> {
+  const { config, profile } = ctx;
+  const source = await localSource(
+    config.distDir,
+    profile.name === 'nexo' ? config.manifestPath : undefined,
+  );
+  const repo = fullName(config.repo);
+  return { source, stage: 'local', repo, tag, targets, ...(note ? { note } : {}) };
 }
 
-async function chooseTarget(ctx: RunContext): Promise<Target> {
+async function chooseTarget(ctx: RunContext): Promise<VerifyTarget> {
   const { config, reporter, state } = ctx;
   if (config.command !== 'verify') {
     const gh = state.github!;
@@ -99,18 +94,18 @@ async function chooseTarget(ctx: RunContext): Promise<Target> {
     if (gh.release.draft) {
       if (await isDir(config.distDir)) {
         const note = `${plan.tag} is a draft, which the installer cannot see: checking ${config.distDir} instead`;
-        return local(config, plan.tag, targets, note);
+        return local(ctx, plan.tag, targets, note);
       }
       // No dist here (the per-job upload variant): the draft's own assets, through the API.
       const repo = fullName(config.repo);
       const source = await remoteSource(gh.api, gh.release, `${repo}@${plan.tag} (draft)`);
       const note = `${plan.tag} is a draft, which the installer cannot see until it is published: checking its assets through the API`;
-      return { source, repo, tag: plan.tag, targets, note };
+      return { source, stage: 'draft', repo, tag: plan.tag, targets, note };
     }
     return remote(config, gh.api, plan.tag!, targets);
   }
   if (!config.repoExplicit && (await isDir(config.distDir)))
-    return local(config, config.tag, config.targets);
+    return local(ctx, config.tag, config.targets);
   if (config.repo === undefined) {
     throw new ReleaseError(
       'USAGE',
@@ -125,21 +120,15 @@ async function chooseTarget(ctx: RunContext): Promise<Target> {
 export const verifyStep: Step = {
   name: 'verify',
   async run(ctx: RunContext): Promise<void> {
-    const { config, reporter } = ctx;
-    if (config.command === 'verify')
+    const { config, reporter, profile } = ctx;
+    if (config.command === 'verify' && profile.name === 'nexo')
       checkTargetNames(
         { targets: config.targets, aliases: config.targetAliases },
         config.allowUnknownTargets,
       );
     const target = await chooseTarget(ctx);
     if (target.note) reporter.info(`verify: ${target.note}`);
-    const report = await verifyRelease({
-      ...target,
-      requireSignature: config.requireSignature,
-      policy: identityPolicy(config, config.repo),
-      trustedRoot: trustedRootSource(config.trustedRoot),
-      concurrency: config.concurrency,
-    });
+    const report = await runVerify(ctx, target);
     reporter.setOutput('report', JSON.stringify(report));
     reporter.summary(renderReport(report));
     for (const c of report.checks.filter((x) => x.status === 'warn'))

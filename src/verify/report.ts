@@ -41,6 +41,12 @@ export interface VerifyReport {
   mode: 'remote' | 'local';
   /** `owner/repo@tag` or the artifact directory. */
   source: string;
+  /** The profile whose consumer rules were applied, and that consumer, for people. Optional
+   * only for reports built before profiles existed (nexo's own verifyRelease). */
+  ecosystem?: string;
+  consumer?: string;
+  /** `local` dist, the `draft` before it went live, or the `published` release. */
+  stage?: 'local' | 'draft' | 'published';
   repo: string | null;
   tag: string | null;
   id: string | null;
@@ -94,7 +100,14 @@ function resultCell(c: { status: string; code?: string }): string {
 export function renderReport(r: VerifyReport): string {
   const what = r.id ? `${r.id} ${r.version ?? ''}`.trim() : r.source;
   const verdict = r.ok ? 'passed' : '**FAILED**';
-  const head = `### Verify ${what}: ${verdict}\n\n${r.mode === 'remote' ? `Release ${r.source}, fetched as \`nexo plugin install\` fetches it` : `Artifacts in ${r.source}, before publishing`}. ${r.counts.pass} passed, ${r.counts.fail} failed, ${r.counts.warn} warnings.`;
+  const consumer = r.consumer ?? '`nexo plugin install`';
+  const where =
+    r.stage === 'draft'
+      ? `Draft release ${r.source}, checked as ${consumer} will check it, before it goes live`
+      : r.mode === 'remote'
+        ? `Release ${r.source}, fetched as ${consumer} fetches it`
+        : `Artifacts in ${r.source}, before publishing`;
+  const head = `### Verify ${what}: ${verdict}\n\n${where}. ${r.counts.pass} passed, ${r.counts.fail} failed, ${r.counts.warn} warnings.`;
   const rows = r.checks.map((c) => [c.check, c.subject, resultCell(c), c.message]);
   const platforms = r.platforms.map((p) => [
     p.platform,
@@ -102,12 +115,13 @@ export function renderReport(r: VerifyReport): string {
     p.tarball ?? `none: \`TargetNotFound\`, available: ${(p.available ?? []).join(', ') || 'none'}`,
     resultCell(p),
   ]);
-  return [
-    head,
-    markdownTable(['check', 'subject', 'result', 'detail'], rows),
-    '#### What `nexo plugin install` picks on each platform',
-    markdownTable(['platform', 'target', 'tarball', 'result'], platforms),
-  ].join('\n\n');
+  const parts = [head, markdownTable(['check', 'subject', 'result', 'detail'], rows)];
+  if (r.platforms.length > 0)
+    parts.push(
+      `#### What ${consumer} picks on each platform`,
+      markdownTable(['platform', 'target', 'tarball', 'result'], platforms),
+    );
+  return parts.join('\n\n');
 }
 
 /** The VERIFY_FAILED message: each failing check's operator code and subject. */
@@ -116,5 +130,5 @@ export function failureMessage(r: VerifyReport): string {
   // the release-wide `platforms` check), so the checks alone say everything.
   const failed = r.checks.filter((c) => c.status === 'fail');
   const items = failed.map((c) => `${c.code} ${c.subject}: ${c.message}`);
-  return `${items.length} check${items.length === 1 ? '' : 's'} of ${r.source} failed the way \`nexo plugin install\` would fail: ${items.join('; ')}`;
+  return `${items.length} check${items.length === 1 ? '' : 's'} of ${r.source} failed the way ${r.consumer ?? '`nexo plugin install`'} would fail: ${items.join('; ')}`;
 }

@@ -44,7 +44,11 @@ export async function remoteSource(
   };
 }
 
-export async function localSource(distDir: string, manifestPath: string): Promise<ArtifactSource> {
+/** `manifestPath`: nexo publishes its manifest as an asset, so it is part of what is checked. */
+export async function localSource(
+  distDir: string,
+  manifestPath: string | undefined,
+): Promise<ArtifactSource> {
   const paths = new Map<string, string>();
   const files: SourceFile[] = [];
   for (const name of (await fs.readdir(distDir)).sort()) {
@@ -54,8 +58,9 @@ export async function localSource(distDir: string, manifestPath: string): Promis
     paths.set(name, path.join(distDir, name));
     files.push({ name, size: st.size });
   }
-  const manifest = await fs.stat(manifestPath).catch(() => undefined);
-  if (manifest?.isFile()) {
+  const manifest =
+    manifestPath === undefined ? undefined : await fs.stat(manifestPath).catch(() => undefined);
+  if (manifestPath !== undefined && manifest?.isFile()) {
     paths.set(MANIFEST_ASSET, manifestPath);
     files.unshift({ name: MANIFEST_ASSET, size: manifest.size });
   }

@@ -21,7 +21,7 @@ export interface TarballContext {
   trust(): Promise<TrustMaterial>;
 }
 
-async function signatureFiles(source: ArtifactSource, t: string): Promise<SignatureFiles> {
+export async function signatureFiles(source: ArtifactSource, t: string): Promise<SignatureFiles> {
   const has = (k: string) => source.files.some((f) => f.name === `${t}.${k}`);
   const read = async (k: string) => (has(k) ? await readSmall(source, `${t}.${k}`) : undefined);
   return {

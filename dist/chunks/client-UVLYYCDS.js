@@ -1,0 +1,14 @@
+import { createRequire as __cr } from 'node:module';
+import { fileURLToPath as __fu } from 'node:url';
+import { dirname as __dn } from 'node:path';
+const require = __cr(import.meta.url);
+const __filename = __fu(import.meta.url);
+const __dirname = __dn(__filename);
+import {
+  releaseApiFor
+} from "./chunk-C6L4D52L.js";
+import "./chunk-S5POLVOE.js";
+import "./chunk-5ZJU6YLT.js";
+export {
+  releaseApiFor
+};
