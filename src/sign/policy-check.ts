@@ -36,8 +36,8 @@ export function checkSignerIdentity(cert: NodeCertificate, policy: SignerPolicy)
   const issuerOk = issuer === policy.issuer;
   if (sanOk && issuerOk) return;
   const what = [
-    sanOk ? '' : `its identity does not match certificate-identity-regexp ${policy.pattern}`,
-    issuerOk ? '' : `its issuer is not certificate-oidc-issuer ${policy.issuer}`,
+    sanOk ? '' : `that does not match the identity regexp ${policy.pattern}`,
+    issuerOk ? '' : `its issuer is not ${policy.issuer}`,
   ]
     .filter((s) => s !== '')
     .join(' and ');
