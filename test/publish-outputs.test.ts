@@ -9,6 +9,7 @@ import {
   type PublishWorld,
 } from './support/publish-fixture.ts';
 import { runCli } from './support/fixture.ts';
+import { EmuClient } from './support/github-emulator/index.ts';
 
 // What a publish run tells its user after the release is live, through the action entry against
 // the GitHub emulator: outputs and summary links that work for everyone, the post-publish check,
@@ -53,6 +54,28 @@ describe('after publishing', () => {
     assert.match(
       res.stdout,
       /publish: v1\.2\.3 is visible by tag and is latest, with its 5 assets unchanged/,
+    );
+  });
+
+  test('an asset removed while publishing: the post-publish check fails naming it', async () => {
+    const w = await world();
+    const client = new EmuClient(w.emu, TOKEN);
+    const sidecar = `demo_plugin-1.2.3-${GNU}.tar.gz.sha256`;
+    // Another hand deletes the sidecar the moment the release goes live; the post-check's reads
+    // are slowed down so that the deletion lands first.
+    w.emu.onEvent((e) => {
+      if (e.type !== 'release-published') return;
+      const id = w.emu.releases(REPO)[0]!.assets.find((a) => a.name === sidecar)!.id;
+      void client.call('DELETE', `/repos/${REPO}/releases/assets/${id}`);
+    });
+    w.emu.faults.add({ route: 'get-release-by-tag', kind: 'latency', ms: 1000, times: 1 });
+    const res = await w.action({ command: 'all', targets: GNU, verify: 'false' });
+    assert.equal(res.status, 1);
+    assert.match(
+      res.stdout,
+      new RegExp(
+        `::error::\\[VERIFY_FAILED\\] v1\\.2\\.3 is published, but .*the assets changed while publishing: ${sidecar.replace(/\./g, '\\.')} .* is gone`,
+      ),
     );
   });
 

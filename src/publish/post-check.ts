@@ -22,18 +22,11 @@ export interface PublishedFacts {
   assets: readonly ReleaseAsset[];
 }
 
-/** GitHub may answer a read right after a write from a replica that has not seen it yet. */
+/**
+ * GitHub may answer a read right after a write from a replica that has not seen it yet, so the
+ * check is repeated a few times, briefly, before anything is called wrong.
+ */
 const ATTEMPTS = 3;
-
-async function byTag(ctx: RunContext, tag: string): Promise<Release | undefined> {
-  const api = ctx.state.github!.api;
-  const wait = retryPolicyFromEnv(ctx.config.env).baseMs;
-  for (let attempt = 1; ; attempt++) {
-    const found = await api.getReleaseByTag(tag);
-    if (found !== undefined || attempt === ATTEMPTS) return found;
-    await sleep(wait * attempt);
-  }
-}
 
 function key(a: ReleaseAsset): string {
   return `${a.name} (${a.size} bytes, ${a.digest ?? 'no digest'})`;
@@ -50,13 +43,15 @@ function assetChanges(before: readonly ReleaseAsset[], after: readonly ReleaseAs
   ];
 }
 
-export async function postPublishCheck(ctx: RunContext, facts: PublishedFacts): Promise<void> {
-  const { reporter, state } = ctx;
-  const api = state.github!.api;
+async function inspect(
+  ctx: RunContext,
+  facts: PublishedFacts,
+): Promise<{ problems: string[]; after: ReleaseAsset[] }> {
+  const api = ctx.state.github!.api;
   const { release } = facts;
   const tag = release.tag_name;
   const problems: string[] = [];
-  const visible = await byTag(ctx, tag);
+  const visible = await api.getReleaseByTag(tag);
   if (visible === undefined)
     problems.push(`GET releases/tags/${tag} answers 404, so the installer cannot find ${tag}`);
   else if (visible.id !== release.id)
@@ -77,6 +72,20 @@ export async function postPublishCheck(ctx: RunContext, facts: PublishedFacts): 
   const changed = assetChanges(facts.assets, after);
   if (changed.length > 0)
     problems.push(`the assets changed while publishing: ${changed.join(', ')}`);
+  return { problems, after };
+}
+
+export async function postPublishCheck(ctx: RunContext, facts: PublishedFacts): Promise<void> {
+  const { reporter, state } = ctx;
+  const { release } = facts;
+  const tag = release.tag_name;
+  const wait = retryPolicyFromEnv(ctx.config.env).baseMs;
+  let seen = await inspect(ctx, facts);
+  for (let attempt = 1; seen.problems.length > 0 && attempt < ATTEMPTS; attempt++) {
+    await sleep(wait * attempt);
+    seen = await inspect(ctx, facts);
+  }
+  const { problems, after } = seen;
   if (problems.length > 0) {
     throw new ReleaseError(
       'VERIFY_FAILED',
