@@ -2,7 +2,7 @@ import { parseConfig, type Config } from './config.ts';
 import { resolveProfile } from './ecosystems/index.ts';
 import { releaseAssetNames } from './github/asset-names.ts';
 import { isReleaseError, ReleaseError } from './errors.ts';
-import type { RawInputs } from './inputs.ts';
+import { SECRET_ENV, SECRET_INPUTS, type RawInputs } from './inputs.ts';
 import { unusedInputWarnings } from './input-usage.ts';
 import { runPipeline } from './pipeline.ts';
 import type { Reporter } from './report.ts';
@@ -10,15 +10,32 @@ import type { Reporter } from './report.ts';
 /**
  * The one place a run can fail: both entry points call this with their reporter and raw inputs.
  * Returns the exit status (0 ok, 1 failed, 2 bad usage) after reporting every diagnostic as an
- * annotation. The token is masked before anything else is said.
+ * annotation. Every secret (tokens, private keys, passwords) is masked before anything else is
+ * said: whole, and line by line, since a key file's lines can show up one at a time.
  */
+function maskSecrets(reporter: Reporter, inputs: RawInputs, env: Config['env']): void {
+  const values = [
+    ...SECRET_INPUTS.map((n) => inputs[n] ?? ''),
+    ...SECRET_ENV.map((n) => env[n] ?? ''),
+  ];
+  for (const v of values) {
+    if (v.trim() === '') continue;
+    reporter.mask(v);
+    for (const raw of v.split(/\r?\n/)) {
+      const line = raw.trim();
+      // PEM armour and minisign's comment line are public; the lines between them are not.
+      if (line.length >= 8 && !/^(-----|untrusted comment:)/.test(line)) reporter.mask(line);
+    }
+  }
+}
+
 export async function run(
   reporter: Reporter,
   inputs: RawInputs,
   env: Config['env'],
   cwd?: string,
 ): Promise<number> {
-  if (inputs.token) reporter.mask(inputs.token);
+  maskSecrets(reporter, inputs, env);
   try {
     const parsed = parseConfig(inputs, env, cwd);
     for (const w of unusedInputWarnings(inputs, parsed.command)) reporter.warning(w);
