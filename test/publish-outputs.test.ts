@@ -8,6 +8,8 @@ import {
   publishWorld,
   type PublishWorld,
 } from './support/publish-fixture.ts';
+import { INPUT_USAGE } from '../src/input-usage.ts';
+import { INPUTS } from '../src/inputs.ts';
 import { runCli } from './support/fixture.ts';
 import { EmuClient } from './support/github-emulator/index.ts';
 
@@ -109,6 +111,10 @@ describe('after publishing', () => {
 });
 
 describe('inputs the command does not use', () => {
+  test('every input has a row in the usage table', () => {
+    assert.deepEqual(Object.keys(INPUT_USAGE).sort(), INPUTS.map((i) => i.name).sort());
+  });
+
   test('action: binary given to publish is a warning naming it; pack uses it silently', async () => {
     const w = await world();
     const pack = await w.action({
