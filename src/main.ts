@@ -3,6 +3,7 @@ import { resolveProfile } from './ecosystems/index.ts';
 import { releaseAssetNames } from './github/asset-names.ts';
 import { isReleaseError, ReleaseError } from './errors.ts';
 import { SECRET_ENV, SECRET_INPUTS, type RawInputs } from './inputs.ts';
+import { unusedInputWarnings } from './input-usage.ts';
 import { runPipeline } from './pipeline.ts';
 import type { Reporter } from './report.ts';
 
@@ -38,6 +39,7 @@ export async function run(
   maskSecrets(reporter, inputs, env);
   try {
     const parsed = parseConfig(inputs, env, cwd);
+    for (const w of unusedInputWarnings(inputs, parsed.command)) reporter.warning(w);
     const { profile, config } = await resolveProfile(parsed, () =>
       releaseAssetNames(parsed, reporter),
     );

@@ -67,11 +67,11 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
     );
   });
   const o = { owner: opts.owner, repo: opts.repo };
-  const call = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+  const call = async <T>(what: string, fn: () => Promise<T>, url = opts.apiUrl): Promise<T> => {
     try {
       return await fn();
     } catch (e) {
-      throw translateApiError(e, what);
+      throw translateApiError(e, what, url);
     }
   };
   const notFound = (e: unknown) => (e as { status?: number }).status === 404;
@@ -149,20 +149,24 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
           }) as Promise<ReleaseAsset[]>,
       ),
     uploadAsset: (release: Release, name: string, src: UploadSource) =>
-      call(`upload ${name}`, async () => {
-        count++;
-        const headers: Record<string, string> = {
-          accept: 'application/vnd.github+json',
-          'user-agent': USER_AGENT,
-          'x-github-api-version': '2022-11-28',
-        };
-        if (opts.token !== '') headers.authorization = `token ${opts.token}`;
-        return (await streamUpload(
-          expandUploadUrl(release.upload_url, name),
-          headers,
-          src,
-        )) as ReleaseAsset;
-      }),
+      call(
+        `upload ${name}`,
+        async () => {
+          count++;
+          const headers: Record<string, string> = {
+            accept: 'application/vnd.github+json',
+            'user-agent': USER_AGENT,
+            'x-github-api-version': '2022-11-28',
+          };
+          if (opts.token !== '') headers.authorization = `token ${opts.token}`;
+          return (await streamUpload(
+            expandUploadUrl(release.upload_url, name),
+            headers,
+            src,
+          )) as ReleaseAsset;
+        },
+        release.upload_url,
+      ),
     renameAsset: (id, name) =>
       call(
         `rename asset ${id} to ${name}`,
@@ -215,13 +219,24 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
     getRepository: () =>
       call('get repository', async () => {
         const { data } = await octokit.request('GET /repos/{owner}/{repo}', o);
-        return { private: data.private, fullName: data.full_name };
+        // GitHub Apps' installation tokens (the workflow token) get no `permissions` here.
+        const push = (data as { permissions?: { push?: unknown } }).permissions?.push;
+        return {
+          private: data.private,
+          fullName: data.full_name,
+          ...(typeof push === 'boolean' ? { push } : {}),
+        };
       }),
   };
 }
 
 async function downloadWithoutToken(url: string): Promise<Readable> {
-  const res = await fetch(url, { redirect: 'follow' });
+  let res: Response;
+  try {
+    res = await fetch(url, { redirect: 'follow' });
+  } catch (e) {
+    throw translateApiError(e, `download ${new URL(url).pathname}`, url);
+  }
   if (!res.ok || res.body === null)
     throw new ReleaseError(
       'GITHUB_API',

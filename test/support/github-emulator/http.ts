@@ -44,6 +44,8 @@ export interface Auth {
   login?: string;
   /** Lower-case full names of the repos the token may push to besides its login's own. */
   repos?: Set<string>;
+  /** A GitHub App installation token (the workflow token): GET repo shows no `permissions`. */
+  installation?: boolean;
 }
 
 export interface Ctx {
@@ -77,6 +79,7 @@ export function parseAuth(req: IncomingMessage, state: EmuState): Auth {
   if (!token) return { invalid: true };
   const auth: Auth = { scope: token.scope, invalid: false };
   if (token.login !== undefined) auth.login = token.login;
+  if (token.installation === true) auth.installation = true;
   if (token.repos !== undefined) auth.repos = new Set(token.repos.map((r) => r.toLowerCase()));
   return auth;
 }

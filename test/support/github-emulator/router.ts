@@ -5,7 +5,7 @@
  * joined with '/', so tags containing slashes work whether or not the client encoded them).
  * Segments are percent-decoded before matching.
  */
-import { downloadByTag, downloadSigned } from './downloads.ts';
+import { downloadByTag, downloadSigned, releasePage } from './downloads.ts';
 import type { Ctx, Reply } from './http.ts';
 import { createRelease, deleteRelease, generateNotes, updateRelease } from './release-writes.ts';
 import { deleteAsset, getAsset, listAssets, updateAsset } from './routes-assets.ts';
@@ -67,6 +67,7 @@ const table: [Origin, string, string, RouteName, Handler][] = [
   ['uploads', 'POST', `${R}/releases/:release_id#/assets`, 'upload-asset', uploadAsset],
   ['download', 'GET', ':owner/:repo/releases/download/*tag/:name', 'download', downloadByTag],
   ['download', 'GET', '_assets/:asset_id#', 'download', downloadSigned],
+  ['download', 'GET', ':owner/:repo/releases/tag/*tag', 'release-page', releasePage],
 ];
 
 const routes: Route[] = table.map(([origin, method, path, route, handler]) => ({

@@ -24,7 +24,13 @@ export function repoPermissions(ctx: Ctx, repo: RepoState) {
 export async function getRepo(ctx: Ctx): Promise<Reply> {
   const a = access(ctx, 'read');
   if (a.reply) return a.reply;
-  const json = fullRepoJson(ctx.core.origins, ctx.core.state, a.repo, repoPermissions(ctx, a.repo));
+  const json: Record<string, unknown> = fullRepoJson(
+    ctx.core.origins,
+    ctx.core.state,
+    a.repo,
+    repoPermissions(ctx, a.repo),
+  );
+  if (ctx.auth.installation) delete json.permissions;
   return { status: 200, json };
 }
 

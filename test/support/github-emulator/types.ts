@@ -19,6 +19,7 @@ export type RouteName =
   | 'delete-asset'
   | 'upload-asset'
   | 'download'
+  | 'release-page'
   | 'generate-notes'
   | 'immutable-releases'
   | 'get-user'
@@ -149,6 +150,8 @@ export interface RepoOptions {
 export interface TokenOptions {
   login?: string;
   repos?: string[];
+  /** Like the workflow token: GET /repos/{o}/{r} shows no `permissions` at all. */
+  installation?: boolean;
 }
 
 export interface EmuToken extends TokenOptions {
