@@ -48,6 +48,7 @@ export const validateStep: Step = {
             manifest,
             tag?.tag,
             profile.plan(config, manifest),
+            tag?.prerelease,
           );
     ctx.state.manifest = manifest;
     ctx.state.plan = plan;
