@@ -53,6 +53,16 @@ function comparisons(r: Results): string[][] {
       `${busy(g.sequential.wallMs)} / ${busy(g.ours.wallMs)}`,
     ]);
   }
+  if (r.osaurus) {
+    const z = r.osaurus;
+    rows.push([
+      `osaurus pack of a ${bytesMiB(z.payload.dylibBytes)} dylib vs zip -q -r -6`,
+      secs(z.zip.wallMs),
+      secs(z.ours.wallMs),
+      `${z.ratio.toFixed(3)}x`,
+      `${busy(z.zip.wallMs)} / ${busy(z.ours.wallMs)}`,
+    ]);
+  }
   return rows;
 }
 

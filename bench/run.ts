@@ -25,13 +25,14 @@ import { resolveProbe, type Probe } from './lib/measure.ts';
 import { LoadWatch } from './lib/quiet.ts';
 import type { Results } from './lib/results.ts';
 import { check, MIB } from './lib/stats.ts';
+import { benchOsaurus } from './osaurus.ts';
 import { benchPack } from './pack.ts';
 import { benchPublish } from './publish.ts';
 import { renderConsole, renderMarkdown } from './report.ts';
 import { benchSign } from './sign.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SECTIONS = ['pack', 'publish', 'sign'] as const;
+const SECTIONS = ['pack', 'publish', 'sign', 'osaurus'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const TARGETS = [
@@ -52,12 +53,14 @@ const SIZES = {
     pack: { partBytes: 50 * MIB, parts: 4 },
     publish: { targets: 8, tarballBytes: 5 * MIB, bigAssetBytes: 1536 * MIB, latencyMs: 50 },
     sign: { tarballs: 8, tarballBytes: 5 * MIB, latencyMs: 50 },
+    osaurus: { dylibBytes: 200 * MIB },
   },
   smoke: {
     runs: 1,
     pack: { partBytes: 1 * MIB, parts: 2 },
     publish: { targets: 2, tarballBytes: 64 * 1024, bigAssetBytes: 16 * MIB, latencyMs: 5 },
     sign: { tarballs: 2, tarballBytes: 64 * 1024, latencyMs: 5 },
+    osaurus: { dylibBytes: 2 * MIB },
   },
 };
 
@@ -155,6 +158,9 @@ async function main(): Promise<void> {
     if (only.includes('sign')) {
       results.sign = await benchSign({ ...common, concurrency: 4, ...mode.sign });
     }
+    if (only.includes('osaurus')) {
+      results.osaurus = await benchOsaurus({ ...common, cli, probe, level: 6, ...mode.osaurus });
+    }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -166,6 +172,7 @@ async function main(): Promise<void> {
     ...(results.pack?.checks ?? []),
     ...(results.publish?.checks ?? []),
     ...(results.sign?.checks ?? []),
+    ...(results.osaurus?.checks ?? []),
   ];
   if (!values.smoke && only.length === SECTIONS.length) {
     results.checks.push(

@@ -9,7 +9,7 @@ import {
   COMMANDS,
   INPUTS,
   run
-} from "./chunks/chunk-KRWOJKVF.js";
+} from "./chunks/chunk-LOXNP7HK.js";
 import "./chunks/chunk-UPVXBFI4.js";
 import "./chunks/chunk-S5POLVOE.js";
 import "./chunks/chunk-5ZJU6YLT.js";

@@ -7,7 +7,7 @@ const __dirname = __dn(__filename);
 import {
   readActionInputs,
   run
-} from "./chunks/chunk-KRWOJKVF.js";
+} from "./chunks/chunk-LOXNP7HK.js";
 import "./chunks/chunk-UPVXBFI4.js";
 import "./chunks/chunk-S5POLVOE.js";
 import {

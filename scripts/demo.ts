@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startGitHubEmulator } from '../test/support/github-emulator/index.ts';
 import { startSigstoreStandIn } from '../test/support/sigstore/index.ts';
+import { demoOsaurus } from './demo-osaurus.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REPO = 'nexo-demo/hello-plugin';
@@ -96,6 +97,7 @@ try {
   console.log(
     `\nGitHub requests: ${github.requests.filter((r) => r.origin !== 'download').length}; Sigstore: ${sigstore.counts.fulcio} certificate, ${sigstore.counts.rekor} log entries.`,
   );
+  await demoOsaurus(github, work);
 } finally {
   await github.close();
   await sigstore.close();

@@ -10,7 +10,8 @@
  *   Output defaults to test/fixtures/openapi/schemas.json.
  *
  * Every `$ref` is inlined, and OpenAPI 3.0 `nullable: true` is turned into a JSON Schema type union
- * (the package ships 3.0 only), so the result is plain JSON Schema (draft-07) for ajv.
+ * (the package ships 3.0 only), and vendor `x-` keys are dropped, so the result is plain JSON Schema
+ * (draft-07) for ajv.
  */
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -70,7 +71,7 @@ function deref(node, stack = []) {
   let nullable = false;
   for (const [key, value] of Object.entries(node)) {
     if (key === 'nullable') nullable = value === true;
-    else copy[key] = deref(value, stack);
+    else if (!key.startsWith('x-')) copy[key] = deref(value, stack);
   }
   return nullable ? makeNullable(copy) : copy;
 }
@@ -82,10 +83,27 @@ function requestBody(path, method) {
   return { ...deref(schema), title: `${op.operationId} request body` };
 }
 
+/** The JSON body of an operation's success response (e.g. 200 or 201). */
+function responseBody(path, method, status) {
+  const op = doc.paths[path]?.[method];
+  const res = op?.responses?.[status];
+  const resolved = res?.$ref ? pointer(res.$ref) : res;
+  const schema = resolved?.content?.['application/json']?.schema;
+  if (!schema) throw new Error(`no JSON ${status} response for ${method.toUpperCase()} ${path}`);
+  return { ...deref(schema), title: `${op.operationId} ${status} response` };
+}
+
 function component(name) {
   const schema = doc.components.schemas[name];
   if (!schema) throw new Error(`no component schema ${name}`);
   return deref(schema);
+}
+
+/** OpenAPI's discriminator is not JSON Schema (ajv needs an option and literal `const`s). */
+function withoutDiscriminator(schema) {
+  const rest = { ...schema };
+  delete rest.discriminator;
+  return rest;
 }
 
 const releaseAsset = component('release-asset');
@@ -107,6 +125,8 @@ const result = {
     'Every $ref is inlined; OpenAPI 3.0 `nullable: true` became a type union with "null".',
     'release-asset.state: "starter" added to the enum (GitHub serves it for broken uploads).',
     'Keywords kept as in the description, including `example`; validators must allow it.',
+    'Vendor extensions (`x-github-...` keys) are dropped: they are not JSON Schema.',
+    'get-authenticated-user-response: the discriminator is dropped (its oneOf alone decides).',
   ],
   schemas: {
     release,
@@ -122,6 +142,32 @@ const result = {
     'generate-release-notes-request': requestBody(
       '/repos/{owner}/{repo}/releases/generate-notes',
       'post',
+    ),
+    // The registry pull-request flow (src/github/pull-request.ts): user, repository and fork, git
+    // refs/trees/commits, contents, pulls.
+    'get-authenticated-user-response': withoutDiscriminator(responseBody('/user', 'get', '200')),
+    'full-repository': component('full-repository'),
+    'git-ref': component('git-ref'),
+    'git-commit': component('git-commit'),
+    'git-tree': component('git-tree'),
+    'content-file': component('content-file'),
+    'content-directory': component('content-directory'),
+    'file-commit': component('file-commit'),
+    'pull-request': component('pull-request'),
+    'pull-request-simple': component('pull-request-simple'),
+    'create-fork-request': requestBody('/repos/{owner}/{repo}/forks', 'post'),
+    'create-ref-request': requestBody('/repos/{owner}/{repo}/git/refs', 'post'),
+    'update-ref-request': requestBody('/repos/{owner}/{repo}/git/refs/{ref}', 'patch'),
+    'create-tree-request': requestBody('/repos/{owner}/{repo}/git/trees', 'post'),
+    'create-commit-request': requestBody('/repos/{owner}/{repo}/git/commits', 'post'),
+    'create-or-update-file-contents-request': requestBody(
+      '/repos/{owner}/{repo}/contents/{path}',
+      'put',
+    ),
+    'create-pull-request-request': requestBody('/repos/{owner}/{repo}/pulls', 'post'),
+    'update-pull-request-request': requestBody(
+      '/repos/{owner}/{repo}/pulls/{pull_number}',
+      'patch',
     ),
   },
 };

@@ -236,7 +236,8 @@ export function parseConfig(
     notes: parseNotes(inputs.notes ?? ''),
     overwriteNotes: bool(inputs, 'overwrite-notes'),
     concurrency: int(inputs, 'concurrency', 1, 32),
-    sign: bool(inputs, 'sign'),
+    // `command: sign` exists to sign: it never succeeds having signed nothing.
+    sign: command === 'sign' || bool(inputs, 'sign'),
     signatureFiles: parseSignatureFiles(
       inputs['signature-files'] || SIGNATURE_FILE_KINDS.join(','),
     ),

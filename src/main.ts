@@ -4,6 +4,7 @@ import { resolveProfile } from './ecosystems/index.ts';
 import { releaseAssetNames } from './github/asset-names.ts';
 import { isReleaseError, ReleaseError } from './errors.ts';
 import { SECRET_ENV, SECRET_INPUTS, type RawInputs } from './inputs.ts';
+import { unusedInputWarnings } from './input-usage.ts';
 import { runPipeline } from './pipeline.ts';
 import type { Reporter } from './report.ts';
 
@@ -27,7 +28,8 @@ function maskSecrets(reporter: Reporter, inputs: RawInputs, env: Config['env']):
     for (const raw of v.split(/\r?\n/)) {
       const line = raw.trim();
       // PEM armour and minisign's comment line are public; the lines between them are not.
-      if (line.length >= 8 && !/^(-----|untrusted comment:)/.test(line)) reporter.mask(line);
+      if (line.length >= 8 && line !== v && !/^(-----|untrusted comment:)/.test(line))
+        reporter.mask(line);
     }
   }
 }
@@ -44,6 +46,7 @@ export async function run(
   try {
     const parsed = parseConfig(inputs, env, cwd);
     config = parsed;
+    for (const w of unusedInputWarnings(inputs, parsed.command)) reporter.warning(w);
     const resolved = await resolveProfile(parsed, () => releaseAssetNames(parsed, reporter));
     config = resolved.config;
     await runPipeline({ config, profile: resolved.profile, reporter, state });

@@ -24,6 +24,7 @@ interface StepEntry {
  */
 const STEPS: Readonly<Record<string, StepEntry>> = {
   validate: { load: async () => (await import('./steps/validate.ts')).validateStep },
+  preflight: { load: async () => (await import('./publish/preflight.ts')).preflightStep },
   pack: { load: async () => (await import('./steps/pack.ts')).packStep },
   sign: { skip: skipSign, load: async () => (await import('./steps/sign.ts')).signStep },
   upload: { load: async () => (await import('./steps/upload.ts')).uploadStep },
@@ -42,10 +43,10 @@ const COMMAND_STEPS: Readonly<Record<Command, readonly string[]>> = {
   validate: ['validate'],
   pack: ['validate', 'pack'],
   sign: ['validate', 'sign'],
-  upload: ['validate', 'upload'],
-  publish: ['validate', 'sign', 'upload', 'publish', 'destinations', 'verify'],
+  upload: ['validate', 'preflight', 'upload'],
+  publish: ['validate', 'preflight', 'sign', 'upload', 'publish', 'destinations', 'verify'],
   verify: ['verify'],
-  all: ['validate', 'pack', 'sign', 'upload', 'publish', 'destinations', 'verify'],
+  all: ['validate', 'preflight', 'pack', 'sign', 'upload', 'publish', 'destinations', 'verify'],
 };
 
 export async function runPipeline(ctx: RunContext): Promise<void> {

@@ -53,13 +53,16 @@ export function profileReleasePlan(
   manifest: Pick<ProfileManifest, 'id' | 'version'>,
   tag: string | undefined,
   own: ProfilePlan,
+  /** The tag rule's verdict, when there is a tag (a profile's versions need not be SemVer). */
+  tagPrerelease?: boolean,
 ): ReleasePlan {
   return {
     ecosystem,
     id: manifest.id,
     version: manifest.version,
     tag,
-    prerelease: (semver.prerelease(manifest.version) ?? []).length > 0,
+    // Without a tag: a '-' before any build metadata, as SemVer defines a pre-release.
+    prerelease: tagPrerelease ?? /^[^+]*-/.test(manifest.version),
     targets: [],
     manifestPath: config.manifestPath,
     distDir: config.distDir,

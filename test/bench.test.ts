@@ -75,7 +75,7 @@ describe('bench/run.ts --smoke', () => {
     const p = r.publish!;
     assert.equal(p.assets, p.targets * 7 + 1);
     assert.equal(p.first.uploads, p.assets, 'every asset uploaded once on a first publish');
-    assert.ok(p.first.requests <= p.assets + 6, `first publish sent ${p.first.requests}`);
+    assert.ok(p.first.requests <= p.assets + 10, `first publish sent ${p.first.requests}`);
     assert.equal(p.rerun.uploads, 0, 'an identical rerun uploads nothing');
     assert.ok(p.rerun.requests <= 6, `rerun sent ${p.rerun.requests}`);
     assert.ok(p.baseline.requests >= 2 * p.assets, 'baseline lists and uploads per asset');
@@ -96,9 +96,19 @@ describe('bench/run.ts --smoke', () => {
     assertSeries(g.ours.wallMs, 1, 'sign ours');
   });
 
+  test('osaurus: our pack and zip -6 over the same files, both archives measured', () => {
+    const z = r.osaurus!;
+    assertSeries(z.ours.wallMs, 1, 'osaurus ours');
+    assertSeries(z.zip.wallMs, 1, 'osaurus zip');
+    assert.ok(z.sizes.ours > 0 && z.sizes.zip > 0);
+    assert.deepEqual(z.payload.files, ['libBench.dylib', 'README.md', 'SKILL.md']);
+  });
+
   test('every target is checked, with a verdict that follows from the numbers', () => {
     const ids = r.checks.map((c) => c.id).sort();
     assert.deepEqual(ids, [
+      'osaurus.size',
+      'osaurus.vs-zip',
       'pack.rss-large',
       'pack.rss-small',
       'pack.size',

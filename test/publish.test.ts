@@ -75,9 +75,10 @@ describe('publish: first release and reruns', () => {
     // Request bodies the production code sent conform to GitHub's OpenAPI schemas.
     assertMatchesSchema('create-release-request', creates[0]!.body);
     assertMatchesSchema('update-release-request', publishes[0]!.body);
-    // N + 6 at most for N assets.
+    // N + 9 at most for N assets: N + 6 for the release itself, 1 for the preflight (GET repo)
+    // and 3 for the post-publish check (by tag, latest, assets).
     const apiRequests = w.emu.requests.filter((r) => r.origin !== 'download').length;
-    assert.ok(apiRequests <= 5 + 6, `${apiRequests} requests`);
+    assert.ok(apiRequests <= 5 + 9, `${apiRequests} requests`);
     assert.equal(res.outputs['release-id'], String(rel!.id));
     assert.match(res.outputs['release-url']!, /\/octo\/plugin\/releases\/tag\/v1\.2\.3$/);
     const assets = JSON.parse(res.outputs.assets!) as {
@@ -460,7 +461,11 @@ describe('publish: immutable releases, latest, refusals, tokens', () => {
       res.stdout,
       /\[ASSET_NAME\].*'demo_plugin-1\.2\.3-x86_64 linux\.tar\.gz'.*rewrites the character " "/,
     );
-    assert.equal(w.emu.requests.length, 0);
+    // Only the preflight's read of the repository went out.
+    assert.deepEqual(
+      w.emu.requests.map((r) => r.route),
+      ['get-repo'],
+    );
   });
 
   test('more than 1000 assets (counting existing ones) is refused before any upload', async () => {
@@ -486,7 +491,11 @@ describe('publish: immutable releases, latest, refusals, tokens', () => {
     w.emu.resetRequests();
     const res = await w.action({ command: 'publish', targets: GNU });
     assert.match(res.stdout, /\[ASSET_TOO_LARGE\].*2 GiB/);
-    assert.equal(w.emu.requests.length, 0);
+    // Only the preflight's read of the repository went out.
+    assert.deepEqual(
+      w.emu.requests.map((r) => r.route),
+      ['get-repo'],
+    );
   });
 
   test('a read-only token gets the permissions message; the token never appears in output', async () => {
@@ -494,10 +503,8 @@ describe('publish: immutable releases, latest, refusals, tokens', () => {
     await w.repo.binary(GNU);
     const res = await w.action({ command: 'all', targets: GNU, token: READ_TOKEN });
     assert.equal(res.status, 1);
-    assert.match(
-      res.stdout,
-      /\[AUTH\].*Resource not accessible by integration.*permissions: contents: write/,
-    );
+    // Caught by the preflight, before anything is packed (test/preflight.test.ts).
+    assert.match(res.stdout, /\[PREFLIGHT\].*cannot write.*permissions: contents: write/);
     assert.equal(w.emu.releases(REPO).length, 0);
     const bad = await w.action({ command: 'all', targets: GNU, token: 'ghs_unknownToken' });
     assert.match(bad.stdout, /\[AUTH\].*401/);

@@ -1,4 +1,5 @@
 /** The shape of bench/results.json: everything BENCHMARKS.md is generated from. */
+import type { OsaurusResult } from '../osaurus.ts';
 import type { PackResult } from '../pack.ts';
 import type { PublishResult } from '../publish.ts';
 import type { SignResult } from '../sign.ts';
@@ -27,5 +28,6 @@ export interface Results {
   pack?: PackResult;
   publish?: PublishResult;
   sign?: SignResult;
+  osaurus?: OsaurusResult;
   checks: Check[];
 }

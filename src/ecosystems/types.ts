@@ -7,6 +7,7 @@
  * another: what two profiles need moves down into the shared layer.
  */
 import type { Config } from '../config.ts';
+import type { Diagnostic } from '../errors.ts';
 import type { Asset, RunContext } from '../context.ts';
 import type { ParsedTag } from '../tag.ts';
 import type { ArtifactSource } from '../verify/source.ts';
@@ -27,6 +28,9 @@ export interface ProfileManifest {
   file: string;
   /** The manifest's raw text, so it can be published byte for byte. */
   text: string;
+  /** Problems that do not stop the release (unknown keys, missing images), reported by
+   * validate as warnings with their locations. */
+  warnings?: Diagnostic[];
 }
 
 /**

@@ -33,8 +33,41 @@ export function isAlreadyExists(e: unknown, field: string): boolean {
   return d.status === 422 && d.codes.includes(`already_exists:${field}`);
 }
 
-export function translateApiError(e: unknown, what: string): ReleaseError {
+/**
+ * A failure with no HTTP answer behind it (DNS, refused, reset, timeout): Octokit reports these
+ * with an invented status 500 and no `response`, fetch and node:http with no status at all.
+ * Returns the innermost cause ("ECONNREFUSED connect ECONNREFUSED 127.0.0.1:1"), else undefined.
+ */
+export function networkFailure(e: unknown): string | undefined {
+  const err = (e ?? {}) as ApiErrorLike & { cause?: unknown; name?: string };
+  if (err.response !== undefined) return undefined;
+  if (err.status !== undefined && !(err.status === 500 && err.request !== undefined))
+    return undefined;
+  const parts: string[] = [];
+  let code: string | undefined;
+  for (let cur: unknown = e, depth = 0; cur instanceof Error && depth < 6; depth++) {
+    const c = (cur as { code?: unknown }).code;
+    if (typeof c === 'string' && /^[A-Z_]+$/.test(c)) code = c;
+    parts.push(cur.message);
+    cur = cur.cause;
+  }
+  if (parts.length === 0) return undefined;
+  const inner = parts.at(-1)!;
+  return code !== undefined && !inner.includes(code) ? `${code} ${inner}` : inner;
+}
+
+export function translateApiError(e: unknown, what: string, url?: string): ReleaseError {
   if (e instanceof ReleaseError) return e;
+  const net = networkFailure(e);
+  if (net !== undefined) {
+    const where = (e as ApiErrorLike).request?.url ?? url;
+    const host = where !== undefined && URL.canParse(where) ? new URL(where).host : 'GitHub';
+    return new ReleaseError(
+      'NETWORK',
+      `${what}: cannot reach ${host}: ${net}. No HTTP answer came back, after retries: check the runner's network, proxy and DNS, and GITHUB_API_URL / GITHUB_SERVER_URL when this is GitHub Enterprise Server, then run again`,
+      { cause: e },
+    );
+  }
   const d = apiErrorDetails(e);
   if (d.status === 401) {
     return new ReleaseError(
@@ -57,6 +90,7 @@ export function translateApiError(e: unknown, what: string): ReleaseError {
       { cause: e },
     );
   }
-  const status = d.status === undefined ? 'network error' : String(d.status);
-  return new ReleaseError('GITHUB_API', `${what}: ${status} ${d.message}`, { cause: e });
+  return new ReleaseError('GITHUB_API', `${what}: ${d.status ?? '(no status)'} ${d.message}`, {
+    cause: e,
+  });
 }

@@ -88,7 +88,7 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
           `${what}: ${net}. Check the runner's network, GITHUB_API_URL and HTTPS_PROXY / NO_PROXY, then rerun: what is already uploaded is kept`,
           { cause: e },
         );
-      throw translateApiError(e, what);
+      throw translateApiError(e, what, where);
     }
   };
   const notFound = (e: unknown) => (e as { status?: number }).status === 404;
@@ -237,7 +237,13 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
     getRepository: () =>
       call('get repository', async () => {
         const { data } = await octokit.request('GET /repos/{owner}/{repo}', o);
-        return { private: data.private, fullName: data.full_name };
+        // GitHub Apps' installation tokens (the workflow token) get no `permissions` here.
+        const push = (data as { permissions?: { push?: unknown } }).permissions?.push;
+        return {
+          private: data.private,
+          fullName: data.full_name,
+          ...(typeof push === 'boolean' ? { push } : {}),
+        };
       }),
   };
 }
@@ -252,7 +258,7 @@ async function downloadWithoutToken(
     res = await fetch(url, { redirect: 'follow' });
   } catch (e) {
     const net = describeConnectionError(e, url, env);
-    if (net === undefined) throw e;
+    if (net === undefined) throw translateApiError(e, `download ${new URL(url).pathname}`, url);
     throw new ReleaseError('NETWORK', `download ${new URL(url).pathname}: ${net}`, { cause: e });
   }
   if (!res.ok || res.body === null)

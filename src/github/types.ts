@@ -3,8 +3,8 @@ import type { Readable } from 'node:stream';
 /**
  * The GitHub Releases API as the publisher needs it: one small interface, one Octokit adapter
  * (`octokit.ts`), and a real HTTP emulator in the tests. List methods return every page.
- * Every method throws ReleaseError (AUTH, GITHUB_API, RELEASE_IMMUTABLE) after the retries that
- * the adapter does at the network edge.
+ * Every method throws ReleaseError (AUTH, GITHUB_API, NETWORK, RELEASE_IMMUTABLE) after the
+ * retries that the adapter does at the network edge.
  */
 export interface ReleaseAsset {
   id: number;
@@ -72,7 +72,11 @@ export interface ReleaseApi {
   deleteAsset(assetId: number): Promise<void>;
   /** The asset's bytes, following GitHub's redirect without forwarding the token. */
   downloadAsset(assetId: number): Promise<Readable>;
-  getRepository(): Promise<{ private: boolean; fullName: string }>;
+  /**
+   * `push`: whether the token may write, when GitHub says (user tokens and PATs); absent for
+   * GitHub Apps' installation tokens such as the workflow token.
+   */
+  getRepository(): Promise<{ private: boolean; fullName: string; push?: boolean }>;
   /** GitHub's generated notes for a tag (saves nothing). */
   generateNotes(tag: string): Promise<{ name: string; body: string }>;
   /** How many HTTP requests this client has sent (retries included). */

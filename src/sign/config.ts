@@ -3,6 +3,7 @@
  * passes in is explicit here: no global environment is read by the sign module.
  */
 import { ReleaseError } from '../errors.ts';
+import type { SignerPolicy } from './policy-check.ts';
 
 /** The files written next to `<tarball>`: `<tarball>.<kind>`. */
 export type SignatureFileKind = 'sig' | 'cert' | 'pem' | 'bundle' | 'sigstore.json';
@@ -38,6 +39,12 @@ export interface SigningConfig {
   retryBaseMs?: number;
   /** Per-request timeout (default 30 000 ms). */
   timeoutMs?: number;
+  /**
+   * The identity policy `verify` applies. When given, a certificate outside it is
+   * IDENTITY_MISMATCH before any log entry, and the self-check verifies against it; otherwise
+   * against the exact identity of the token.
+   */
+  policy?: SignerPolicy;
 }
 
 /** The certificate identity: SAN (exact) and OIDC issuer. */

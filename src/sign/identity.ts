@@ -61,6 +61,16 @@ export function identityRegexp(identity: SigningIdentity): string {
   return `^${escapeRegExp(san.slice(0, at))}@refs/tags/v.*$`;
 }
 
+/**
+ * What an operator pins: a signing identity (pinned as `identityRegexp` of it) or an explicit
+ * policy, such as the one `verify` applies, stated exactly.
+ */
+export type PinnedIdentity = SigningIdentity | { identityRegexp: string; issuer: string };
+
+function pinnedRegexp(pin: PinnedIdentity): string {
+  return 'identityRegexp' in pin ? pin.identityRegexp : identityRegexp(pin);
+}
+
 function tomlBasicString(text: string): string {
   return JSON.stringify(text); // JSON escapes are valid TOML basic-string escapes
 }
@@ -71,13 +81,13 @@ function tomlString(text: string): string {
 }
 
 /** The `[[authors]]` block for the nexo installer's `extensions/trusted_keys.toml`. */
-export function trustedKeysEntry(identity: SigningIdentity, repo: string): string {
+export function trustedKeysEntry(identity: PinnedIdentity, repo: string): string {
   const owner = /^([^/\s]+)\/[^/\s]+$/.exec(repo)?.[1];
   if (!owner) throw new ReleaseError('USAGE', `repository '${repo}' is not in owner/name form`);
   return [
     '[[authors]]',
     `owner = ${tomlBasicString(owner)}`,
-    `identity_regexp = ${tomlString(identityRegexp(identity))}`,
+    `identity_regexp = ${tomlString(pinnedRegexp(identity))}`,
     `oidc_issuer = ${tomlBasicString(identity.issuer)}`,
     '',
   ].join('\n');
@@ -93,7 +103,7 @@ function shellQuote(arg: string): string {
  * or the bundle alone when no detached signature/certificate is written.
  */
 export function cosignCommand(
-  identity: SigningIdentity,
+  identity: PinnedIdentity,
   tarballName: string,
   files: readonly SignatureFileKind[] = SIGNATURE_FILE_KINDS,
 ): string {
@@ -109,7 +119,7 @@ export function cosignCommand(
   }
   args.push(
     '--certificate-identity-regexp',
-    identityRegexp(identity),
+    pinnedRegexp(identity),
     '--certificate-oidc-issuer',
     identity.issuer,
     tarballName,

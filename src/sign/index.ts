@@ -9,7 +9,8 @@
  *
  * Errors: OIDC_UNAVAILABLE (no/unusable token; says how to grant `id-token: write`),
  * SIGNING_FAILED (a Sigstore service failed after retries; names it and its URL),
- * SIGNATURE_INVALID (self-verification failed; no file is written), USAGE (bad config).
+ * SIGNATURE_INVALID (self-verification failed; no file is written), IDENTITY_MISMATCH (the
+ * certificate's identity is outside `policy`, checked before any log entry), USAGE (bad config).
  */
 import { resolve } from 'node:path';
 import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle';
@@ -25,6 +26,7 @@ import { toSigningFailure } from './failures.ts';
 import { renderSignatureFile, writeFileAtomic } from './files.ts';
 import { expectedIdentity, identityFromClaims } from './identity.ts';
 import { GitHubActionsTokenProvider } from './oidc.ts';
+import { checkSignerIdentity } from './policy-check.ts';
 import { mapLimit } from './pool.ts';
 import { loadTrustMaterial, trustedRootSource, verifyBundleStreamed } from './verify.ts';
 import type { StreamedFile } from './stream.ts';
@@ -52,6 +54,7 @@ export {
 export { cosignLegacyBundle, renderSignatureFile } from './files.ts';
 export { loadTrustMaterial, trustedRootSource, verifyBundleFile } from './verify.ts';
 export type { IdentityPolicy, TrustedRootSource } from './verify.ts';
+export type { SignerPolicy } from './policy-check.ts';
 
 export async function signTarballs(
   cfg: SigningConfig,
@@ -72,10 +75,7 @@ export async function signTarballs(
     rekorURL: baseURL(cfg.rekorURL),
     tsaURL: cfg.tsaURL === undefined ? undefined : baseURL(cfg.tsaURL),
   };
-  const material = await loadTrustMaterial(
-    trustedRootSource(cfg.trustedRootPath),
-    'SIGNING_FAILED',
-  );
+  const material = await loadTrustMaterial(trustedRootSource(cfg.trustedRootPath));
   const retry = sigstoreRetry(net);
   const holder = new CertificateHolder({
     identityProvider: tokens,
@@ -102,6 +102,7 @@ export async function signTarballs(
     try {
       const key = await holder.current();
       identity ??= identityFromClaims(tokens.claims ?? {}, cfg.env);
+      if (cfg.policy) checkSignerIdentity(key.certificate, cfg.policy);
       const made = await createBundle(tarball, key, witnesses);
       // Verify exactly what will be written: the bundle after a JSON round trip.
       bundle = bundleFromJSON(bundleToJSON(made.bundle));
@@ -109,7 +110,10 @@ export async function signTarballs(
     } catch (e) {
       throw toSigningFailure(e, endpoints, net.retries, (text) => tokens.redact(text));
     }
-    verifyBundleStreamed(bundle, tarball, file, material, identity);
+    const policy = cfg.policy
+      ? { subjectAlternativeName: cfg.policy.regexp, issuer: cfg.policy.issuer }
+      : identity;
+    verifyBundleStreamed(bundle, tarball, file, material, policy);
     return bundle;
   });
   if (!identity) throw new ReleaseError('INTERNAL', 'no signing identity after signing');

@@ -16,7 +16,6 @@ import { getTrustedRoot } from '@sigstore/tuf';
 import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
 import type { SignedEntity, TrustMaterial } from '@sigstore/verify';
 import { ReleaseError } from '../errors.ts';
-import type { ErrorCode } from '../errors.ts';
 import { verifierForFile, type StreamedFile } from './stream.ts';
 
 /** Where trust comes from: a trusted_root.json, the public-good root via TUF, or a parsed root. */
@@ -30,13 +29,11 @@ export function trustedRootSource(path: string | undefined): TrustedRootSource {
 let publicGood: Promise<TrustedRoot> | undefined;
 
 /**
- * Loads trust material. A bad file is USAGE; a failed TUF refresh is `networkFailure`
- * (SIGNING_FAILED while signing, VERIFY_FAILED while verifying).
+ * Loads trust material. A bad file is USAGE. A failed TUF fetch of the public-good root is
+ * TRUST_ROOT_UNAVAILABLE: a problem of the environment (no network, a proxy, a firewall), not of
+ * any signature, so it stops the run instead of failing signatures that were never checked.
  */
-export async function loadTrustMaterial(
-  source: TrustedRootSource,
-  networkFailure: ErrorCode,
-): Promise<TrustMaterial> {
+export async function loadTrustMaterial(source: TrustedRootSource): Promise<TrustMaterial> {
   let root: TrustedRoot;
   if (source.kind === 'root') {
     root = source.root;
@@ -55,8 +52,9 @@ export async function loadTrustMaterial(
     } catch (e) {
       publicGood = undefined;
       throw new ReleaseError(
-        networkFailure,
-        `cannot fetch the Sigstore public-good trusted root (TUF): ${(e as Error).message}`,
+        'TRUST_ROOT_UNAVAILABLE',
+        `the Sigstore trust root could not be fetched: the public-good trusted root comes from its TUF repository (tuf-repo-cdn.sigstore.dev), and fetching it failed (${tufCause(e)}). This is a problem of the environment, not of the signatures: allow this runner to reach that host, or pass trusted-root: the path of a trusted_root.json copied where the runner can read it, then run again`,
+        { cause: e },
       );
     }
   }
@@ -65,6 +63,14 @@ export async function loadTrustMaterial(
   } catch (e) {
     throw new ReleaseError('USAGE', `trusted root is unusable: ${(e as Error).message}`);
   }
+}
+
+/** The innermost reasons of a TUF failure ("fetch failed <- getaddrinfo ENOTFOUND ..."). */
+function tufCause(e: unknown): string {
+  const parts: string[] = [];
+  for (let cur = e, depth = 0; cur instanceof Error && depth < 5; cur = cur.cause, depth++)
+    parts.push(cur.message);
+  return [...new Set(parts)].join(' <- ') || String(e);
 }
 
 /** SAN (exact string or anchored RegExp) and OIDC issuer the certificate must carry. */
@@ -189,7 +195,7 @@ export async function verifyBundleFile(opts: {
       throw new ReleaseError('DIST_MISSING', `${opts.bundlePath} does not exist`);
     throw invalid(opts.bundlePath, `not a Sigstore bundle (${(e as Error).message})`, e);
   }
-  const material = await loadTrustMaterial(opts.trustedRoot, 'VERIFY_FAILED');
+  const material = await loadTrustMaterial(opts.trustedRoot);
   await verifyBundleForFile(bundle, opts.artifactPath, material, {
     subjectAlternativeName: san,
     issuer: opts.issuer,

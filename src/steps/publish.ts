@@ -1,6 +1,7 @@
 import { ReleaseError } from '../errors.ts';
 import { completenessProblems } from '../publish/complete.ts';
 import { decideMakeLatest } from '../publish/latest.ts';
+import { postPublishCheck } from '../publish/post-check.ts';
 import { expectedAssets } from '../plan.ts';
 import { failureMessage, renderReport } from '../verify/report.ts';
 import { draftSource } from '../verify/draft.ts';
@@ -126,6 +127,7 @@ export const publishStep: Step = {
       make_latest: makeLatest,
     });
     gh.release = published;
+    await postPublishCheck(ctx, { release: published, makeLatest, assets: remote });
     reporter.setOutput('release-url', published.html_url);
     reporter.info(
       `publish: published ${plan.tag}${prerelease ? ' as a pre-release' : ''}${makeLatest === 'true' ? ' as latest' : makeLatest === 'false' ? ' (not latest)' : ''}: ${published.html_url}`,

@@ -1,7 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from '../errors.ts';
-import { DEFAULT_REKOR_URL, cosignCommand, signTarballs, trustedKeysEntry } from '../sign/index.ts';
+import {
+  DEFAULT_REKOR_URL,
+  cosignCommand,
+  signTarballs,
+  trustedKeysEntry,
+  type SignerPolicy,
+} from '../sign/index.ts';
+import { identityPolicy } from '../verify/policy.ts';
 import type { RunContext } from '../context.ts';
 import type { Step } from '../pipeline.ts';
 
@@ -20,6 +27,26 @@ async function repositoryIsPrivate(env: RunContext['config']['env']): Promise<bo
   } catch {
     return false;
   }
+}
+
+/**
+ * The identity policy of `verify` (src/verify/policy.ts) in the form signing checks: the
+ * certificate-identity-regexp input, else every workflow of this repository. Undefined only
+ * without a repository, where signing pins the token's own identity as before.
+ */
+function signerPolicy(config: RunContext['config']): SignerPolicy | undefined {
+  const p = identityPolicy(config, config.repo);
+  if (p.regexp === undefined) return undefined;
+  const repository = config.repo ? `${config.repo.owner}/${config.repo.name}` : undefined;
+  return {
+    regexp: p.regexp,
+    pattern: p.pattern ?? p.regexp.source,
+    issuer: p.issuer,
+    source: config.certificateIdentityRegexp
+      ? 'the certificate-identity-regexp input'
+      : `the default, any workflow of ${repository ?? 'this repository'}`,
+    ...(repository ? { repository } : {}),
+  };
 }
 
 export const signStep: Step = {
@@ -49,6 +76,7 @@ export const signStep: Step = {
         );
       return;
     }
+    const policy = signerPolicy(config);
     const retryBase = Number(config.env.PLUGIN_RELEASE_RETRY_BASE_MS);
     const outcome = await signTarballs(
       {
@@ -60,6 +88,7 @@ export const signStep: Step = {
         concurrency: config.concurrency,
         env: { ...config.env },
         ...(Number.isFinite(retryBase) && retryBase > 0 ? { retryBaseMs: retryBase } : {}),
+        ...(policy ? { policy } : {}),
       },
       tarballs,
     );
@@ -73,12 +102,14 @@ export const signStep: Step = {
       ? `${config.repo.owner}/${config.repo.name}`
       : (config.env.GITHUB_REPOSITORY ?? 'owner/repo');
     const example = path.basename(tarballs[0]!);
+    // Operators are told exactly the policy verify applies (and signing just checked).
+    const pin = policy ? { identityRegexp: policy.pattern, issuer: policy.issuer } : identity;
     const operators = nexo
       ? [
-          'Operators who want `nexo plugin install` to require these signatures add this to `extensions/trusted_keys.toml`:',
+          `Operators who want \`nexo plugin install\` to require these signatures add this to \`extensions/trusted_keys.toml\`${policy ? ` (the policy \`verify\` applies: ${policy.source})` : ''}:`,
           '',
           '```toml',
-          trustedKeysEntry(identity, repo).trimEnd(),
+          trustedKeysEntry(pin, repo).trimEnd(),
           '```',
           '',
         ]
@@ -93,7 +124,7 @@ export const signStep: Step = {
         `Verify ${nexo ? 'a tarball' : 'an artifact'} by hand with cosign:`,
         '',
         '```sh',
-        cosignCommand(identity, example, config.signatureFiles),
+        cosignCommand(pin, example, config.signatureFiles),
         '```',
       ].join('\n'),
     );

@@ -8,7 +8,8 @@ import { resolveNotes } from '../publish/notes.ts';
 import { pickRelease, ensureRelease } from '../publish/release.ts';
 import { checkAssetCount, executeSync, planSync, type SyncItem } from '../publish/sync.ts';
 import { formatBytes } from '../archive/limits.ts';
-import { markdownTable } from '../report.ts';
+import { replacingPublishedWarning } from '../publish/republish.ts';
+import { releaseTable } from '../publish/summary.ts';
 import type { Asset, RunContext } from '../context.ts';
 import type { Step } from '../pipeline.ts';
 
@@ -154,6 +155,8 @@ export const uploadStep: Step = {
       return;
     }
     checkAssetCount(items, remote.length, stale.length, config.concurrency);
+    const republish = replacingPublishedWarning(existing, items);
+    if (republish !== undefined) reporter.warning(republish);
     if (config.dryRun) {
       for (const line of describePlan(items, stale, existing, tag))
         reporter.info(`dry-run: would ${line}`);
@@ -198,14 +201,10 @@ export const uploadStep: Step = {
     reporter.info(
       `upload: ${release.draft ? 'draft' : 'published'} release ${tag} (id ${release.id}): ${counts}`,
     );
-    const rows = assets.map((a) => [
-      a.url ? `[${a.name}](${a.url})` : a.name,
-      formatBytes(a.size),
-      `\`${a.sha256}\``,
-      a.action ?? '',
-    ]);
-    reporter.summary(
-      `### Release [${tag}](${release.html_url})\n\n${markdownTable(['asset', 'size', 'sha256', 'action'], rows)}\n`,
-    );
+    // A draft about to be published gets its table from the post-publish check, with the
+    // addresses operators can open (publish/post-check.ts).
+    const goesLive =
+      release.draft && !config.draft && (config.command === 'publish' || config.command === 'all');
+    if (!goesLive) reporter.summary(releaseTable(tag, release.html_url, assets));
   },
 };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ReleaseError } from '../errors.ts';
+import { checkTargetNames } from '../ecosystems/nexo/targets.ts';
 import { buildPlan, profileReleasePlan } from '../plan.ts';
 import type { RunContext } from '../context.ts';
 import type { Step } from '../pipeline.ts';
@@ -19,8 +20,15 @@ export const validateStep: Step = {
     const tagOptional = config.command === 'pack';
     if (config.tag === undefined && !tagOptional)
       throw new ReleaseError('TAG_MISSING', config.tagHint);
+    // nexo's targets are Rust target triples (or noarch); the other profiles take no targets.
+    if (profile.name === 'nexo')
+      checkTargetNames(
+        { targets: config.targets, aliases: config.targetAliases },
+        config.allowUnknownTargets,
+      );
     const tag = config.tag === undefined ? undefined : profile.parseTag(config.tag);
     const manifest = await profile.readManifest(config);
+    for (const w of manifest.warnings ?? []) reporter.warning(w.message, w.location);
     if (tag !== undefined && manifest.version !== tag.version) {
       const file = path.basename(config.manifestPath);
       throw new ReleaseError(
@@ -40,6 +48,7 @@ export const validateStep: Step = {
             manifest,
             tag?.tag,
             profile.plan(config, manifest),
+            tag?.prerelease,
           );
     ctx.state.manifest = manifest;
     ctx.state.plan = plan;

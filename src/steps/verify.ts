@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Config } from '../config.ts';
 import { ReleaseError } from '../errors.ts';
+import { checkTargetNames } from '../ecosystems/nexo/targets.ts';
 import { releaseApiFor } from '../github/client.ts';
 import type { Release, ReleaseApi } from '../github/types.ts';
 import { failureMessage, localSource, remoteSource, renderReport } from '../verify/index.ts';
@@ -119,7 +120,12 @@ async function chooseTarget(ctx: RunContext): Promise<VerifyTarget> {
 export const verifyStep: Step = {
   name: 'verify',
   async run(ctx: RunContext): Promise<void> {
-    const { reporter } = ctx;
+    const { config, reporter, profile } = ctx;
+    if (config.command === 'verify' && profile.name === 'nexo')
+      checkTargetNames(
+        { targets: config.targets, aliases: config.targetAliases },
+        config.allowUnknownTargets,
+      );
     const target = await chooseTarget(ctx);
     if (target.note) reporter.info(`verify: ${target.note}`);
     const report = await runVerify(ctx, target);

@@ -6,7 +6,7 @@ import { mapLimit } from '../sign/pool.ts';
 import { loadTrustMaterial, type TrustedRootSource } from '../sign/verify.ts';
 import { checkLatest } from './latest.ts';
 import { checkManifestAsset } from './manifest.ts';
-import { platformResults } from './platforms.ts';
+import { judgePlatforms, platformResults } from './platforms.ts';
 import { Findings, countChecks, type PlatformResult, type VerifyReport } from './report.ts';
 import type { IdentityPolicy } from './signature.ts';
 import { readSmall, type ArtifactSource } from './source.ts';
@@ -120,7 +120,7 @@ export async function verifyRelease(o: VerifyOptions): Promise<VerifyReport> {
     expected: { id, version },
     requireSignature: o.requireSignature,
     policy: o.policy,
-    trust: () => (trust ??= loadTrustMaterial(o.trustedRoot, 'VERIFY_FAILED')),
+    trust: () => (trust ??= loadTrustMaterial(o.trustedRoot)),
   };
   const perTarball = await mapLimit(mine, o.concurrency, (n) =>
     checkTarball(ctx, n, n === `${prefix}noarch.tar.gz`),
@@ -131,7 +131,13 @@ export async function verifyRelease(o: VerifyOptions): Promise<VerifyReport> {
       latestOptional: o.latest.optional,
     });
 
-  return report(o, findings, platformResults(names, id, version, o.targets), id, version);
+  const platforms = judgePlatforms(
+    platformResults(names, id, version, o.targets),
+    findings,
+    o.source.label,
+    (o.targets.length === 0 && mine.length === 0) || id === undefined || version === undefined,
+  );
+  return report(o, findings, platforms, id, version);
 }
 
 function report(

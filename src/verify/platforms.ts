@@ -1,5 +1,5 @@
 import { tarballName } from '../plan.ts';
-import type { PlatformResult } from './report.ts';
+import type { Findings, PlatformResult } from './report.ts';
 
 /**
  * Which tarball `nexo plugin install` downloads on each common platform: the installer's
@@ -47,4 +47,43 @@ export function platformResults(
       available,
     };
   });
+}
+
+/** A failed check is about `tarball` when it names the tarball, one of its entries or files. */
+function about(subject: string, tarball: string): boolean {
+  return (
+    subject === tarball || subject.startsWith(`${tarball}:`) || subject.startsWith(`${tarball}.`)
+  );
+}
+
+/**
+ * The platform rows after the per-tarball checks: a platform whose pick fails any check fails
+ * too (the installer there would refuse it), and a release that no common platform can install
+ * at all is a failed check of its own, whatever `targets` says: publishing it helps nobody.
+ * `reported`: the "no tarball at all" failure was already recorded.
+ */
+export function judgePlatforms(
+  platforms: PlatformResult[],
+  findings: Findings,
+  subject: string,
+  reported: boolean,
+): PlatformResult[] {
+  const judged = platforms.map((p): PlatformResult => {
+    if (p.tarball === null) return p;
+    const failed = findings.list.find((c) => c.status === 'fail' && about(c.subject, p.tarball!));
+    return failed ? { ...p, status: 'fail', code: failed.code } : p;
+  });
+  if (judged.length > 0 && judged.every((p) => p.tarball === null)) {
+    if (!reported) {
+      const available = judged[0]!.available ?? [];
+      findings.fail(
+        'platforms',
+        subject,
+        'TargetNotFound',
+        `no common platform can install this release: ${judged.map((p) => p.target).join(', ')} all get TargetNotFound (the installer picks <id>-<version>-<target>.tar.gz, else -noarch). Available: ${available.join(', ') || 'none'}. Build one of these targets, publish a musl build under the gnu name with target-aliases, or package noarch`,
+      );
+    }
+    return judged.map((p) => ({ ...p, status: 'fail' }));
+  }
+  return judged;
 }

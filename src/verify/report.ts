@@ -27,9 +27,11 @@ export interface PlatformResult {
   /** The asset the installer would download, or null (TargetNotFound). */
   tarball: string | null;
   via: 'exact' | 'noarch' | null;
-  /** fail only when the target is in `targets`; otherwise a missing tarball is information. */
+  /** fail when the target is in `targets`, when the tarball picked fails a check, or when no
+   * common platform can install the release; otherwise a missing tarball is information. */
   status: 'pass' | 'fail' | 'info';
-  code?: 'TargetNotFound';
+  /** TargetNotFound, or the code of the first failed check of the tarball picked. */
+  code?: OperatorCode | (string & {});
   /** With TargetNotFound: the `.tar.gz` assets the installer lists. */
   available?: string[];
 }
@@ -124,7 +126,8 @@ export function renderReport(r: VerifyReport): string {
 
 /** The VERIFY_FAILED message: each failing check's operator code and subject. */
 export function failureMessage(r: VerifyReport): string {
-  // A platform fails only for a target in `targets`, which the `target` check reports already.
+  // Every failed platform row has a failed check behind it (its target, its tarball's checks, or
+  // the release-wide `platforms` check), so the checks alone say everything.
   const failed = r.checks.filter((c) => c.status === 'fail');
   const items = failed.map((c) => `${c.code} ${c.subject}: ${c.message}`);
   return `${items.length} check${items.length === 1 ? '' : 's'} of ${r.source} failed the way ${r.consumer ?? '`nexo plugin install`'} would fail: ${items.join('; ')}`;

@@ -154,7 +154,9 @@ export function prepareSignatureCheck(input: {
     try {
       material = await input.trust();
     } catch (e) {
-      if (isReleaseError(e, 'USAGE')) throw e;
+      // A bad trusted-root file or an unreachable TUF repository stops the run: the signatures
+      // were not checked, so they must not be reported as failing.
+      if (isReleaseError(e, 'USAGE') || isReleaseError(e, 'TRUST_ROOT_UNAVAILABLE')) throw e;
       return fail(`cannot load the trusted root: ${message(e)}`);
     }
     const sha256 = Buffer.from(sha256hex, 'hex');

@@ -33,7 +33,7 @@ export async function checkSigstoreFiles(
       files: await signatureFiles(source, name),
       required: false,
       policy: identityPolicy(config, config.repo),
-      trust: () => (trust ??= loadTrustMaterial(root, 'VERIFY_FAILED')),
+      trust: () => (trust ??= loadTrustMaterial(root)),
       findings,
     });
     const hash = createHash('sha256');

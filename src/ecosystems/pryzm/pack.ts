@@ -9,12 +9,7 @@ import { npmPack, npmPackFileName } from '../../npm/pack.ts';
 import type { Reporter } from '../../report.ts';
 import type { ProfileManifest, ProfilePlan } from '../types.ts';
 import { loadPublisherKey, type PublisherKey } from './key.ts';
-import {
-  checkManifestText,
-  isPryzmManifest,
-  readPryzmManifest,
-  type PryzmManifest,
-} from './manifest.ts';
+import { checkManifestText, isPryzmManifest, readPryzmManifest } from './manifest.ts';
 import {
   makeSignature,
   SIGNATURE_SUFFIX,
@@ -45,14 +40,9 @@ export function planPryzm(config: Config, manifest: ProfileManifest): ProfilePla
   };
 }
 
-export function reportWarnings(reporter: Reporter, manifest: PryzmManifest): void {
-  for (const w of manifest.warnings) reporter.warning(w.message, w.location);
-}
-
 export async function packPryzm(ctx: RunContext): Promise<Asset[]> {
   const { config, reporter } = ctx;
   const manifest = await readPryzmManifest(config.manifestPath);
-  reportWarnings(reporter, manifest);
   const expected = tarballName(manifest);
   const packed = await npmPack(manifest.packageDir, config.distDir, config.env);
   if (packed.name !== expected)

@@ -1,7 +1,8 @@
 /**
  * The download origin: `/<o>/<r>/releases/download/<tag>/<name>` (browser_download_url; published
- * releases of public repos only, as for token-holding API clients on github.com) and `/_assets/<id>?sig=` (the
- * target of the API's 302, authorised by the signature alone). Whether an Authorization header
+ * releases of public repos only, as for token-holding API clients on github.com), `/_assets/<id>?sig=` (the
+ * target of the API's 302, authorised by the signature alone) and `/<o>/<r>/releases/tag/<tag>`
+ * (html_url, the release page). Whether an Authorization header
  * arrived is visible in the request records; it is ignored here.
  */
 import { notFound, type Ctx, type Reply } from './http.ts';
@@ -38,6 +39,19 @@ export async function downloadByTag(ctx: Ctx): Promise<Reply> {
     if (asset) return serve(ctx, asset);
   }
   return notFound();
+}
+
+/**
+ * A release's web page (its html_url): 200 for a published release of a public repository; a
+ * draft's page (`untagged-...`) exists only for signed-in writers, so it is 404 here. The body
+ * is a small JSON stand-in for the HTML.
+ */
+export async function releasePage(ctx: Ctx): Promise<Reply> {
+  const repo = ctx.core.state.repo(`${ctx.params.owner}/${ctx.params.repo}`);
+  if (!repo || repo.private) return notFound();
+  const release = repo.releases.find((r) => !r.draft && r.tag_name === ctx.params.tag);
+  if (!release) return notFound();
+  return { status: 200, json: { page: 'release', tag_name: release.tag_name, id: release.id } };
 }
 
 export async function downloadSigned(ctx: Ctx): Promise<Reply> {

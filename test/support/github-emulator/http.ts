@@ -4,8 +4,10 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { FaultScript } from './faults.ts';
+import { invalidRequestMessage, type SchemaName } from './schemas.ts';
 import type { Origins } from './json.ts';
-import type { EmuState, RepoState } from './state.ts';
+import type { GitPerson } from './git.ts';
+import { isoNow, type EmuState, type RepoState } from './state.ts';
 import type { FaultSpec, RequestRecord } from './types.ts';
 
 const DOCS = 'https://docs.github.com/rest/releases';
@@ -38,6 +40,12 @@ export interface Auth {
   scope?: 'read' | 'write';
   /** An Authorization header that names no known token. */
   invalid: boolean;
+  /** The user behind a personal access token (see TokenOptions). */
+  login?: string;
+  /** Lower-case full names of the repos the token may push to besides its login's own. */
+  repos?: Set<string>;
+  /** A GitHub App installation token (the workflow token): GET repo shows no `permissions`. */
+  installation?: boolean;
 }
 
 export interface Ctx {
@@ -67,8 +75,19 @@ export function parseAuth(req: IncomingMessage, state: EmuState): Auth {
   const header = req.headers.authorization;
   if (!header) return { invalid: false };
   const m = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(header);
-  const scope = m?.[1] ? state.tokens.get(m[1]) : undefined;
-  return scope ? { scope, invalid: false } : { invalid: true };
+  const token = m?.[1] ? state.tokens.get(m[1]) : undefined;
+  if (!token) return { invalid: true };
+  const auth: Auth = { scope: token.scope, invalid: false };
+  if (token.login !== undefined) auth.login = token.login;
+  if (token.installation === true) auth.installation = true;
+  if (token.repos !== undefined) auth.repos = new Set(token.repos.map((r) => r.toLowerCase()));
+  return auth;
+}
+
+/** GitHub's 403 wording depends on the kind of token. */
+export function forbidden(ctx: Ctx): Reply {
+  const kind = ctx.auth.login === undefined ? 'integration' : 'personal access token';
+  return errorReply(403, `Resource not accessible by ${kind}`);
 }
 
 /** Repo lookup plus GitHub's access rules: a bad token is 401 everywhere; private repos hide as
@@ -80,16 +99,32 @@ export function access(
   if (ctx.auth.invalid) return { reply: errorReply(401, 'Bad credentials') };
   const repo = ctx.core.state.repo(`${ctx.params.owner}/${ctx.params.repo}`);
   if (!repo || (repo.private && !ctx.auth.scope)) return { reply: notFound() };
+  // A fork being created answers 404 for a while, as GitHub's asynchronous forks do.
+  if (repo.pendingReads > 0) {
+    repo.pendingReads--;
+    return { reply: notFound() };
+  }
   if (need === 'write') {
     if (!ctx.auth.scope) return { reply: errorReply(401, 'Requires authentication') };
-    if (ctx.auth.scope !== 'write') {
-      return { reply: errorReply(403, 'Resource not accessible by integration') };
-    }
+    if (!canPush(ctx, repo)) return { reply: forbidden(ctx) };
   }
   return { repo };
 }
 
-export const canPush = (ctx: Ctx): boolean => ctx.auth.scope === 'write';
+/** Push access: a write token that is unrestricted, lists the repo, or whose login owns it. */
+export function canPush(ctx: Ctx, repo: RepoState): boolean {
+  const a = ctx.auth;
+  if (a.scope !== 'write') return false;
+  if (a.login === undefined && a.repos === undefined) return true;
+  const owns = a.login !== undefined && a.login.toLowerCase() === repo.owner.toLowerCase();
+  return owns || a.repos?.has(repo.fullName.toLowerCase()) === true;
+}
+
+/** Forking and opening pull requests need no push access, but a user's write token: an
+ * installation token (GITHUB_TOKEN) only acts on the repos it was issued for. */
+export function canContribute(ctx: Ctx, repo: RepoState): boolean {
+  return ctx.auth.scope === 'write' && (ctx.auth.login !== undefined || canPush(ctx, repo));
+}
 
 const JSON_LIMIT = 1024 * 1024;
 
@@ -114,6 +149,23 @@ export async function readJson(ctx: Ctx): Promise<unknown> {
 }
 
 export const badJson = (): Reply => errorReply(400, 'Problems parsing JSON');
+
+/** Reads the JSON body and checks it against the operation's OpenAPI request schema (GitHub's 422
+ * "Invalid request" when it does not match). */
+export async function validBody<T>(
+  ctx: Ctx,
+  schema: SchemaName,
+): Promise<{ body: T; reply?: undefined } | { reply: Reply }> {
+  let body: unknown;
+  try {
+    body = await readJson(ctx);
+  } catch {
+    return { reply: badJson() };
+  }
+  const problem = invalidRequestMessage(schema, body ?? {});
+  if (problem) return { reply: errorReply(422, problem) };
+  return { body: (body ?? {}) as T };
+}
 
 /** Pages `items` by `per_page` (default 30, max 100) and `page`; adds GitHub's Link header with
  * absolute URLs (prev, next, last, first) when there is more than one page. */
@@ -141,4 +193,10 @@ export function paginate<T>(ctx: Ctx, items: T[]): { items: T[]; headers: Record
 
 export function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
+}
+
+/** The author GitHub records for a commit made through the API: the token's user (or the app). */
+export function apiAuthor(ctx: Ctx): GitPerson {
+  const login = ctx.auth.login ?? 'github-actions[bot]';
+  return { name: login, email: `${login}@users.noreply.github.com`, date: isoNow() };
 }

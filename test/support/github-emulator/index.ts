@@ -1,5 +1,6 @@
 /**
- * A stateful GitHub Releases API emulator for tests, the demo and benchmarks: three real HTTP
+ * A stateful GitHub Releases API emulator for tests, the demo and benchmarks, with the repository,
+ * git data, contents and pull-request routes the registry pull-request flow needs: three real HTTP
  * servers on 127.0.0.1 (API under a GHES-style `/api/v3` prefix, uploads, downloads) that
  * production Octokit code reaches through GITHUB_API_URL and the release's `upload_url`.
  * See types.ts for the shapes and faults.ts for fault scripting.
@@ -10,15 +11,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FaultScript } from './faults.ts';
 import type { Core } from './http.ts';
+import { commitFiles, resolveRef } from './repo-git.ts';
 import { listen, makeServer, type Dispatcher } from './server.ts';
 import { EmuState } from './state.ts';
 import type {
   EmuEvent,
   EmulatorOptions,
+  EmuPull,
   EmuRelease,
   RepoOptions,
   RequestRecord,
   SeedRelease,
+  TokenOptions,
 } from './types.ts';
 
 export { rewriteAssetName } from './names.ts';
@@ -38,8 +42,9 @@ export interface GitHubEmulator {
   /** Where asset bytes are stored (removed by close()). */
   dataDir: string;
   addRepo(fullName: string, opts?: RepoOptions): void;
-  /** Unknown tokens get 401; a 'read' token gets 403 on every write. */
-  addToken(token: string, scope: 'write' | 'read'): void;
+  /** Unknown tokens get 401; a 'read' token gets 403 on every write. `opts` gives the token a
+   * user (`login`) and/or limits its push access (`repos`); see TokenOptions. */
+  addToken(token: string, scope: 'write' | 'read', opts?: TokenOptions): void;
   faults: FaultScript;
   /** Every request to all three origins, in arrival order. */
   requests: RequestRecord[];
@@ -51,6 +56,28 @@ export interface GitHubEmulator {
   assetBytes(repo: string, assetId: number): Promise<Buffer>;
   seedRelease(repo: string, release: SeedRelease): EmuRelease;
   onEvent(listener: (e: EmuEvent) => void): void;
+  /** One commit on `branch` (made from the default branch when missing) writing each file, or
+   * deleting it for null. Returns the commit sha. */
+  seedRepoFiles(
+    repo: string,
+    branch: string,
+    files: Record<string, string | Buffer | null>,
+    message?: string,
+  ): string;
+  /** A file's text at a branch (or commit sha), or undefined. */
+  repoFile(repo: string, ref: string, path: string): string | undefined;
+  /** Every file path at a branch (or commit sha), sorted. */
+  repoPaths(repo: string, ref: string): string[];
+  /** Branch name -> commit sha, or undefined for an unknown repo. */
+  branches(repo: string): Record<string, string> | undefined;
+  /** A commit's parents and message. */
+  commit(repo: string, sha: string): { sha: string; parents: string[]; message: string };
+  /** Snapshots of the pull requests whose base is `repo`, by number. */
+  pulls(repo: string): EmuPull[];
+  /** The repo a fork was made from, or undefined. */
+  parentOf(repo: string): string | undefined;
+  /** Requests a new fork answers 404 before it is ready (GitHub forks asynchronously). */
+  setForkLag(requests: number): void;
   close(): Promise<void>;
 }
 
@@ -63,6 +90,7 @@ function snapshot(release: EmuRelease): EmuRelease {
 export async function startGitHubEmulator(opts: EmulatorOptions = {}): Promise<GitHubEmulator> {
   const dataDir = mkdtempSync(join(opts.dataDir ?? tmpdir(), 'github-emulator-'));
   const state = new EmuState(dataDir);
+  state.forkLag = opts.forkLag ?? 0;
   const faults = new FaultScript();
   const origins = { apiUrl: '', uploadsOrigin: '', downloadOrigin: '' };
   const core: Core = {
@@ -96,7 +124,8 @@ export async function startGitHubEmulator(opts: EmulatorOptions = {}): Promise<G
     faults,
     requests: d.requests,
     addRepo: (fullName, repoOpts) => void state.addRepo(fullName, repoOpts),
-    addToken: (token, scope) => void state.tokens.set(token, scope),
+    addToken: (token, scope, tokenOpts = {}) =>
+      void state.tokens.set(token, { scope, ...tokenOpts }),
     resetRequests: () => void d.requests.splice(0),
     releases: (repo) =>
       state
@@ -107,6 +136,29 @@ export async function startGitHubEmulator(opts: EmulatorOptions = {}): Promise<G
     assetBytes: (repo, assetId) => state.assetBytes(state.requireRepo(repo), assetId),
     seedRelease: (repo, release) => seed(state, repo, release),
     onEvent: (listener) => state.onEvent(listener),
+    seedRepoFiles: (repo, branch, files, message = 'Seed files') =>
+      commitFiles(state, state.requireRepo(repo), branch, files, message).sha,
+    repoFile: (repo, ref, path) => {
+      const r = state.requireRepo(repo);
+      const c = resolveRef(state, r, ref);
+      return c && state.git.file(c, path)?.content.toString('utf8');
+    },
+    repoPaths: (repo, ref) => {
+      const c = resolveRef(state, state.requireRepo(repo), ref);
+      return c ? [...state.git.treeOf(c).keys()].sort() : [];
+    },
+    branches: (repo) => {
+      const r = state.repo(repo);
+      return r && Object.fromEntries(r.branches);
+    },
+    commit: (repo, sha) => {
+      const c = state.git.commit(state.requireRepo(repo).network, sha);
+      if (!c) throw new Error(`no commit ${sha} in ${repo}`);
+      return { sha: c.sha, parents: [...c.parents], message: c.message };
+    },
+    pulls: (repo) => structuredClone(state.requireRepo(repo).pulls),
+    parentOf: (repo) => state.requireRepo(repo).parent,
+    setForkLag: (requests) => void (state.forkLag = requests),
     close: async () => {
       await Promise.all(
         servers.map(

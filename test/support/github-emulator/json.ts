@@ -108,25 +108,3 @@ export function releaseJson(o: Origins, repo: RepoState, r: EmuRelease) {
     body: r.body,
   };
 }
-
-export function repoJson(o: Origins, repo: RepoState, canPush: boolean) {
-  const owner = userJson(o, repo.owner, 1000 + repo.id);
-  return {
-    id: repo.id,
-    node_id: `R_emu${repo.id}`,
-    name: repo.name,
-    full_name: repo.fullName,
-    private: repo.private,
-    visibility: repo.private ? 'private' : 'public',
-    owner: { ...owner, type: 'Organization', html_url: `${o.downloadOrigin}/${repo.owner}` },
-    html_url: `${o.downloadOrigin}/${repoPath(repo)}`,
-    url: `${o.apiUrl}/repos/${repoPath(repo)}`,
-    releases_url: `${o.apiUrl}/repos/${repoPath(repo)}/releases{/id}`,
-    description: null,
-    fork: false,
-    archived: false,
-    disabled: false,
-    default_branch: repo.defaultBranch,
-    permissions: { admin: false, maintain: false, push: canPush, triage: canPush, pull: true },
-  };
-}

@@ -1,21 +1,25 @@
 /**
- * The route table of the three origins. Patterns match path segments after the origin's prefix:
+ * The route table of the three origins (releases and assets; repositories, git data, contents and
+ * pull requests for the registry pull-request flow). Patterns match path segments after the origin's prefix:
  * `:x` captures one segment, `:x#` one numeric segment, `*x` the rest (at least one segment,
  * joined with '/', so tags containing slashes work whether or not the client encoded them).
  * Segments are percent-decoded before matching.
  */
-import { downloadByTag, downloadSigned } from './downloads.ts';
+import { downloadByTag, downloadSigned, releasePage } from './downloads.ts';
 import type { Ctx, Reply } from './http.ts';
 import { createRelease, deleteRelease, generateNotes, updateRelease } from './release-writes.ts';
 import { deleteAsset, getAsset, listAssets, updateAsset } from './routes-assets.ts';
+import { getContent, putContent } from './routes-contents.ts';
+import { createCommit, createRef, createTree, getCommit, getRef, updateRef } from './routes-git.ts';
+import { createPull, getPull, listPulls, updatePull } from './routes-pulls.ts';
 import {
   getImmutableReleases,
   getLatest,
   getRelease,
   getReleaseByTag,
-  getRepo,
   listReleases,
 } from './routes-releases.ts';
+import { createFork, getRepo, getUser } from './routes-repos.ts';
 import type { Origin, RouteName } from './types.ts';
 import { uploadAsset } from './uploads.ts';
 
@@ -45,9 +49,25 @@ const table: [Origin, string, string, RouteName, Handler][] = [
   ['api', 'DELETE', `${R}/releases/:release_id#`, 'delete-release', deleteRelease],
   ['api', 'GET', `${R}/releases/:release_id#/assets`, 'list-assets', listAssets],
   ['api', 'GET', `${R}/immutable-releases`, 'immutable-releases', getImmutableReleases],
+  ['api', 'GET', 'user', 'get-user', getUser],
+  ['api', 'POST', `${R}/forks`, 'create-fork', createFork],
+  ['api', 'GET', `${R}/git/ref/*ref`, 'get-ref', getRef],
+  ['api', 'POST', `${R}/git/refs`, 'create-ref', createRef],
+  ['api', 'PATCH', `${R}/git/refs/*ref`, 'update-ref', updateRef],
+  ['api', 'GET', `${R}/git/commits/:sha`, 'get-commit', getCommit],
+  ['api', 'POST', `${R}/git/commits`, 'create-commit', createCommit],
+  ['api', 'POST', `${R}/git/trees`, 'create-tree', createTree],
+  ['api', 'GET', `${R}/contents`, 'get-content', getContent],
+  ['api', 'GET', `${R}/contents/*path`, 'get-content', getContent],
+  ['api', 'PUT', `${R}/contents/*path`, 'put-content', putContent],
+  ['api', 'GET', `${R}/pulls`, 'list-pulls', listPulls],
+  ['api', 'POST', `${R}/pulls`, 'create-pull', createPull],
+  ['api', 'GET', `${R}/pulls/:pull_number#`, 'get-pull', getPull],
+  ['api', 'PATCH', `${R}/pulls/:pull_number#`, 'update-pull', updatePull],
   ['uploads', 'POST', `${R}/releases/:release_id#/assets`, 'upload-asset', uploadAsset],
   ['download', 'GET', ':owner/:repo/releases/download/*tag/:name', 'download', downloadByTag],
   ['download', 'GET', '_assets/:asset_id#', 'download', downloadSigned],
+  ['download', 'GET', ':owner/:repo/releases/tag/*tag', 'release-page', releasePage],
 ];
 
 const routes: Route[] = table.map(([origin, method, path, route, handler]) => ({

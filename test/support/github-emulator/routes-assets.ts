@@ -37,7 +37,7 @@ function findAsset(ctx: Ctx, need: 'read' | 'write'): Found | Reply {
   const a = access(ctx, need);
   if (a.reply) return a.reply;
   const found = ctx.core.state.findAsset(a.repo, Number(ctx.params.asset_id));
-  if (!found || (found.release.draft && !canPush(ctx))) return notFound();
+  if (!found || (found.release.draft && !canPush(ctx, a.repo))) return notFound();
   return { repo: a.repo, ...found };
 }
 

@@ -1,9 +1,9 @@
 /**
- * Release routes: read (repo, list, by id, by tag, latest, immutable-releases) and write (create,
+ * Release routes: read (list, by id, by tag, latest, immutable-releases) and write (create,
  * update/publish, delete, generate-notes). Write rules live in release-rules.ts.
  */
 import { access, canPush, notFound, paginate, type Ctx, type Reply } from './http.ts';
-import { releaseJson, repoJson } from './json.ts';
+import { releaseJson } from './json.ts';
 import type { RepoState } from './state.ts';
 import type { EmuRelease } from './types.ts';
 
@@ -16,19 +16,13 @@ export function newestFirst(a: EmuRelease, b: EmuRelease): number {
 /** Drafts exist only for callers with push access, as on GitHub. */
 export function visibleRelease(ctx: Ctx, repo: RepoState, id: number): EmuRelease | undefined {
   const release = ctx.core.state.findRelease(repo, id);
-  return release && (!release.draft || canPush(ctx)) ? release : undefined;
-}
-
-export async function getRepo(ctx: Ctx): Promise<Reply> {
-  const a = access(ctx, 'read');
-  if (a.reply) return a.reply;
-  return { status: 200, json: repoJson(ctx.core.origins, a.repo, canPush(ctx)) };
+  return release && (!release.draft || canPush(ctx, repo)) ? release : undefined;
 }
 
 export async function listReleases(ctx: Ctx): Promise<Reply> {
   const a = access(ctx, 'read');
   if (a.reply) return a.reply;
-  const all = a.repo.releases.filter((r) => !r.draft || canPush(ctx)).sort(newestFirst);
+  const all = a.repo.releases.filter((r) => !r.draft || canPush(ctx, a.repo)).sort(newestFirst);
   const { items, headers } = paginate(ctx, all);
   const json = items.map((r) => releaseJson(ctx.core.origins, a.repo, r));
   return { status: 200, json, headers };

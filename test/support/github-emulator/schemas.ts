@@ -16,7 +16,25 @@ export type SchemaName =
   | 'create-release-request'
   | 'update-release-request'
   | 'update-release-asset-request'
-  | 'generate-release-notes-request';
+  | 'generate-release-notes-request'
+  | 'get-authenticated-user-response'
+  | 'full-repository'
+  | 'git-ref'
+  | 'git-commit'
+  | 'git-tree'
+  | 'content-file'
+  | 'content-directory'
+  | 'file-commit'
+  | 'pull-request'
+  | 'pull-request-simple'
+  | 'create-fork-request'
+  | 'create-ref-request'
+  | 'update-ref-request'
+  | 'create-tree-request'
+  | 'create-commit-request'
+  | 'create-or-update-file-contents-request'
+  | 'create-pull-request-request'
+  | 'update-pull-request-request';
 
 interface SchemaFile {
   source: { package: string; version: string; extractedAt: string };
@@ -30,6 +48,8 @@ const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 // The CJS module object doubles as its own `default` at runtime, which is what TS sees here.
 formats.default(ajv);
 ajv.addKeyword('example');
+// GitHub's own format for `owner/name` (create-pull-request's head_repo).
+ajv.addFormat('repo.nwo', /^[^/]+\/[^/]+$/);
 
 const compiled = new Map<SchemaName, ValidateFunction>();
 

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EmuAsset, EmuEvent, EmuRelease, RepoOptions } from './types.ts';
+import { GitStore } from './git.ts';
+import type { EmuAsset, EmuEvent, EmuPull, EmuRelease, EmuToken, RepoOptions } from './types.ts';
 
 export interface RepoState {
   fullName: string;
@@ -21,6 +22,17 @@ export interface RepoState {
   burnedTags: Set<string>;
   latestId: number | null;
   releases: EmuRelease[];
+  /** The fork network (the root repository's id): which commits this repo can see. */
+  network: number;
+  /** Full name of the repository this one is a fork of. */
+  parent: string | undefined;
+  /** Branch name -> commit sha (see repo-git.ts). */
+  branches: Map<string, string>;
+  /** A fork still being created: this many more requests answer 404. */
+  pendingReads: number;
+  /** Pull requests whose base is this repository, by number. */
+  pulls: EmuPull[];
+  nextNumber: number;
 }
 
 export type MakeLatest = 'true' | 'false' | 'legacy';
@@ -40,8 +52,12 @@ function byCreation(a: EmuRelease, b: EmuRelease): number {
 
 export class EmuState {
   readonly repos = new Map<string, RepoState>();
-  readonly tokens = new Map<string, 'write' | 'read'>();
+  readonly tokens = new Map<string, EmuToken>();
+  readonly git = new GitStore();
   readonly dir: string;
+  /** Requests a new fork answers 404 before it is ready. */
+  forkLag = 0;
+  nextPullId = 7000;
   private nextRepoId = 100;
   private nextReleaseId = 1000;
   private nextAssetId = 50_000;
@@ -67,7 +83,22 @@ export class EmuState {
       burnedTags: new Set(),
       latestId: null,
       releases: [],
+      network: 0,
+      parent: undefined,
+      branches: new Map(),
+      pendingReads: 0,
+      pulls: [],
+      nextNumber: 1,
     };
+    repo.network = repo.id;
+    // Repositories start like GitHub's auto_init: one commit on the default branch (empty tree).
+    const tree = this.git.putTree(new Map());
+    const initial = this.git.putCommit(repo.network, {
+      tree,
+      parents: [],
+      message: 'Initial commit',
+    });
+    repo.branches.set(repo.defaultBranch, initial.sha);
     this.repos.set(fullName.toLowerCase(), repo);
     return repo;
   }

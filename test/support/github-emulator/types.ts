@@ -19,8 +19,23 @@ export type RouteName =
   | 'delete-asset'
   | 'upload-asset'
   | 'download'
+  | 'release-page'
   | 'generate-notes'
-  | 'immutable-releases';
+  | 'immutable-releases'
+  | 'get-user'
+  | 'create-fork'
+  | 'get-ref'
+  | 'create-ref'
+  | 'update-ref'
+  | 'get-commit'
+  | 'create-tree'
+  | 'create-commit'
+  | 'get-content'
+  | 'put-content'
+  | 'list-pulls'
+  | 'get-pull'
+  | 'create-pull'
+  | 'update-pull';
 
 export type Origin = 'api' | 'uploads' | 'download';
 
@@ -129,6 +144,45 @@ export interface RepoOptions {
   defaultBranch?: string;
 }
 
+/** A token's identity. Without `login` and `repos` it is the legacy all-powerful token (push to
+ * every repo, GET /user 403 like an installation token). With `login` it is a user's personal
+ * access token: push to the login's own repos (and `repos`), fork, open pull requests anywhere.
+ * With `repos` only (GITHUB_TOKEN): push to those repos, nothing else. A 'read' scope never
+ * pushes, forks or opens pull requests. */
+export interface TokenOptions {
+  login?: string;
+  repos?: string[];
+  /** Like the workflow token: GET /repos/{o}/{r} shows no `permissions` at all. */
+  installation?: boolean;
+}
+
+export interface EmuToken extends TokenOptions {
+  scope: 'write' | 'read';
+}
+
+/** A pull request, kept on its base repository. `head.repo` is the head repo's full name. */
+export interface EmuPull {
+  id: number;
+  number: number;
+  node_id: string;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  draft: boolean;
+  merged: boolean;
+  merged_at: string | null;
+  closed_at: string | null;
+  merge_commit_sha: string | null;
+  maintainer_can_modify: boolean;
+  created_at: string;
+  updated_at: string;
+  /** The login of the token that opened it (the Actions bot for installation tokens). */
+  user: string;
+  author_association: 'OWNER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'NONE';
+  head: { repo: string; ref: string; sha: string };
+  base: { ref: string; sha: string };
+}
+
 export interface SeedAsset {
   name: string;
   content: Buffer | string;
@@ -164,13 +218,22 @@ export interface EmuEvent {
     | 'asset-created'
     | 'asset-starter-created'
     | 'asset-deleted'
-    | 'asset-renamed';
+    | 'asset-renamed'
+    | 'ref-updated'
+    | 'pull-opened'
+    | 'pull-updated'
+    | 'pull-merged';
   repo: string;
   releaseId?: number;
   assetId?: number;
   assetName?: string;
   /** asset-renamed: the name before. */
   previousName?: string;
+  /** ref-updated: the branch and its new commit. */
+  ref?: string;
+  sha?: string;
+  /** pull-*: the pull request's number. */
+  pullNumber?: number;
 }
 
 export interface EmulatorOptions {
@@ -181,6 +244,9 @@ export interface EmulatorOptions {
   /** Parent directory for stored asset bytes (a fresh subdirectory is made and removed on
    * close). Default: os.tmpdir(). */
   dataDir?: string;
+  /** How many requests a new fork answers 404 before it is ready (GitHub forks
+   * asynchronously). Default 0. */
+  forkLag?: number;
   /** Fixed ports (the CLI); default 0 = any free port. */
   ports?: { api?: number; uploads?: number; download?: number };
 }

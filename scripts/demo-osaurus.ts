@@ -1,0 +1,108 @@
+/**
+ * The Osaurus part of `npm run demo`: the example plugin (examples/osaurus-plugin, a stand-in
+ * dylib) released with the real CLI against the GitHub emulator: the zip, its .sha256 and its
+ * minisign .minisig on the release, then the registry pull request from a fork of
+ * osaurus-ai/osaurus-tools. The minisign key is made here for the demo and never printed.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ed25519PublicKey } from '../src/crypto/ed25519.ts';
+import type { GitHubEmulator } from '../test/support/github-emulator/index.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const REPO = 'example-dev/hello-osaurus';
+const REGISTRY = 'osaurus-ai/osaurus-tools';
+const TAG = 'v0.1.0';
+const TOKEN = 'ghs_osaurusDemoTokenNeverPrinted';
+const REGISTRY_TOKEN = 'osaurus-demo-pat-never-printed';
+const SECRET_FLAGS = new Set(['--minisign-secret-key', '--registry-token']);
+
+/** An unencrypted minisign secret key file (what `minisign -G -W` writes) and its public key. */
+function demoKey(): { secret: string; publicKey: string } {
+  const keyId = randomBytes(8);
+  const seed = randomBytes(32);
+  const pk = Buffer.from(ed25519PublicKey(seed));
+  const raw = Buffer.concat([
+    Buffer.from('Ed\0\0B2'),
+    Buffer.alloc(48), // salt, opslimit, memlimit: unused without a KDF
+    keyId,
+    seed,
+    pk,
+    Buffer.alloc(32), // checksum: unused without a KDF
+  ]);
+  return {
+    secret: `untrusted comment: minisign encrypted secret key\n${raw.toString('base64')}\n`,
+    publicKey: Buffer.concat([Buffer.from('Ed'), keyId, pk]).toString('base64'),
+  };
+}
+
+function cli(args: string[], cwd: string, env: Record<string, string>): Promise<void> {
+  const shown = args.map((a, i) => (SECRET_FLAGS.has(args[i - 1] ?? '') ? '***' : a));
+  console.log(`\n$ plugin-release ${shown.join(' ')}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`plugin-release ${args[0]} exited ${code}`)),
+    );
+  });
+}
+
+export async function demoOsaurus(github: GitHubEmulator, work: string): Promise<void> {
+  console.log('\n=== Osaurus: examples/osaurus-plugin ===');
+  github.addRepo(REPO);
+  github.addRepo(REGISTRY);
+  github.seedRepoFiles(REGISTRY, 'main', { 'README.md': '# Osaurus tools registry\n' });
+  github.addToken(TOKEN, 'write', { repos: [REPO] });
+  github.addToken(REGISTRY_TOKEN, 'write', { login: 'example-dev', repos: [] });
+  const plugin = path.join(work, 'osaurus-plugin');
+  await fs.cp(path.join(ROOT, 'examples/osaurus-plugin'), plugin, { recursive: true });
+  const key = demoKey();
+  const env: Record<string, string> = {
+    GITHUB_API_URL: github.apiUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: REPO,
+    GITHUB_REF: `refs/tags/${TAG}`,
+    GITHUB_TOKEN: TOKEN,
+    SOURCE_DATE_EPOCH: '1767225600',
+    NO_PROXY: '127.0.0.1,localhost',
+  };
+  await cli(
+    [
+      'all',
+      '--ecosystem',
+      'osaurus',
+      '--minisign-secret-key',
+      key.secret,
+      '--minisign-public-key',
+      key.publicKey,
+      '--registry-entry',
+      'registry/plugins/dev.example.hello.json',
+      '--registry-repo',
+      REGISTRY,
+      '--registry-token',
+      REGISTRY_TOKEN,
+    ],
+    plugin,
+    env,
+  );
+  const rel = github.releases(REPO)[0];
+  if (rel === undefined) throw new Error('nothing was published');
+  console.log(`\nPublished ${rel.tag_name} of ${REPO} with ${rel.assets.length} assets:`);
+  for (const a of rel.assets)
+    console.log(`  ${a.name.padEnd(58)} ${String(a.size).padStart(7)} B  ${a.digest}`);
+  for (const pr of github.pulls(REGISTRY))
+    console.log(`Registry pull request #${pr.number} on ${REGISTRY}: "${pr.title}"`);
+  const entry = await fs.readFile(
+    path.join(plugin, 'registry/plugins/dev.example.hello.json'),
+    'utf8',
+  );
+  console.log(`\nplugins/dev.example.hello.json:\n${entry}`);
+}
