@@ -2,14 +2,14 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import type { RunContext } from './context.ts';
 import type { ErrorCode, ReleaseError } from './errors.ts';
-import { requestsSentBy } from './github/usage.ts';
+import { writesSentBy } from './github/usage.ts';
 import { expectedAssets } from './plan.ts';
 
 /**
  * The job summary of a failed run: the error, what stands on GitHub for the tag now, and what to
  * do next. What stands on GitHub is asked of GitHub (one listing, no retries, 10 s at most) only
- * when this run had already sent it requests; a run that failed before talking to GitHub
- * changed nothing there and sends nothing more.
+ * when this run had sent it a write that may have taken effect (github/usage.ts); a run that
+ * stopped before that changed nothing there and sends nothing more.
  */
 const READ_ONLY: ReadonlySet<Config['command']> = new Set(['validate', 'pack', 'sign', 'verify']);
 
@@ -54,8 +54,8 @@ async function onGitHub(config: Config, state: RunContext['state']): Promise<str
     return `nothing changed: \`${config.command}\` does not change GitHub.`;
   if (config.dryRun) return 'nothing changed: a dry run changes nothing on GitHub.';
   const tag = state.plan?.tag ?? config.tag;
-  if (requestsSentBy(config.env) === 0 || config.repo === undefined || tag === undefined)
-    return 'nothing changed: the run stopped before it sent GitHub anything.';
+  if (writesSentBy(config.env) === 0 || config.repo === undefined || tag === undefined)
+    return 'nothing changed: the run stopped before it changed anything on GitHub.';
   const expected = state.plan
     ? expectedAssets(state.plan, config.sign ? config.signatureFiles : []).length
     : undefined;

@@ -220,13 +220,22 @@ describe('terminal output', () => {
     assert.equal(lines[head + 2]!.slice(col, col + GNU.length), GNU);
   });
 
-  test('the last line of a failed run is the failure', async () => {
+  test('the last line of a failed run is the failure, after the tables', async () => {
     const r = await repo();
     await r.binary(GNU);
-    const res = await combined(['all', '--targets', GNU, '--tag', 'v1.2.3'], r.dir);
-    assert.equal(res.status, 2);
+    assert.equal(
+      (await runCli(['pack', '--targets', GNU, '--tag', 'v1.2.3'], { cwd: r.dir })).status,
+      0,
+    );
+    await fs.writeFile(
+      path.join(r.dir, 'dist', `demo_plugin-1.2.3-${GNU}.tar.gz.sha256`),
+      `${'0'.repeat(64)}\n`,
+    );
+    const res = await combined(['verify', '--tag', 'v1.2.3', '--targets', GNU], r.dir);
+    assert.equal(res.status, 1);
     const lines = res.text.trimEnd().split('\n');
-    assert.match(lines.at(-1)!, /^error: \[USAGE\] no repository/);
-    assert.ok(res.text.indexOf('archive') < res.text.lastIndexOf('error:'), res.text);
+    assert.match(lines.at(-1)!, /^error: \[VERIFY_FAILED\] /);
+    assert.doesNotMatch(res.text, /\| --- \|/);
+    assert.ok(/^check +subject +result +detail$/m.test(res.text), res.text);
   });
 });

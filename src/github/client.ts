@@ -3,7 +3,6 @@ import { ReleaseError } from '../errors.ts';
 import type { Reporter } from '../report.ts';
 import { createReleaseApi } from './octokit.ts';
 import { retryPolicyFromEnv } from './retry.ts';
-import { recordClient } from './usage.ts';
 import type { ReleaseApi } from './types.ts';
 
 /** Builds the GitHub client for a run from the config; refuses early without repo or token. */
@@ -24,7 +23,7 @@ export function releaseApiFor(
       'no token: pass token (the action defaults to ${{ github.token }}; the CLI reads GITHUB_TOKEN) with contents: write',
     );
   }
-  const api = createReleaseApi({
+  return createReleaseApi({
     token: config.token,
     apiUrl: config.apiUrl,
     owner: config.repo.owner,
@@ -33,6 +32,4 @@ export function releaseApiFor(
     env: config.env,
     onRetry: (m) => reporter.info(`github: ${m}`),
   });
-  recordClient(config.env, api);
-  return api;
 }

@@ -6,6 +6,7 @@ import { ReleaseError } from '../errors.ts';
 import { describeConnectionError } from '../net/errors.ts';
 import { proxyFetch, type ProxyEnv } from '../net/proxy.ts';
 import { translateApiError } from './errors.ts';
+import { noteWrite } from './usage.ts';
 import { withRetry, type RetryPolicy } from './retry.ts';
 import { streamUpload } from './upload.ts';
 import type {
@@ -64,9 +65,11 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
   octokit.hook.wrap('request', async (request, options) => {
     // Every JSON request is replayable. Uploads do not pass here (see upload.ts): their own loop
     // in publish/sync.ts reopens the file and reconciles after each failed attempt.
+    const write =
+      !/^(GET|HEAD)$/i.test(options.method) && !String(options.url).endsWith('/generate-notes');
     const once = async () => {
       count++;
-      return request(options);
+      return noteWrite(opts.env, write, async () => request(options));
     };
     return withRetry(opts.retry, once, (e, wait) =>
       opts.onRetry?.(
@@ -176,11 +179,8 @@ export function createReleaseApi(opts: ApiOptions): ReleaseApi {
             'x-github-api-version': '2022-11-28',
           };
           if (opts.token !== '') headers.authorization = `token ${opts.token}`;
-          return (await streamUpload(
-            expandUploadUrl(release.upload_url, name),
-            headers,
-            src,
-            opts.env,
+          return (await noteWrite(opts.env, true, () =>
+            streamUpload(expandUploadUrl(release.upload_url, name), headers, src, opts.env),
           )) as ReleaseAsset;
         },
         release.upload_url,
