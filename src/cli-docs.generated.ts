@@ -35,7 +35,8 @@ export const INPUT_DESCRIPTIONS: Readonly<Record<string, string>> = {
     "Release notes for a new release: generate (GitHub generated notes), changelog (this version's CHANGELOG.md section), file:<path>, or none.",
   'overwrite-notes':
     'true: replace the title and notes of an existing release; by default reruns keep them.',
-  concurrency: 'How many uploads or signatures run at once.',
+  concurrency:
+    'How many uploads, signatures or verifications run at once (1 to 64). Uploads halve it for the rest of the run when GitHub answers with a rate limit.',
   sign: 'true: sign every tarball keyless through Sigstore with the workflow identity (needs permissions: id-token: write).',
   'signature-files':
     'Which signature files to write next to each tarball: any of sig, cert, pem, bundle, sigstore.json.',

@@ -235,7 +235,7 @@ export function parseConfig(
     makeLatest: oneOf(inputs, 'make-latest', ['auto', 'true', 'false', 'legacy'] as const),
     notes: parseNotes(inputs.notes ?? ''),
     overwriteNotes: bool(inputs, 'overwrite-notes'),
-    concurrency: int(inputs, 'concurrency', 1, 32),
+    concurrency: int(inputs, 'concurrency', 1, 64),
     // `command: sign` exists to sign: it never succeeds having signed nothing.
     sign: command === 'sign' || bool(inputs, 'sign'),
     signatureFiles: parseSignatureFiles(

@@ -32,7 +32,7 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'make-latest', default: 'auto' },
   { name: 'notes', default: 'generate' },
   { name: 'overwrite-notes', default: 'false', boolean: true },
-  { name: 'concurrency', default: '4' },
+  { name: 'concurrency', default: '32' },
   { name: 'sign', default: 'false', boolean: true },
   { name: 'signature-files', default: 'sig,cert,pem,bundle,sigstore.json' },
   { name: 'fulcio-url', default: '' },

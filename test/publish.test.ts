@@ -75,10 +75,17 @@ describe('publish: first release and reruns', () => {
     // Request bodies the production code sent conform to GitHub's OpenAPI schemas.
     assertMatchesSchema('create-release-request', creates[0]!.body);
     assertMatchesSchema('update-release-request', publishes[0]!.body);
-    // N + 9 at most for N assets: N + 6 for the release itself, 1 for the preflight (GET repo)
-    // and 3 for the post-publish check (by tag, latest, assets).
+    // N + 8 at most for N assets: the release list, the create and the race check beside the
+    // uploads, N uploads, the publish; the preflight's GET repo; and the post-publish check's
+    // three reads (by tag, latest, assets). Nothing lists the assets the uploads answered with.
     const apiRequests = w.emu.requests.filter((r) => r.origin !== 'download').length;
-    assert.ok(apiRequests <= 5 + 9, `${apiRequests} requests`);
+    assert.ok(apiRequests <= 5 + 8, `${apiRequests} requests`);
+    assert.equal(
+      w.emu.requests.findIndex((r) => r.route === 'list-assets') >
+        w.emu.requests.indexOf(publishes[0]!),
+      true,
+      'the only asset listing is the post-publish check',
+    );
     assert.equal(res.outputs['release-id'], String(rel!.id));
     assert.match(res.outputs['release-url']!, /\/octo\/plugin\/releases\/tag\/v1\.2\.3$/);
     const assets = JSON.parse(res.outputs.assets!) as {
@@ -106,7 +113,7 @@ describe('publish: first release and reruns', () => {
     assert.equal(again.status, 0, again.stdout);
     assert.equal(uploads(w.emu), 0);
     assert.equal(writes(w.emu), 0);
-    assert.ok(w.emu.requests.length <= 6);
+    assert.ok(w.emu.requests.length <= 3, `${w.emu.requests.length} requests`);
     assert.ok(
       (JSON.parse(again.outputs.assets!) as { action: string }[]).every(
         (a) => a.action === 'unchanged',
@@ -461,11 +468,8 @@ describe('publish: immutable releases, latest, refusals, tokens', () => {
       res.stdout,
       /\[ASSET_NAME\].*'demo_plugin-1\.2\.3-x86_64 linux\.tar\.gz'.*rewrites the character " "/,
     );
-    // Only the preflight's read of the repository went out.
-    assert.deepEqual(
-      w.emu.requests.map((r) => r.route),
-      ['get-repo'],
-    );
+    // Only the preflight's reads went out: the repository, and the release list beside it.
+    assert.deepEqual(w.emu.requests.map((r) => r.route).sort(), ['get-repo', 'list-releases']);
   });
 
   test('more than 1000 assets (counting existing ones) is refused before any upload', async () => {
@@ -491,11 +495,8 @@ describe('publish: immutable releases, latest, refusals, tokens', () => {
     w.emu.resetRequests();
     const res = await w.action({ command: 'publish', targets: GNU });
     assert.match(res.stdout, /\[ASSET_TOO_LARGE\].*2 GiB/);
-    // Only the preflight's read of the repository went out.
-    assert.deepEqual(
-      w.emu.requests.map((r) => r.route),
-      ['get-repo'],
-    );
+    // Only the preflight's reads went out: the repository, and the release list beside it.
+    assert.deepEqual(w.emu.requests.map((r) => r.route).sort(), ['get-repo', 'list-releases']);
   });
 
   test('a read-only token gets the permissions message; the token never appears in output', async () => {

@@ -685,6 +685,29 @@ describe('publish runs verify on the release it just published (action entry)', 
     assert.equal(r.platforms.find((p) => p.target === GNU)!.tarball, tb(GNU));
     assert.equal(r.checks.find((c) => c.check === 'latest')!.status, 'pass');
     assert.match(res.summary, /### Verify demo_plugin 1\.2\.3: passed/);
+    // The draft was verified before it went live and the post-publish check found the very same
+    // assets (GitHub's digests): the published verdict reuses it and downloads nothing again.
+    const kept = r.checks.find((c) => c.check === 'release' && c.status === 'info');
+    assert.match(kept?.message ?? '', /draft's \d+ assets unchanged/);
+    assert.equal(r.stage, 'published');
+    assert.equal(w.emu.requests.filter((q) => q.origin === 'download').length, 0);
+    assert.equal(w.emu.requests.filter((q) => q.route === 'get-asset').length, 0);
+  });
+
+  test('verify of a published release downloads it anonymously, as the installer does', async () => {
+    const w = await publishWorld();
+    cleanups.push(() => w.close());
+    await w.repo.binary(GNU);
+    assert.equal((await w.action({ command: 'all', targets: GNU })).status, 0);
+    w.emu.resetRequests();
+    const res = await w.action({
+      command: 'verify',
+      repo: REPO,
+      tag: 'v1.2.3',
+      targets: GNU,
+    });
+    assert.equal(res.status, 0, res.stdout);
+    assert.equal(report(res.outputs).ok, true);
     const downloads = w.emu.requests.filter((q) => q.origin === 'download');
     assert.ok(
       downloads.length >= 3 && downloads.every((d) => d.headers.authorization === undefined),

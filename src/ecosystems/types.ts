@@ -127,6 +127,18 @@ export interface Profile {
     /** nexo: what the installer picks on each common platform. */
     platforms?: PlatformResult[];
   }>;
+  /**
+   * Loads the verifier's code ahead of use, for profiles that load it lazily: the preflight
+   * starts it inside its round trip so the draft verification does not delay the uploads.
+   */
+  loadVerifier?(): Promise<unknown>;
   /** Publishing targets beyond the GitHub release, in order. */
   readonly destinations?: readonly Destination[];
+  /**
+   * True when the verdict on the published release can differ from the verdict on its draft
+   * with the same bytes (ElizaOS: the package must also be on the npm registry). Then the verify
+   * step runs the profile's verify again after publishing; otherwise it keeps the draft's checks
+   * once the post-publish check has proved the assets unchanged (verify/published.ts).
+   */
+  readonly checksLiveState?: boolean;
 }

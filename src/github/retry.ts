@@ -74,6 +74,18 @@ function bodyText(e: HttpLikeError): string {
   return `${e.message ?? ''} ${typeof data === 'string' ? data : JSON.stringify(data ?? '')}`;
 }
 
+/** A 429, or a 403 that names a rate limit (secondary, or the primary one exhausted). */
+export function isRateLimited(e: unknown): boolean {
+  const err = (e ?? {}) as HttpLikeError;
+  const headers = err.response?.headers ?? {};
+  if (err.status === 429) return true;
+  return (
+    err.status === 403 &&
+    (/secondary rate limit/i.test(bodyText(err)) ||
+      String(headers['x-ratelimit-remaining']) === '0')
+  );
+}
+
 /** How long to wait before retrying `e`, or undefined when it must not be retried. */
 export function retryDelay(
   e: unknown,

@@ -2,9 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ReleaseError } from '../errors.ts';
 import { sha256File } from '../hash.ts';
+import { mapLimit } from '../sign/pool.ts';
 import { SIGNATURE_FILE_KINDS } from '../sign/config.ts';
 import { expectedAssets, type ReleasePlan } from '../plan.ts';
-import type { Asset } from '../context.ts';
+import type { Asset, RunContext } from '../context.ts';
 import { assetNameProblem, contentTypeFor } from './names.ts';
 
 /**
@@ -18,6 +19,7 @@ export interface LocalAsset extends Asset {
 }
 
 export const MAX_ASSET_BYTES = 2 * 1024 * 1024 * 1024;
+const HASH_CONCURRENCY = 4;
 const SUFFIX = /\.tar\.gz(\.sha256|\.sig|\.cert|\.pem|\.bundle|\.sigstore\.json)?$/;
 
 /**
@@ -61,11 +63,11 @@ export async function collectLocalAssets(
     else ignored.push(name);
   }
   const byPath = new Map(known.map((a) => [a.path, a]));
-  const assets: LocalAsset[] = [];
-  for (const { name, target } of picked) {
+  // Hashed a few at a time: one file's reads overlap another's hashing.
+  const found2 = await mapLimit(picked, HASH_CONCURRENCY, async ({ name, target }) => {
     const file = path.join(plan.distDir, name);
     const st = await fs.stat(file);
-    if (!st.isFile()) continue;
+    if (!st.isFile()) return undefined;
     const prior = byPath.get(file);
     // Files over GitHub's limit are refused by preflight; hashing 2 GiB first would only waste time.
     const sha256 =
@@ -74,15 +76,17 @@ export async function collectLocalAssets(
         : st.size > MAX_ASSET_BYTES
           ? ''
           : await sha256File(file);
-    assets.push({
+    const asset: LocalAsset = {
       name,
       path: file,
       size: st.size,
       sha256,
       target,
       contentType: contentTypeFor(name),
-    });
-  }
+    };
+    return asset;
+  });
+  const assets = found2.filter((a): a is LocalAsset => a !== undefined);
   const plain: LocalAsset[] = [];
   for (const a of plan.plainAssets) {
     const st = await fs.stat(a.path).catch(() => undefined);
@@ -137,4 +141,21 @@ export async function preflightLocal(assets: readonly LocalAsset[]): Promise<voi
         : 'HASH_MISMATCH';
     throw new ReleaseError(code, `refusing to upload anything: ${problems.join('; ')}`);
   }
+}
+
+export interface LocalFiles {
+  assets: LocalAsset[];
+  ignored: string[];
+  distMissing: boolean;
+}
+
+/**
+ * The upload step's local work: this run's files, found and hashed. `publish` may run where no
+ * dist exists: in the per-job upload variant the build jobs already attached their files, and
+ * the completeness check judges the release itself.
+ */
+export function localAssets(ctx: RunContext): Promise<LocalFiles> {
+  return collectLocalAssets(ctx.state.plan!, ctx.state.assets, {
+    allowMissingDist: ctx.config.command === 'publish',
+  });
 }

@@ -46,33 +46,34 @@ function assetChanges(before: readonly ReleaseAsset[], after: readonly ReleaseAs
 async function inspect(
   ctx: RunContext,
   facts: PublishedFacts,
-): Promise<{ problems: string[]; after: ReleaseAsset[] }> {
+): Promise<{ problems: string[]; after: ReleaseAsset[]; latest: Release | undefined }> {
   const api = ctx.state.github!.api;
   const { release } = facts;
   const tag = release.tag_name;
   const problems: string[] = [];
-  const visible = await api.getReleaseByTag(tag);
+  // Three reads, independent of each other: one round trip.
+  const [visible, latest, after] = await Promise.all([
+    api.getReleaseByTag(tag),
+    api.getLatestRelease(),
+    api.listAssets(release.id),
+  ]);
   if (visible === undefined)
     problems.push(`GET releases/tags/${tag} answers 404, so the installer cannot find ${tag}`);
   else if (visible.id !== release.id)
     problems.push(
       `GET releases/tags/${tag} returns release ${visible.id}, not the one just published (${release.id}): remove the other release of this tag`,
     );
-  if (facts.makeLatest !== 'legacy') {
-    const latest = await api.getLatestRelease();
-    const isLatest = latest?.id === release.id;
-    if (facts.makeLatest === 'true' && !isLatest)
-      problems.push(
-        `${tag} was published as latest, but /releases/latest returns ${latest?.tag_name ?? 'nothing'}`,
-      );
-    if (facts.makeLatest === 'false' && isLatest)
-      problems.push(`${tag} was published as not latest, but /releases/latest returns it`);
-  }
-  const after = await api.listAssets(release.id);
+  const isLatest = latest?.id === release.id;
+  if (facts.makeLatest === 'true' && !isLatest)
+    problems.push(
+      `${tag} was published as latest, but /releases/latest returns ${latest?.tag_name ?? 'nothing'}`,
+    );
+  if (facts.makeLatest === 'false' && isLatest)
+    problems.push(`${tag} was published as not latest, but /releases/latest returns it`);
   const changed = assetChanges(facts.assets, after);
   if (changed.length > 0)
     problems.push(`the assets changed while publishing: ${changed.join(', ')}`);
-  return { problems, after };
+  return { problems, after, latest };
 }
 
 export async function postPublishCheck(ctx: RunContext, facts: PublishedFacts): Promise<void> {
@@ -85,13 +86,14 @@ export async function postPublishCheck(ctx: RunContext, facts: PublishedFacts): 
     await sleep(wait * attempt);
     seen = await inspect(ctx, facts);
   }
-  const { problems, after } = seen;
+  const { problems, after, latest } = seen;
   if (problems.length > 0) {
     throw new ReleaseError(
       'VERIFY_FAILED',
       `${tag} is published, but not as operators should see it: ${problems.join('; ')}. Fix the release on GitHub (or rerun: an identical rerun changes only what differs)`,
     );
   }
+  state.published = { release, assets: after, latest };
   reporter.info(
     `publish: ${tag} is visible by tag${facts.makeLatest === 'true' ? ' and is latest' : ''}, with its ${after.length} assets unchanged`,
   );

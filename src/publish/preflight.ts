@@ -1,5 +1,8 @@
 import { isReleaseError, ReleaseError } from '../errors.ts';
 import { releaseApiFor } from '../github/client.ts';
+import type { ReleaseApi } from '../github/types.ts';
+import { skipSign } from '../steps/gates.ts';
+import { localAssets } from './local.ts';
 import type { RunContext } from '../context.ts';
 import type { Step } from '../pipeline.ts';
 
@@ -32,6 +35,35 @@ function readOnly(repo: string, how: string): ReleaseError {
   );
 }
 
+/**
+ * The upload step's first read, the release list, sent beside the probe: one round trip for
+ * both; the hashing of the local files runs in that round trip. Only when nothing slow runs in between (no pack, no signing), so the list is as fresh
+ * as if the upload step had asked; other jobs' concurrent creates are handled there anyway
+ * (publish/attach.ts). A failed prefetch is the upload step's to report, after the probe's.
+ */
+const PREFETCH_DELAY_MS = 10;
+
+function prefetch(ctx: RunContext, api: ReleaseApi): void {
+  const { config, state, profile } = ctx;
+  const quick =
+    config.command === 'upload' || (config.command === 'publish' && skipSign(ctx) !== undefined);
+  if (!quick) return;
+  const releases = api.listReleases();
+  releases.catch(() => undefined);
+  state.releasesPrefetch = releases;
+  // The local side of the upload step (find and hash the files) and the verifier's code, which
+  // the draft verification needs beside the uploads, fill the round trip. They start once the
+  // requests above are on their way (a timer, not a microtask: evaluating a module or hashing
+  // would otherwise hold them back); their refusals are reported by the upload step.
+  state.localPrefetch = new Promise((resolve, reject) => {
+    setTimeout(() => {
+      localAssets(ctx).then(resolve, reject);
+      if (config.verify && !config.dryRun) profile.loadVerifier?.().catch(() => undefined);
+    }, PREFETCH_DELAY_MS);
+  });
+  state.localPrefetch.catch(() => undefined);
+}
+
 export async function preflight(ctx: RunContext): Promise<void> {
   const { config, reporter } = ctx;
   if (config.repo === undefined) {
@@ -48,6 +80,7 @@ export async function preflight(ctx: RunContext): Promise<void> {
     );
   }
   const api = releaseApiFor(config, reporter, { needWrite: false });
+  prefetch(ctx, api);
   let info: Awaited<ReturnType<typeof api.getRepository>>;
   try {
     info = await api.getRepository();

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { ReleaseError } from '../errors.ts';
 import { isAlreadyExists } from '../github/errors.ts';
-import { retryDelay, type RetryPolicy } from '../github/retry.ts';
+import type { AdaptiveLimit } from '../github/limit.ts';
+import { isRateLimited, retryDelay, type RetryPolicy } from '../github/retry.ts';
+import { mapLimit } from '../sign/pool.ts';
 import type { Release, ReleaseApi, ReleaseAsset } from '../github/types.ts';
 import type { LocalAsset } from './local.ts';
 import { tempAssetName, tempAssetTarget } from './names.ts';
@@ -105,7 +107,8 @@ export function checkAssetCount(
 }
 
 export interface SyncOptions {
-  concurrency: number;
+  /** Uploads in flight; halved when GitHub answers with a rate limit. */
+  limit: AdaptiveLimit;
   retry: RetryPolicy;
   nonce: string;
   log: (message: string) => void;
@@ -147,6 +150,8 @@ async function uploadVerified(
     const corrupted = failure instanceof ReleaseError && failure.code === 'HASH_MISMATCH';
     const wait = conflict || corrupted ? 0 : retryDelay(cause, attempt, opts.retry);
     if (wait === undefined || attempt + 1 >= opts.retry.attempts) throw failure;
+    if (isRateLimited(cause))
+      opts.log(`GitHub asked to slow down: at most ${opts.limit.backOff()} uploads at a time now`);
     // Reconcile with what GitHub actually has under this name.
     const existing = (await api.listAssets(release.id)).find((a) => a.name === name);
     if (existing?.state === 'uploaded' && existing.digest === wanted(local)) {
@@ -197,29 +202,6 @@ async function replaceAsset(
   return renamed;
 }
 
-async function pool<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  let failed: unknown;
-  const worker = async () => {
-    while (failed === undefined && next < items.length) {
-      const i = next++;
-      try {
-        results[i] = await fn(items[i]!);
-      } catch (e) {
-        failed ??= e;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failed !== undefined) throw failed;
-  return results;
-}
-
 export interface SyncResult {
   local: LocalAsset;
   asset: ReleaseAsset;
@@ -237,7 +219,7 @@ export async function executeSync(
     opts.log(`removing temporary asset ${s.name} left by an earlier run`);
     await api.deleteAsset(s.id).catch(() => undefined);
   }
-  return pool(items, opts.concurrency, async (item): Promise<SyncResult> => {
+  return mapLimit(items, opts.limit, async (item): Promise<SyncResult> => {
     const { local, remote } = item;
     if (item.action === 'unchanged') return { local, asset: remote!, action: 'unchanged' };
     if (

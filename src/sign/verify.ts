@@ -18,13 +18,9 @@ import type { SignedEntity, TrustMaterial } from '@sigstore/verify';
 import { ReleaseError } from '../errors.ts';
 import { verifierForFile, type StreamedFile } from './stream.ts';
 
-/** Where trust comes from: a trusted_root.json, the public-good root via TUF, or a parsed root. */
-export type TrustedRootSource =
-  { kind: 'file'; path: string } | { kind: 'public-good' } | { kind: 'root'; root: TrustedRoot };
+import type { TrustedRootSource } from './trust-source.ts';
 
-export function trustedRootSource(path: string | undefined): TrustedRootSource {
-  return path ? { kind: 'file', path } : { kind: 'public-good' };
-}
+export { trustedRootSource, type TrustedRootSource } from './trust-source.ts';
 
 let publicGood: Promise<TrustedRoot> | undefined;
 

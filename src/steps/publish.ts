@@ -3,9 +3,7 @@ import { completenessProblems } from '../publish/complete.ts';
 import { decideMakeLatest } from '../publish/latest.ts';
 import { postPublishCheck } from '../publish/post-check.ts';
 import { expectedAssets } from '../plan.ts';
-import { failureMessage, renderReport } from '../verify/report.ts';
-import { draftSource } from '../verify/draft.ts';
-import { runVerify } from '../verify/run.ts';
+import { verifyDraft } from '../publish/draft-verify.ts';
 import type { RunContext } from '../context.ts';
 import type { ReleaseApi, ReleaseAsset } from '../github/types.ts';
 import type { LocalAsset } from '../publish/local.ts';
@@ -45,40 +43,6 @@ async function remoteSidecarProblems(
   return problems;
 }
 
-/**
- * The profile's full consumer-equivalent verify over the draft's own assets, before it goes
- * live. Assets whose GitHub digest equals the local sha256 are judged from the local bytes;
- * the rest (attached by other jobs) are downloaded with the token. A failure leaves the draft.
- */
-async function verifyDraft(ctx: RunContext, remote: readonly ReleaseAsset[]): Promise<void> {
-  const { config, reporter, state } = ctx;
-  const gh = state.github!;
-  const plan = state.plan!;
-  const repo = config.repo ? `${config.repo.owner}/${config.repo.name}` : null;
-  const source = draftSource(gh.api, gh.release, remote, gh.local, `${repo}@${plan.tag} (draft)`);
-  const report = await runVerify(ctx, {
-    source,
-    stage: 'draft',
-    repo,
-    tag: plan.tag,
-    targets: plan.targets.map((t) => t.target),
-  });
-  state.draftReport = report;
-  reporter.setOutput('report', JSON.stringify(report));
-  reporter.summary(renderReport(report));
-  for (const c of report.checks.filter((x) => x.status === 'warn'))
-    reporter.warning(`verify: ${c.code} ${c.subject}: ${c.message}`);
-  reporter.info(
-    `publish: the draft passed ${report.counts.pass} checks, failed ${report.counts.fail} (${source.files.length - source.downloads()} assets judged from local bytes GitHub's digest proves equal, ${source.downloads()} downloaded)`,
-  );
-  if (!report.ok) {
-    throw new ReleaseError(
-      'VERIFY_FAILED',
-      `not publishing ${plan.tag}: the draft failed verification and stays a draft, invisible to ${report.consumer ?? 'installers'}. ${failureMessage(report)}. Fix what is named, then run again: the rerun replaces the bad assets and publishes`,
-    );
-  }
-}
-
 export const publishStep: Step = {
   name: 'publish',
   async run(ctx: RunContext): Promise<void> {
@@ -92,8 +56,13 @@ export const publishStep: Step = {
       );
     }
     const expected = expectedAssets(plan, config.sign ? config.signatureFiles : []);
-    const remote = gh.remote ?? (await gh.api.listAssets(gh.release.id));
-    const problems = completenessProblems(expected, gh.local, remote, gh.kept);
+    let remote = gh.remote ?? (await gh.api.listAssets(gh.release.id));
+    let problems = completenessProblems(expected, gh.local, remote, gh.kept);
+    if (problems.length > 0 && gh.remote !== undefined) {
+      // What this run knows is incomplete: other jobs may have attached the rest meanwhile.
+      remote = await gh.api.listAssets(gh.release.id);
+      problems = completenessProblems(expected, gh.local, remote, gh.kept);
+    }
     problems.push(...(await remoteSidecarProblems(gh.api, expected, gh.local, remote)));
     if (problems.length > 0) {
       throw new ReleaseError(

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { ReleaseError } from '../errors.ts';
 import { releaseApiFor } from '../github/client.ts';
+import { AdaptiveLimit } from '../github/limit.ts';
 import { retryPolicyFromEnv } from '../github/retry.ts';
-import type { Release, ReleaseApi, ReleaseAsset } from '../github/types.ts';
-import { collectLocalAssets, preflightLocal, type LocalAsset } from '../publish/local.ts';
+import type { CreateReleaseParams, Release, ReleaseApi, ReleaseAsset } from '../github/types.ts';
+import { localAssets, preflightLocal, type LocalAsset } from '../publish/local.ts';
 import { resolveNotes } from '../publish/notes.ts';
-import { pickRelease, ensureRelease } from '../publish/release.ts';
-import { checkAssetCount, executeSync, planSync, type SyncItem } from '../publish/sync.ts';
+import { attachAssets } from '../publish/attach.ts';
+import { predictedListing, startEarly, type EarlyVerify } from '../publish/draft-verify.ts';
+import { pickRelease } from '../publish/release.ts';
+import { checkAssetCount, planSync, type SyncItem } from '../publish/sync.ts';
 import { formatBytes } from '../archive/limits.ts';
 import { replacingPublishedWarning } from '../publish/republish.ts';
 import { releaseTable } from '../publish/summary.ts';
@@ -59,38 +62,36 @@ function immutableCheck(ctx: RunContext, release: Release, items: readonly SyncI
   return true;
 }
 
-async function createOrAdopt(
+/** The draft to create when there is none, and the notes of an existing release to rewrite. */
+async function releaseParams(
   ctx: RunContext,
   api: ReleaseApi,
   existing: Release | undefined,
-): Promise<{ release: Release; fresh: boolean }> {
-  const { config, state, reporter } = ctx;
+): Promise<{ create: CreateReleaseParams; existing: Release | undefined }> {
+  const { config, state } = ctx;
   const plan = state.plan!;
   const needNotes = existing === undefined || config.overwriteNotes;
   const notes = needNotes
     ? await resolveNotes(config.notes, plan.version, config.workingDirectory)
     : undefined;
-  const ensured = await ensureRelease(
-    api,
-    {
-      tag_name: plan.tag!,
-      name: plan.tag!,
-      draft: true,
-      prerelease: prereleaseFlag(ctx),
-      ...(notes?.generate ? { generate_release_notes: true } : { body: notes?.body ?? '' }),
-    },
-    existing,
-  );
-  for (const id of ensured.removedDuplicates)
-    reporter.info(
-      `upload: another job created the release first; removed our empty duplicate ${id}`,
-    );
-  let release = ensured.release;
-  if (existing !== undefined && config.overwriteNotes && notes !== undefined) {
-    const body = notes.generate ? (await api.generateNotes(plan.tag!)).body : (notes.body ?? '');
-    release = await api.updateRelease(release.id, { name: plan.tag!, body });
-  }
-  return { release, fresh: ensured.created };
+  const create: CreateReleaseParams = {
+    tag_name: plan.tag!,
+    name: plan.tag!,
+    draft: true,
+    prerelease: prereleaseFlag(ctx),
+    ...(notes?.generate ? { generate_release_notes: true } : { body: notes?.body ?? '' }),
+  };
+  if (existing === undefined || !config.overwriteNotes || notes === undefined)
+    return { create, existing };
+  const body = notes.generate ? (await api.generateNotes(plan.tag!)).body : (notes.body ?? '');
+  return { create, existing: await api.updateRelease(existing.id, { name: plan.tag!, body }) };
+}
+
+/** Whether this run will verify the draft before publishing it (publish step). */
+function verifiesDraft(ctx: RunContext, existing: Release | undefined): boolean {
+  const { config } = ctx;
+  const live = config.command === 'publish' || config.command === 'all';
+  return live && config.verify && (existing === undefined || existing.draft);
 }
 
 function keptNames(items: readonly SyncItem[]): Set<string> {
@@ -108,21 +109,14 @@ export const uploadStep: Step = {
     const { config, reporter, state } = ctx;
     const plan = state.plan!;
     const tag = plan.tag!;
-    // `publish` in the per-job upload variant runs where no dist exists: the build jobs already
-    // attached their files, and the completeness check judges the release itself.
-    const publishing = config.command === 'publish';
-    const {
-      assets: local,
-      ignored,
-      distMissing,
-    } = await collectLocalAssets(plan, state.assets, { allowMissingDist: publishing });
+    const { assets: local, ignored, distMissing } = await (state.localPrefetch ?? localAssets(ctx));
     for (const name of ignored)
       reporter.info(
         `upload: ignoring ${name} in dist (not an artifact of ${plan.id} ${plan.version})`,
       );
     await preflightLocal(local);
     const api = releaseApiFor(config, reporter, { needWrite: true });
-    const releases = await api.listReleases();
+    const releases = await (state.releasesPrefetch ?? api.listReleases());
     const existing = pickRelease(releases, tag);
     if (distMissing && existing === undefined) {
       throw new ReleaseError(
@@ -134,8 +128,8 @@ export const uploadStep: Step = {
       reporter.info(
         `upload: no ${plan.distDir}: checking the files the build jobs attached to ${tag}`,
       );
-    let remote = existing === undefined ? [] : await api.listAssets(existing.id);
-    let { items, stale } = planSync(local, remote);
+    const remote = existing === undefined ? [] : await api.listAssets(existing.id);
+    const { items, stale } = planSync(local, remote);
     if (existing !== undefined && immutableCheck(ctx, existing, items)) {
       state.github = {
         api,
@@ -168,27 +162,40 @@ export const uploadStep: Step = {
       );
       return;
     }
-    const { release, fresh } = await createOrAdopt(ctx, api, existing);
-    if (release.id !== existing?.id) {
-      remote = fresh ? [] : await api.listAssets(release.id);
-      ({ items, stale } = planSync(local, remote));
-      checkAssetCount(items, remote.length, stale.length, config.concurrency);
-    }
-    const results = await executeSync(api, release, items, stale, {
-      concurrency: config.concurrency,
-      retry: retryPolicyFromEnv(config.env),
-      nonce: `${Math.floor(Date.now() / 1000).toString(36)}-${randomBytes(4).toString('hex')}`,
-      log: (m) => reporter.info(`upload: ${m}`),
+    const params = await releaseParams(ctx, api, existing);
+    // The draft's verification starts once the release is there, beside the uploads, on the
+    // listing they will leave (publish/draft-verify.ts).
+    let earlyVerify: EarlyVerify | undefined;
+    const attached = await attachAssets(api, {
+      onRelease: () => {
+        if (verifiesDraft(ctx, existing))
+          earlyVerify = startEarly(ctx, api, predictedListing(remote, stale, items), local);
+      },
+      existing: params.existing,
+      remote,
+      local,
+      create: params.create,
+      sync: {
+        limit: new AdaptiveLimit(config.concurrency),
+        retry: retryPolicyFromEnv(config.env),
+        nonce: `${Math.floor(Date.now() / 1000).toString(36)}-${randomBytes(4).toString('hex')}`,
+        log: (m) => reporter.info(`upload: ${m}`),
+      },
     });
-    const changed = results.some((r) => r.action !== 'unchanged') || stale.length > 0;
+    for (const id of attached.removedDuplicates)
+      reporter.info(
+        `upload: another job created the release first; removed our duplicate draft ${id}`,
+      );
+    const { release, results } = attached;
     state.github = {
       api,
       release,
       releases,
       local,
-      remote: changed ? undefined : remote,
+      remote: attached.listing,
+      ...(earlyVerify ? { earlyVerify } : {}),
       immutableMatch: false,
-      kept: keptNames(items),
+      kept: attached.kept,
     };
     const assets = results.map((r) => assetOutput(r.local, r.asset.browser_download_url, r.action));
     state.assets = assets;

@@ -3,8 +3,12 @@ import type { Config } from '../config.ts';
 import { ReleaseError } from '../errors.ts';
 import { checkTargetNames } from '../ecosystems/nexo/targets.ts';
 import { releaseApiFor } from '../github/client.ts';
-import type { Release, ReleaseApi } from '../github/types.ts';
+import type { Release, ReleaseApi, ReleaseAsset } from '../github/types.ts';
+import type { LocalAsset } from '../publish/local.ts';
+import { draftSource } from '../verify/draft.ts';
 import { failureMessage, localSource, remoteSource, renderReport } from '../verify/index.ts';
+import { publishedFromDraft } from '../verify/published.ts';
+import type { VerifyReport } from '../verify/report.ts';
 import { runVerify, type VerifyTarget } from '../verify/run.ts';
 import type { ArtifactSource } from '../verify/source.ts';
 import type { RunContext } from '../context.ts';
@@ -21,7 +25,9 @@ import type { Step } from '../pipeline.ts';
  *   input was given explicitly or when the dist directory does not exist; otherwise it checks
  *   the LOCAL artifact directory before publishing.
  * - inside `publish`/`all` it runs last, REMOTE against the release just published (the draft
- *   itself was verified before it went live, in the publish step); when the release was left a
+ *   itself was verified before it went live, in the publish step, and when the post-publish
+ *   check proved the assets unchanged its checks stand without downloading them again:
+ *   verify/published.ts); when the release was left a
  *   draft (`draft: true`) the installer cannot see it, so dist is checked LOCALLY instead (or,
  *   where there is no dist, the draft's assets through the API, without the `latest` check).
  *   Skipped with `verify: false` and in dry runs.
@@ -85,6 +91,15 @@ async function local(
   return { source, stage: 'local', repo, tag, targets, ...(note ? { note } : {}) };
 }
 
+/** Every stored asset of the release is a local file with the same sha256. */
+function allLocal(remote: readonly ReleaseAsset[], local: readonly LocalAsset[]): boolean {
+  const sha = new Map(local.map((l) => [l.name, `sha256:${l.sha256}`]));
+  const stored = remote.filter((a) => a.state === 'uploaded');
+  return (
+    stored.length > 0 && stored.every((a) => a.digest !== null && sha.get(a.name) === a.digest)
+  );
+}
+
 async function chooseTarget(ctx: RunContext): Promise<VerifyTarget> {
   const { config, reporter, state } = ctx;
   if (config.command !== 'verify') {
@@ -102,6 +117,26 @@ async function chooseTarget(ctx: RunContext): Promise<VerifyTarget> {
       const note = `${plan.tag} is a draft, which the installer cannot see until it is published: checking its assets through the API`;
       return { source, stage: 'draft', repo, tag: plan.tag, targets, note };
     }
+    if (gh.remote !== undefined && allLocal(gh.remote, gh.local)) {
+      // A rerun that found the published release holding exactly these files: judged from the
+      // local bytes GitHub's digests prove equal, with the release list the upload step read.
+      const repo = fullName(config.repo);
+      const label = `${repo}@${gh.release.tag_name}`;
+      return {
+        source: draftSource(gh.api, gh.remote, gh.local, label),
+        stage: 'published',
+        repo,
+        tag: gh.release.tag_name,
+        targets,
+        latest: {
+          api: gh.api,
+          release: gh.release,
+          optional: config.makeLatest === 'false',
+          releases: gh.releases,
+        },
+        note: `${label} holds exactly the local files (GitHub's digests): judging the local bytes, nothing downloaded`,
+      };
+    }
     return remote(config, gh.api, plan.tag!, targets);
   }
   if (!config.repoExplicit && (await isDir(config.distDir)))
@@ -117,6 +152,12 @@ async function chooseTarget(ctx: RunContext): Promise<VerifyTarget> {
   return remote(config, api, config.tag, config.targets);
 }
 
+async function verifyTarget(ctx: RunContext): Promise<VerifyReport> {
+  const target = await chooseTarget(ctx);
+  if (target.note) ctx.reporter.info(`verify: ${target.note}`);
+  return runVerify(ctx, target);
+}
+
 export const verifyStep: Step = {
   name: 'verify',
   async run(ctx: RunContext): Promise<void> {
@@ -126,9 +167,12 @@ export const verifyStep: Step = {
         { targets: config.targets, aliases: config.targetAliases },
         config.allowUnknownTargets,
       );
-    const target = await chooseTarget(ctx);
-    if (target.note) reporter.info(`verify: ${target.note}`);
-    const report = await runVerify(ctx, target);
+    const kept = await publishedFromDraft(ctx);
+    if (kept !== undefined)
+      reporter.info(
+        `verify: ${kept.source} holds the verified draft's assets, byte for byte: its checks stand, nothing downloaded again`,
+      );
+    const report = kept ?? (await verifyTarget(ctx));
     reporter.setOutput('report', JSON.stringify(report));
     reporter.summary(renderReport(report));
     for (const c of report.checks.filter((x) => x.status === 'warn'))

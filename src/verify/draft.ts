@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import type { Release, ReleaseApi, ReleaseAsset } from '../github/types.ts';
+import type { ReleaseApi, ReleaseAsset } from '../github/types.ts';
 import type { LocalAsset } from '../publish/local.ts';
 import type { ArtifactSource } from './source.ts';
 
@@ -9,10 +9,10 @@ import type { ArtifactSource } from './source.ts';
  * proves the bytes equal, so downloading them again would only cost time. Every other asset
  * (attached by another job, or without a digest) is downloaded through the API with the token,
  * since drafts are not public. Only fully stored assets (`uploaded`) are listed.
+ * The same holds for a release just published whose assets kept their digests (post-check).
  */
 export function draftSource(
   api: ReleaseApi,
-  release: Release,
   remote: readonly ReleaseAsset[],
   local: readonly LocalAsset[],
   label: string,
@@ -27,7 +27,7 @@ export function draftSource(
     downloads: () => downloads,
     open: async (name) => {
       const asset = assets.find((a) => a.name === name);
-      if (!asset) throw new Error(`no asset ${name} on draft ${release.id}`);
+      if (!asset) throw new Error(`no asset ${name} on ${label}`);
       const mine = localBy.get(name);
       if (mine !== undefined && asset.digest === `sha256:${mine.sha256}`)
         return createReadStream(mine.path);

@@ -17,9 +17,20 @@ export async function checkLatest(
   api: ReleaseApi,
   release: Release,
   findings: Findings,
-  opts: { latestOptional: boolean },
+  opts: {
+    latestOptional: boolean;
+    /**
+     * What this run already read (the release list of the upload step, `latest` as the
+     * post-publish check saw it): only what is not known is asked.
+     */
+    known?: { releases: readonly Release[]; latest?: { release: Release | undefined } };
+  },
 ): Promise<void> {
-  const [releases, latest] = await Promise.all([api.listReleases(), api.getLatestRelease()]);
+  const known = opts.known;
+  const [releases, latest] = await Promise.all([
+    known?.releases ?? api.listReleases(),
+    known?.latest !== undefined ? known.latest.release : api.getLatestRelease(),
+  ]);
   const subject = release.tag_name;
   const mine = versionOf(release);
   const full = releases

@@ -1,9 +1,8 @@
 import type { RunContext } from '../context.ts';
 import type { Release, ReleaseApi } from '../github/types.ts';
 import type { ProfileVerifyOptions } from '../ecosystems/types.ts';
-import { trustedRootSource } from '../sign/verify.ts';
+import { trustedRootSource } from '../sign/trust-source.ts';
 import { checkLatest } from './latest.ts';
-import { checkSigstoreFiles } from './sigstore-files.ts';
 import { identityPolicy } from './policy.ts';
 import { Findings, countChecks, type VerifyReport } from './report.ts';
 import type { ArtifactSource } from './source.ts';
@@ -19,8 +18,8 @@ export interface VerifyTarget {
   repo: string | null;
   tag: string | undefined;
   targets: readonly string[];
-  /** A published release, for the `latest` check. */
-  latest?: { api: ReleaseApi; release: Release; optional: boolean };
+  /** A published release, for the `latest` check (with the release list when already read). */
+  latest?: { api: ReleaseApi; release: Release; optional: boolean; releases?: Release[] };
   /** Why there is no release to check (the by-tag endpoint answered 404). */
   notFound?: string;
   note?: string;
@@ -42,10 +41,15 @@ export async function runVerify(ctx: RunContext, t: VerifyTarget): Promise<Verif
       stage: t.stage,
       findings,
     });
-    if (profile.name !== 'nexo') await checkSigstoreFiles(config, t.source, findings);
+    if (profile.name !== 'nexo') {
+      // Loaded here: it brings the Sigstore libraries, which a nexo run loads with its verifier.
+      const { checkSigstoreFiles } = await import('./sigstore-files.ts');
+      await checkSigstoreFiles(config, t.source, findings);
+    }
     if (t.latest)
       await checkLatest(t.latest.api, t.latest.release, findings, {
         latestOptional: t.latest.optional,
+        ...(t.latest.releases ? { known: { releases: t.latest.releases } } : {}),
       });
   }
   const platforms = found.platforms ?? [];

@@ -18,6 +18,7 @@ export const profile: Profile = {
   name: 'elizaos',
   manifestFile: 'package.json',
   consumer: 'npm and the ElizaOS registry',
+  checksLiveState: true,
   readManifest: async (config) => (await readElizaManifest(config.manifestPath)).manifest,
   parseTag: parseElizaTag,
   plan(config, manifest) {

@@ -1,16 +1,17 @@
 import { nexoManifestReader } from '../../manifest/index.ts';
 import { buildPlan } from '../../plan.ts';
-import { trustedRootSource } from '../../sign/verify.ts';
+import { trustedRootSource } from '../../sign/trust-source.ts';
 import { parseTag } from '../../tag.ts';
-import { verifyRelease } from '../../verify/index.ts';
 import { identityPolicy } from '../../verify/policy.ts';
 import type { Profile } from '../types.ts';
-import { packNexo } from './pack.ts';
 
 /**
  * nexo: `nexo-plugin.toml`, one `<id>-<version>-<target>.tar.gz` per target plus the manifest
  * asset, cosign keyless files as its only signature; judged by `nexo plugin install`
  * (../shared/reference/nexo-contract.md).
+ *
+ * The archive writers and the verifier (with the Sigstore libraries) load on first use: a
+ * publish never evaluates the packer, and start-up stays short (bench: publish start-up).
  */
 export const profile: Profile = {
   name: 'nexo',
@@ -22,8 +23,10 @@ export const profile: Profile = {
     const { artifacts, nativeFiles, plainAssets } = buildPlan(config, manifest, undefined);
     return { artifacts, nativeFiles, plainAssets };
   },
-  pack: packNexo,
+  pack: async (...args) => (await import('./pack.ts')).packNexo(...args),
+  loadVerifier: () => import('../../verify/index.ts'),
   async verify(o) {
+    const { verifyRelease } = await import('../../verify/index.ts');
     const report = await verifyRelease({
       source: o.source,
       repo: o.repo,
