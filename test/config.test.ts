@@ -62,7 +62,7 @@ describe('config', () => {
     [{ command: 'deploy' }, /expected one of validate, pack/],
     [{ 'dry-run': 'yes' }, /expected true or false/],
     [{ 'compression-level': '11' }, /1 to 9/],
-    [{ concurrency: '0' }, /1 to 32/],
+    [{ concurrency: '0' }, /1 to 64/],
     [{ 'target-aliases': 'a-b' }, /from=to/],
     [{ notes: 'file:' }, /file:<path>/],
     [{ repo: 'noslash' }, /\{owner\}\/\{repo\}/],

@@ -40,28 +40,30 @@ async function signedAll(opts: {
   const sigUrl = at(sig.url);
   await w.repo.binary(GNU);
   await w.repo.binary(ARM);
-  const res = await w.action(
-    {
-      command: 'all',
-      targets: `${GNU},${ARM}`,
-      sign: 'true',
-      'fulcio-url': sigUrl,
-      'rekor-url': sigUrl,
-      'tsa-url': sigUrl,
-      'trusted-root': sig.trustedRootPath,
-    },
-    {
-      env: {
-        ...sig.env(),
-        ACTIONS_ID_TOKEN_REQUEST_URL: at(sig.oidcRequestURL),
-        GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/release.yml@refs/tags/v1.2.3`,
-        HTTPS_PROXY: proxy.url,
-        http_proxy: proxy.url,
-        NO_PROXY: opts.noProxy(sig, w),
-      },
-    },
-  );
+  const env = {
+    ...sig.env(),
+    ACTIONS_ID_TOKEN_REQUEST_URL: at(sig.oidcRequestURL),
+    GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/release.yml@refs/tags/v1.2.3`,
+    HTTPS_PROXY: proxy.url,
+    http_proxy: proxy.url,
+    NO_PROXY: opts.noProxy(sig, w),
+  };
+  const signing = {
+    'fulcio-url': sigUrl,
+    'rekor-url': sigUrl,
+    'tsa-url': sigUrl,
+    'trusted-root': sig.trustedRootPath,
+  };
+  const targets = `${GNU},${ARM}`;
+  const res = await w.action({ command: 'all', targets, sign: 'true', ...signing }, { env });
   assert.equal(res.status, 0, res.stdout + res.stderr);
+  // The run's own verify keeps the draft's verdict (nothing to download); an operator's verify
+  // of the published release downloads every asset, also through the proxy.
+  const check = await w.action(
+    { command: 'verify', repo: REPO, tag: 'v1.2.3', targets, 'trusted-root': sig.trustedRootPath },
+    { env },
+  );
+  assert.equal(check.status, 0, check.stdout + check.stderr);
   return { w, sig };
 }
 
