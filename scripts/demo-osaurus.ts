@@ -4,21 +4,18 @@
  * minisign .minisig on the release, then the registry pull request from a fork of
  * osaurus-ai/osaurus-tools. The minisign key is made here for the demo and never printed.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ed25519PublicKey } from '../src/crypto/ed25519.ts';
 import type { GitHubEmulator } from '../test/support/github-emulator/index.ts';
+import { ROOT, cli, showRelease, type Published } from './demo-common.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REPO = 'example-dev/hello-osaurus';
 const REGISTRY = 'osaurus-ai/osaurus-tools';
 const TAG = 'v0.1.0';
 const TOKEN = 'ghs_osaurusDemoTokenNeverPrinted';
 const REGISTRY_TOKEN = 'osaurus-demo-pat-never-printed';
-const SECRET_FLAGS = new Set(['--minisign-secret-key', '--registry-token']);
 
 /** An unencrypted minisign secret key file (what `minisign -G -W` writes) and its public key. */
 function demoKey(): { secret: string; publicKey: string } {
@@ -39,23 +36,7 @@ function demoKey(): { secret: string; publicKey: string } {
   };
 }
 
-function cli(args: string[], cwd: string, env: Record<string, string>): Promise<void> {
-  const shown = args.map((a, i) => (SECRET_FLAGS.has(args[i - 1] ?? '') ? '***' : a));
-  console.log(`\n$ plugin-release ${shown.join(' ')}`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], {
-      cwd,
-      env: { ...process.env, ...env },
-      stdio: 'inherit',
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`plugin-release ${args[0]} exited ${code}`)),
-    );
-  });
-}
-
-export async function demoOsaurus(github: GitHubEmulator, work: string): Promise<void> {
+export async function demoOsaurus(github: GitHubEmulator, work: string): Promise<Published> {
   console.log('\n=== Osaurus: examples/osaurus-plugin ===');
   github.addRepo(REPO);
   github.addRepo(REGISTRY);
@@ -93,16 +74,21 @@ export async function demoOsaurus(github: GitHubEmulator, work: string): Promise
     plugin,
     env,
   );
-  const rel = github.releases(REPO)[0];
-  if (rel === undefined) throw new Error('nothing was published');
-  console.log(`\nPublished ${rel.tag_name} of ${REPO} with ${rel.assets.length} assets:`);
-  for (const a of rel.assets)
-    console.log(`  ${a.name.padEnd(58)} ${String(a.size).padStart(7)} B  ${a.digest}`);
-  for (const pr of github.pulls(REGISTRY))
+  const shown = await showRelease(github.apiUrl, REPO, TAG, TOKEN);
+  const pulls = github.pulls(REGISTRY);
+  for (const pr of pulls)
     console.log(`Registry pull request #${pr.number} on ${REGISTRY}: "${pr.title}"`);
   const entry = await fs.readFile(
     path.join(plugin, 'registry/plugins/dev.example.hello.json'),
     'utf8',
   );
   console.log(`\nplugins/dev.example.hello.json:\n${entry}`);
+  return {
+    ecosystem: 'osaurus',
+    ...shown,
+    entries: {
+      registryPullRequests: pulls.map((pr) => ({ number: pr.number, title: pr.title })),
+      registryEntry: JSON.parse(entry) as unknown,
+    },
+  };
 }

@@ -1,44 +1,40 @@
 /**
- * `npm run demo`: the whole pipeline on the bundled example plugin, against the local GitHub
- * emulator and the local Sigstore stand-in (both on 127.0.0.1, started here, stopped at the end).
- * It runs the real CLI (dist/cli.js) the way a matrix workflow would: `pack` per target, then
- * `publish` with signing, then `verify` as an operator would, and prints what was published.
+ * `npm run demo`: the whole pipeline on each bundled example plugin, in this order: nexo
+ * (examples/hello-plugin, below), Osaurus, Biosimulant, ElizaOS and PRYZM (one module each,
+ * scripts/demo-<ecosystem>.ts), against local stand-ins on 127.0.0.1: the GitHub emulator and
+ * the Sigstore stand-in (started here), an npm registry (Verdaccio) and the PRYZM marketplace
+ * (started by their parts). Every server is stopped at the end, even on failure. Each part copies
+ * its example into a temporary folder first (the committed examples are never written to), runs
+ * the real CLI (dist/cli.js) as that ecosystem's release.yml would, and prints what was
+ * published. The nexo part runs as a matrix workflow would: `pack` per target, then `publish`
+ * with signing, which verifies the release as the installer will.
+ *
+ *   node scripts/demo.ts [--results FILE]   FILE: what each part published, as JSON
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { startGitHubEmulator } from '../test/support/github-emulator/index.ts';
-import { startSigstoreStandIn } from '../test/support/sigstore/index.ts';
+import { startSigstoreStandIn, type SigstoreStandIn } from '../test/support/sigstore/index.ts';
+import { demoBiosimulant } from './demo-biosimulant.ts';
+import { ROOT, cli, showRelease, type Published } from './demo-common.ts';
+import { demoElizaos } from './demo-elizaos.ts';
 import { demoOsaurus } from './demo-osaurus.ts';
+import { demoPryzm } from './demo-pryzm.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({ options: { results: { type: 'string' } }, strict: true });
 const REPO = 'nexo-demo/hello-plugin';
 const TAG = 'v0.1.0';
 const TOKEN = 'ghs_demoTokenNeverPrinted';
 const TARGETS = ['x86_64-unknown-linux-gnu', 'aarch64-apple-darwin'];
 
-function cli(args: string[], cwd: string, env: Record<string, string>): Promise<void> {
-  console.log(`\n$ plugin-release ${args.join(' ')}`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], {
-      cwd,
-      env: { ...process.env, ...env },
-      stdio: 'inherit',
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`plugin-release ${args[0]} exited ${code}`)),
-    );
-  });
-}
-
 const work = await fs.mkdtemp(path.join(os.tmpdir(), 'plugin-release-demo-'));
 const github = await startGitHubEmulator();
-const subject = `https://github.com/${REPO}/.github/workflows/release.yml@refs/tags/${TAG}`;
-const sigstore = await startSigstoreStandIn({ subject });
+let sigstore: SigstoreStandIn | undefined;
 try {
+  const subject = `https://github.com/${REPO}/.github/workflows/release.yml@refs/tags/${TAG}`;
+  sigstore = await startSigstoreStandIn({ subject });
   github.addRepo(REPO);
   github.addToken(TOKEN, 'write');
   const plugin = path.join(work, 'hello-plugin');
@@ -87,19 +83,24 @@ try {
     plugin,
     env,
   );
-  const rel = github.releases(REPO)[0];
-  if (rel === undefined) throw new Error('nothing was published');
+  const requests = github.requests.filter((r) => r.origin !== 'download').length;
+  const published: Published[] = [
+    { ecosystem: 'nexo', ...(await showRelease(github.apiUrl, REPO, TAG, TOKEN)), entries: {} },
+  ];
   console.log(
-    `\nPublished ${rel.tag_name} (release ${rel.id}, ${rel.draft ? 'draft' : 'published'}) with ${rel.assets.length} assets:`,
+    `GitHub requests: ${requests}; Sigstore: ${sigstore.counts.fulcio} certificate, ${sigstore.counts.rekor} log entries.`,
   );
-  for (const a of rel.assets)
-    console.log(`  ${a.name.padEnd(58)} ${String(a.size).padStart(7)} B  ${a.digest}`);
+  published.push(await demoOsaurus(github, work));
+  published.push(await demoBiosimulant(github, work));
+  published.push(await demoElizaos(github, work));
+  published.push(await demoPryzm(github, work));
+  if (args.results !== undefined)
+    await fs.writeFile(args.results, `${JSON.stringify(published, null, 2)}\n`);
   console.log(
-    `\nGitHub requests: ${github.requests.filter((r) => r.origin !== 'download').length}; Sigstore: ${sigstore.counts.fulcio} certificate, ${sigstore.counts.rekor} log entries.`,
+    `\nDone: ${published.map((p) => `${p.ecosystem} ${p.tag} (${p.assets.length} assets)`).join(', ')}.`,
   );
-  await demoOsaurus(github, work);
 } finally {
   await github.close();
-  await sigstore.close();
+  await sigstore?.close();
   await fs.rm(work, { recursive: true, force: true });
 }

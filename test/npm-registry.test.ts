@@ -11,8 +11,15 @@ import { promisify } from 'node:util';
 import { isReleaseError } from '../src/errors.ts';
 import { npmPack } from '../src/npm/pack.ts';
 import { npmDistTagAdd, npmPublish, npmWhoami, type NpmTarget } from '../src/npm/publish.ts';
-import { nerfDart, packumentUrl, readPackument, resolveRegistry } from '../src/npm/registry.ts';
+import {
+  fetchTarball,
+  nerfDart,
+  packumentUrl,
+  readPackument,
+  resolveRegistry,
+} from '../src/npm/registry.ts';
 import { checkVersion, defaultDistTag } from '../src/npm/version.ts';
+import { startProxy } from './support/proxy/index.ts';
 import { startVerdaccio, type Verdaccio } from './support/verdaccio.ts';
 
 const exec = promisify(execFile);
@@ -242,6 +249,39 @@ describe('npm registry client against Verdaccio', () => {
       (e: unknown) => isReleaseError(e, 'OIDC_UNAVAILABLE'),
     );
     assert.equal(await readPackument(p.access, 'plugin-prov'), null);
+  });
+
+  test('behind a proxy: packument and tarball reads go through HTTP_PROXY', async () => {
+    const p = await pkg('plugin-proxied', '1.0.0');
+    const packed = await npmPack(p.dir, await tmp(), p.env);
+    await npmPublish(p.target(), packed.file, {
+      tag: 'latest',
+      access: 'public',
+      provenance: false,
+    });
+    // Real proxy processes, as in the proxy tests; each logs every CONNECT it tunnels. One per
+    // read, so each read is seen on its own whatever connections a client keeps.
+    const [forDoc, forTarball] = await Promise.all([startProxy(), startProxy()]);
+    try {
+      const host = new URL(reg.url).host;
+      const access = (proxy: string, noProxy = '') => ({
+        registry: reg.url,
+        token: '',
+        env: { ...p.env, HTTP_PROXY: proxy, NO_PROXY: noProxy },
+      });
+      const doc = await readPackument(access(forDoc.url), 'plugin-proxied');
+      assert.equal(doc?.versions?.['1.0.0']?.dist?.integrity, packed.integrity);
+      assert.deepEqual(forDoc.targets, [{ method: 'CONNECT', target: host }]);
+      const url = doc!.versions!['1.0.0']!.dist!.tarball!;
+      const bytes = await fetchTarball(access(forTarball.url), url);
+      assert.deepEqual(bytes, await fs.readFile(packed.file));
+      assert.deepEqual(forTarball.targets, [{ method: 'CONNECT', target: host }]);
+      // NO_PROXY naming the registry: a direct connection, the proxy sees nothing.
+      assert.ok(await readPackument(access(forTarball.url, '127.0.0.1'), 'plugin-proxied'));
+      assert.equal(forTarball.targets.length, 1);
+    } finally {
+      await Promise.all([forDoc.close(), forTarball.close()]);
+    }
   });
 
   test('registry down: NPM_PUBLISH for reads and publishes', async () => {

@@ -7,6 +7,7 @@ import { toBase64, toBase64Url } from '../src/crypto/base64.ts';
 import { ed25519PublicKey } from '../src/crypto/ed25519.ts';
 import { profile } from '../src/ecosystems/pryzm/index.ts';
 import { isReleaseError, type ReleaseError } from '../src/errors.ts';
+import { startProxy } from './support/proxy/index.ts';
 import {
   startMarketplace,
   type StandInMarketplace,
@@ -59,7 +60,11 @@ async function market(opts: StandInOptions = {}) {
   return m;
 }
 
-function context(m: StandInMarketplace, inputs: Record<string, string> = {}) {
+function context(
+  m: StandInMarketplace,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {},
+) {
   const config = pryzmConfig(
     p.dir,
     {
@@ -68,7 +73,7 @@ function context(m: StandInMarketplace, inputs: Record<string, string> = {}) {
       'pryzm-publisher': 'acme',
       ...inputs,
     },
-    { PLUGIN_RELEASE_RETRY_BASE_MS: '1' },
+    { PLUGIN_RELEASE_RETRY_BASE_MS: '1', ...env },
   );
   const { ctx, reporter } = pryzmContext(config);
   ctx.state.assets = [
@@ -84,8 +89,12 @@ function context(m: StandInMarketplace, inputs: Record<string, string> = {}) {
   return { ctx, reporter };
 }
 
-async function submit(m: StandInMarketplace, inputs: Record<string, string> = {}) {
-  const { ctx, reporter } = context(m, inputs);
+async function submit(
+  m: StandInMarketplace,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {},
+) {
+  const { ctx, reporter } = context(m, inputs, env);
   assert.equal(destination.skip(ctx), undefined);
   await destination.run(ctx);
   return reporter;
@@ -123,6 +132,32 @@ describe('pryzm marketplace destination', () => {
     });
     assert.equal(m.versions.get(SLUG)?.[0]?.bundleSha256, sha);
     assert.match(reporter.summaries.join('\n'), /PRYZM marketplace/);
+  });
+
+  test('behind a proxy: the submission and the rerun listing go through HTTP_PROXY', async () => {
+    // The real proxy process of the proxy tests: its outgoing connections leave from 127.0.0.2.
+    const proxy = await startProxy();
+    try {
+      const m = await market();
+      const env = { HTTP_PROXY: proxy.url, NO_PROXY: '' };
+      await submit(m, {}, env);
+      await submit(m, {}, env); // a rerun: POST 409, then GET the versions
+      assert.deepEqual(
+        m.requests.map((r) => `${r.method} ${r.from}`),
+        ['POST', 'POST', 'GET'].map((method) => `${method} ${proxy.localAddress}`),
+      );
+      assert.ok(proxy.targets.some((t) => t.target === new URL(m.url).host));
+      assert.equal(m.versions.get(SLUG)?.length, 1);
+      // NO_PROXY naming the marketplace: a direct connection.
+      const direct = await market();
+      await submit(direct, {}, { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' });
+      assert.deepEqual(
+        direct.requests.map((r) => r.from),
+        ['127.0.0.1'],
+      );
+    } finally {
+      await proxy.close();
+    }
   });
 
   test('a rerun: 409 version_exists with the same sha256 is success', async () => {

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, describe, test } from 'node:test';
@@ -12,6 +15,7 @@ import {
   spawnNode,
   type PluginRepo,
 } from './support/fixture.ts';
+import type { Published } from '../scripts/demo-common.ts';
 
 // What the README promises a newcomer, held to what the code does: the package name, the runner
 // matrix, the migration notes, and the offline rehearsal with the emulator's command line.
@@ -26,6 +30,22 @@ const section = (title: string) => {
 };
 const repos: PluginRepo[] = [];
 after(() => Promise.all(repos.map((r) => r.cleanup())));
+
+/** Every file under `dir` with its mode and SHA-256: what "left untouched" means. */
+async function tree(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(e.parentPath, e.name);
+    const st = await fs.lstat(file);
+    const hash = st.isFile()
+      ? createHash('sha256')
+          .update(await fs.readFile(file))
+          .digest('hex')
+      : '';
+    out.push(`${path.relative(dir, file)} ${st.mode.toString(8)} ${hash}`);
+  }
+  return out.sort();
+}
 
 describe('README', () => {
   test('getting the CLI: npx of the scoped package, and npm exec from GitHub until published', () => {
@@ -94,15 +114,99 @@ describe('README', () => {
     }
   });
 
-  test('npm run demo prints the variables that point the CLI at the stand-ins', async () => {
-    const res = await spawnNode([path.join(ROOT, 'scripts/demo.ts')], {
-      cwd: ROOT,
-      env: baseEnv(),
-    });
-    assert.equal(res.status, 0, res.stderr);
+  test('npm run demo prints the variables that point the CLI at the stand-ins, and what each ecosystem published', async () => {
+    const examples = path.join(ROOT, 'examples');
+    const before = await tree(examples);
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'demo-results-'));
+    const results = path.join(tmp, 'results.json');
+    let all: Published[];
+    let res: Awaited<ReturnType<typeof spawnNode>>;
+    try {
+      res = await spawnNode([path.join(ROOT, 'scripts/demo.ts'), '--results', results], {
+        cwd: ROOT,
+        env: baseEnv(),
+      });
+      assert.equal(res.status, 0, res.stdout.slice(-4000) + res.stderr);
+      all = JSON.parse(await fs.readFile(results, 'utf8')) as Published[];
+    } finally {
+      await fs.rm(tmp, { recursive: true, force: true });
+    }
     assert.match(res.stdout, /export GITHUB_API_URL=http:\/\/127\.0\.0\.1:\d+\S*/);
     for (const v of ['GITHUB_REPOSITORY', 'NO_PROXY', 'ACTIONS_ID_TOKEN_REQUEST_URL'])
       assert.match(res.stdout, new RegExp(`export ${v}=\\S+`));
     assert.match(res.stdout, /--fulcio-url http:\S+ --rekor-url http:\S+ --trusted-root \S+/);
+    // The committed examples are copied, never written to.
+    assert.deepEqual(await tree(examples), before);
+    // No token, key or seed of the demo is printed.
+    assert.doesNotMatch(
+      res.stdout + res.stderr,
+      /NeverPrinted|never-printed|PRIVATE KEY|privateKeyB64/,
+    );
+
+    assert.deepEqual(
+      all.map((p) => p.ecosystem),
+      ['nexo', 'osaurus', 'biosimulant', 'elizaos', 'pryzm'],
+    );
+    const names = (p: Published) => p.assets.map((a) => a.name).sort();
+    const asset = (p: Published, name: string) => p.assets.find((a) => a.name === name)!;
+    for (const p of all) {
+      assert.equal(p.draft, false, p.ecosystem);
+      assert.ok(p.releaseUrl.endsWith(`/${p.repo}/releases/tag/${p.tag}`), p.releaseUrl);
+      assert.ok(res.stdout.includes(p.releaseUrl), `${p.ecosystem}: the release URL is printed`);
+      for (const a of p.assets) {
+        assert.match(a.sha256, /^[0-9a-f]{64}$/, a.name);
+        assert.ok(a.size > 0, a.name);
+        assert.match(
+          res.stdout,
+          new RegExp(`${a.name.replace(/[.]/g, '\\.')} +${a.size} B  sha256:${a.sha256}`),
+          `${a.name}: its size and sha256 are printed`,
+        );
+      }
+    }
+    const [, , bsi, eliza, pryzm] = all as [Published, Published, Published, Published, Published];
+
+    // Biosimulant: the package signed with the key made for the run, as the operator trusted it.
+    const bsiplugin = 'cell-counter-0.2.0.bsiplugin';
+    assert.deepEqual(names(bsi), [bsiplugin, `${bsiplugin}.sha256`]);
+    assert.equal(asset(bsi, bsiplugin).contentType, 'application/zip');
+    const sig = bsi.entries.signature as Record<string, string>;
+    assert.equal(sig.signer_id, 'acme-lab');
+    assert.equal(sig.algorithm, 'ed25519');
+    assert.equal(bsi.entries.trustedSigningKeys, `acme-lab=${sig.public_key}`);
+    assert.match(sig.public_key!, /^[A-Za-z0-9+/]{43}=$/);
+
+    // ElizaOS: the release, npm's entry with the release asset's bytes, the registry pull request.
+    const tgz = 'octo-plugin-hello-0.1.0.tgz';
+    assert.deepEqual(names(eliza), [tgz, `${tgz}.sha256`]);
+    assert.equal(asset(eliza, tgz).contentType, 'application/gzip');
+    const npm = eliza.entries.npm as Record<string, unknown>;
+    assert.equal(npm.version, '0.1.0');
+    assert.deepEqual(npm.distTags, { latest: '0.1.0' });
+    assert.match(String(npm.integrity), /^sha512-/);
+    assert.equal(npm.integrity, npm.releaseIntegrity);
+    assert.deepEqual(eliza.entries.registryPullRequests, [
+      {
+        number: 1,
+        title: 'Register @octo/plugin-hello',
+        head: 'octo/registry:add-octo-plugin-hello-to-registry',
+      },
+    ]);
+    const entry = eliza.entries.registryEntry as Record<string, unknown>;
+    assert.equal(entry.package, '@octo/plugin-hello');
+    assert.equal(entry.repository, 'github:octo/plugin-hello');
+    assert.equal(entry.version, '0.1.0');
+
+    // PRYZM: the signed release, and the marketplace's version pointing at its tarball.
+    const bundle = 'hello-pryzm-0.1.0.tgz';
+    assert.deepEqual(names(pryzm), [bundle, `${bundle}.sha256`, `${bundle}.signature.json`]);
+    assert.equal(asset(pryzm, bundle).contentType, 'application/gzip');
+    assert.equal(asset(pryzm, `${bundle}.signature.json`).contentType, 'application/json');
+    const [row, ...more] = pryzm.entries.marketplace as Record<string, string>[];
+    assert.equal(more.length, 0);
+    assert.equal(row!.pluginId, 'acme/hello-pryzm');
+    assert.equal(row!.version, '0.1.0');
+    assert.equal(row!.bundleSha256, asset(pryzm, bundle).sha256);
+    assert.ok(row!.bundleUrl!.endsWith(`/acme/hello-pryzm/releases/download/v0.1.0/${bundle}`));
+    assert.equal(row!.signedByKeyid, pryzm.entries.publisherPublicKey);
   });
 });

@@ -1,13 +1,14 @@
 import { ReleaseError } from '../errors.ts';
 import { retryPolicyFromEnv, withRetry } from '../github/retry.ts';
+import { proxyFetch } from '../net/proxy.ts';
 import { NpmCommandError, runNpm, type Env } from './run.ts';
 
 /**
  * Reads from an npm registry over HTTP: the full packument (`GET <registry>/<name>`, the
  * abbreviated form has no `time`) and tarballs. Retries 408/429/5xx and connection errors (the
  * shared policy); 401/403 are NPM_AUTH, anything else NPM_PUBLISH, each with the registry's own
- * message. Node's fetch is used: it honours HTTP(S)_PROXY when NODE_USE_ENV_PROXY=1 is set, while
- * npm itself (pack, publish, install) honours them always.
+ * message. The requests follow the run's proxy rule (src/net/proxy.ts: HTTPS_PROXY, HTTP_PROXY,
+ * NO_PROXY from `env`), as npm itself (pack, publish, install) follows the same variables.
  */
 
 export interface PackumentVersion {
@@ -118,6 +119,7 @@ async function get(url: string, access: RegistryAccess, accept: string): Promise
   if (access.token !== '' && url.startsWith(access.registry)) {
     headers.authorization = `Bearer ${access.token}`;
   }
+  const fetch = proxyFetch(access.env);
   return withRetry(retryPolicyFromEnv(access.env), async () => {
     const res = await fetch(url, {
       headers,

@@ -32,9 +32,31 @@ export function tempAssetTarget(name: string): string | undefined {
     : undefined;
 }
 
+/**
+ * The Content-Type an asset is uploaded with (GitHub serves the download with it), by the name's
+ * ending: archives by their format (`.bsiplugin` is a ZIP), JSON documents (`.bundle`,
+ * `.sigstore.json`, `.signature.json` included), and the text sidecars and signatures (`.sha256`,
+ * `.minisig`, base64 `.sig`, PEM `.pem`/`.cert`). Anything else is opaque bytes, never text.
+ */
+const CONTENT_TYPES: readonly (readonly [suffix: string, type: string])[] = [
+  ['.tar.gz', 'application/gzip'],
+  ['.tgz', 'application/gzip'],
+  ['.zip', 'application/zip'],
+  ['.bsiplugin', 'application/zip'],
+  ['.json', 'application/json'],
+  ['.bundle', 'application/json'],
+  ['.toml', 'application/toml'],
+  ['.sha256', 'text/plain'],
+  ['.minisig', 'text/plain'],
+  ['.sig', 'text/plain'],
+  ['.pem', 'text/plain'],
+  ['.cert', 'text/plain'],
+  ['.txt', 'text/plain'],
+];
+
 export function contentTypeFor(name: string): string {
-  if (name.endsWith('.tar.gz')) return 'application/gzip';
-  if (name.endsWith('.json') || name.endsWith('.bundle')) return 'application/json';
-  if (name.endsWith('.toml')) return 'application/toml';
-  return 'text/plain';
+  const lower = name.toLowerCase();
+  return (
+    CONTENT_TYPES.find(([suffix]) => lower.endsWith(suffix))?.[1] ?? 'application/octet-stream'
+  );
 }

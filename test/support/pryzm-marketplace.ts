@@ -26,6 +26,8 @@ export interface MarketplaceRequest {
   authorization: string | undefined;
   contentType: string | undefined;
   body: unknown;
+  /** The address the connection came from (a proxy's outgoing address when proxied). */
+  from: string | undefined;
 }
 
 export interface StandInOptions {
@@ -242,6 +244,7 @@ export async function startMarketplace(opts: StandInOptions = {}): Promise<Stand
         authorization: req.headers.authorization,
         contentType: req.headers['content-type'],
         body,
+        from: req.socket.remoteAddress,
       });
       const i = script.findIndex((s) => s.method === undefined || s.method === req.method);
       const forced = i === -1 ? undefined : script.splice(i, 1)[0];

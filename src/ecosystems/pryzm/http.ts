@@ -1,15 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ReleaseError } from '../../errors.ts';
 import { retryPolicyFromEnv } from '../../github/retry.ts';
+import { proxyFetch } from '../../net/proxy.ts';
 
 /**
  * The network edge of the PRYZM profile (the marketplace API and a revocation list URL): JSON
- * over Node's fetch, retried on 429 and 5xx only (the marketplace answers 500 `internal_error`
- * and 429 from its rate limiter; every other status is an answer). The waits follow the
- * project's policy (src/github/retry.ts): `Retry-After` when the server sends one (seconds or
- * an HTTP date, capped), else exponential backoff with full jitter; PLUGIN_RELEASE_RETRY_BASE_MS
- * shrinks them in tests. A connection that fails outright is not retried: the caller decides
- * (a rerun of the marketplace step is safe, see marketplace.ts).
+ * over fetch, through the run's proxy rule (src/net/proxy.ts: HTTPS_PROXY, HTTP_PROXY and
+ * NO_PROXY from `env`), retried on 429 and 5xx only (the marketplace answers 500
+ * `internal_error` and 429 from its rate limiter; every other status is an answer). The waits
+ * follow the project's policy (src/github/retry.ts): `Retry-After` when the server sends one
+ * (seconds or an HTTP date, capped), else exponential backoff with full jitter;
+ * PLUGIN_RELEASE_RETRY_BASE_MS shrinks them in tests. A connection that fails outright is not
+ * retried: the caller decides (a rerun of the marketplace step is safe, see marketplace.ts).
  */
 export interface HttpResult {
   status: number;
@@ -44,6 +46,7 @@ export async function httpJson(req: HttpRequest): Promise<HttpResult> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (req.token !== undefined) headers.authorization = `Bearer ${req.token}`;
   if (req.body !== undefined) headers['content-type'] = 'application/json';
+  const fetch = proxyFetch(req.env);
   for (let attempt = 0; ; attempt++) {
     let res: Response;
     try {
