@@ -7,11 +7,12 @@ const __filename = __fu(import.meta.url);
 const __dirname = __dn(__filename);
 import {
   run
-} from "./chunks/chunk-W6BDFPO3.js";
+} from "./chunks/chunk-PSDQOOCY.js";
 import {
   COMMANDS,
   INPUTS
-} from "./chunks/chunk-EUVV5XN6.js";
+} from "./chunks/chunk-5FEXQHVO.js";
+import "./chunks/chunk-T6YJWSDM.js";
 import {
   markdownToText
 } from "./chunks/chunk-BCCE4QC5.js";
@@ -194,7 +195,7 @@ async function main() {
     return 2;
   }
   if (args.help) {
-    const { helpText } = await import("./chunks/cli-help-B5RZJLDX.js");
+    const { helpText } = await import("./chunks/cli-help-V4SEYFXV.js");
     say(process.stdout, `${helpText(process.stdout.columns || 100)}
 `);
     return 0;

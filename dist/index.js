@@ -9,10 +9,11 @@ import {
 } from "./chunks/chunk-BTX45R37.js";
 import {
   run
-} from "./chunks/chunk-W6BDFPO3.js";
+} from "./chunks/chunk-PSDQOOCY.js";
 import {
   readActionInputs
-} from "./chunks/chunk-EUVV5XN6.js";
+} from "./chunks/chunk-5FEXQHVO.js";
+import "./chunks/chunk-T6YJWSDM.js";
 import {
   require_undici_lazy
 } from "./chunks/chunk-KYD77SP4.js";
