@@ -1,5 +1,5 @@
 /** Formatting helpers for the benchmark reports: numbers, series and markdown tables. */
-import type { Check, Series } from './stats.ts';
+import type { Check, Info, Series } from './stats.ts';
 
 export const s = (ms: number) => (ms / 1000).toFixed(2);
 export const span = (x: Series, f: (n: number) => string) =>
@@ -14,6 +14,13 @@ export function measured(c: Check): string {
   if (c.unit === '%') return `${c.measured.toFixed(2)} %`;
   if (c.unit === 'MiB' || c.unit === 's') return `${c.measured.toFixed(1)} ${c.unit}`;
   return `${c.measured} ${c.unit}`;
+}
+
+/** An informational value: median (min–max) and unit when it is a series. */
+export function infoValue(i: Info): string {
+  const f = (n: number) => (i.unit === 'x' ? n.toFixed(3) : n.toFixed(0));
+  const unit = i.unit === 'x' ? 'x' : ` ${i.unit}`;
+  return i.series ? `${span(i.series, f)}${unit}` : `${f(i.measured)}${unit}`;
 }
 
 export function limit(c: Check): string {

@@ -17,6 +17,8 @@ export type Probe = 'time' | 'wrapper';
 
 export interface Measured {
   wallMs: number;
+  /** Date.now() just before the spawn: compare with a server's arrival times (start-up). */
+  spawnedAt: number;
   /** Peak RSS in KiB as the kernel reports it; undefined for non-node commands under `wrapper`. */
   maxRssKiB: number | undefined;
   userS: number | undefined;
@@ -78,6 +80,7 @@ function parseWrapper(stderr: string): Pick<Measured, 'maxRssKiB' | 'userS' | 's
 export function measure(cmd: string, args: readonly string[], opts: RunOptions): Promise<Measured> {
   const [exe, ...rest] = argv(opts.probe, cmd, args);
   return new Promise((resolve, reject) => {
+    const spawnedAt = Date.now();
     const started = performance.now();
     const child = spawn(exe!, rest, {
       cwd: opts.cwd,
@@ -96,7 +99,7 @@ export function measure(cmd: string, args: readonly string[], opts: RunOptions):
         reject(new Error(`${GNU_TIME} -v printed no resource usage for ${cmd}: ${stderr}`));
         return;
       }
-      resolve({ wallMs, ...usage, code: code ?? -1, stdout, stderr, probe: opts.probe });
+      resolve({ wallMs, spawnedAt, ...usage, code: code ?? -1, stdout, stderr, probe: opts.probe });
     });
   });
 }

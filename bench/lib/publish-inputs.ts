@@ -1,6 +1,8 @@
 /**
- * Inputs of the publish benchmark: a plugin repository whose dist holds per target a random
- * tarball, its sidecar and placeholder signature files; and reading the emulator's request log.
+ * Inputs of the publish benchmark: the plugin's names, a plugin repository whose dist holds per
+ * target a random tarball, its sidecar and placeholder signature files (for the large-asset
+ * memory run; the timed scenarios release real tarballs, release-dist.ts); and reading the
+ * emulator's request log.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,7 +54,28 @@ export function counts(emu: GitHubEmulator): CommandCount {
   };
 }
 
-export function published(emu: GitHubEmulator, repo: string, assets: number): boolean {
+/** The first request's arrival (ms since the epoch), or undefined when none came. */
+export function firstRequestAt(emu: GitHubEmulator): number | undefined {
+  return emu.requests.reduce<number | undefined>(
+    (a, r) => (a === undefined || r.at < a ? r.at : a),
+    undefined,
+  );
+}
+
+/** Throws unless `repo` has a published (not draft) release at TAG holding exactly `files`. */
+export function assertPublished(
+  emu: GitHubEmulator,
+  repo: string,
+  files: readonly string[],
+  who: string,
+): void {
   const rel = emu.releases(repo).find((r) => r.tag_name === TAG);
-  return rel !== undefined && !rel.draft && rel.assets.length === assets;
+  if (rel === undefined) throw new Error(`${who}: no release ${TAG} in ${repo}`);
+  if (rel.draft) throw new Error(`${who}: ${repo}@${TAG} is still a draft`);
+  const want = files.map((f) => path.basename(f)).sort();
+  const have = rel.assets.map((a) => a.name).sort();
+  if (JSON.stringify(want) !== JSON.stringify(have))
+    throw new Error(
+      `${who}: ${repo}@${TAG} holds ${have.length} assets, not the ${want.length} expected: missing ${want.filter((n) => !have.includes(n)).join(', ') || 'none'}; extra ${have.filter((n) => !want.includes(n)).join(', ') || 'none'}`,
+    );
 }

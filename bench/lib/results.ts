@@ -5,7 +5,7 @@ import type { PublishResult } from '../publish.ts';
 import type { SignResult } from '../sign.ts';
 import type { Machine } from './machine.ts';
 import type { Probe } from './measure.ts';
-import type { Check } from './stats.ts';
+import type { Check, Info } from './stats.ts';
 
 export interface Results {
   schema: 1;
@@ -30,4 +30,6 @@ export interface Results {
   sign?: SignResult;
   osaurus?: OsaurusResult;
   checks: Check[];
+  /** Measurements reported without a target (absent from results written before they were). */
+  info?: Info[];
 }

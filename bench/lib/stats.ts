@@ -57,6 +57,19 @@ export function check(
   return { id, what, measured, unit, op, limit, pass, kind };
 }
 
+/**
+ * A measurement reported next to the targets but without one (nothing passes or fails): for
+ * operators to read, e.g. how long a process takes to send its first request.
+ */
+export interface Info {
+  id: string;
+  what: string;
+  /** The median when a series was measured. */
+  measured: number;
+  unit: string;
+  series?: Series;
+}
+
 /** Samples of one step, with how busy the machine was during each. */
 export interface Sampled {
   values: number[];
