@@ -136,7 +136,8 @@ async function readHeader(reader: ChunkReader): Promise<Header> {
  * its `bytesWritten` counts only consumed input, so a shortfall after a write marks the end.
  */
 async function inflateMember(reader: ChunkReader, sink: CrcCounter): Promise<boolean> {
-  const inflate = zlib.createInflateRaw();
+  // Large output chunks: fewer callbacks through the tar readers for the same bytes.
+  const inflate = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
   inflate.on('error', () => {}); // surfaced through the write/end callbacks below
   const onSinkClose = (): void => {
     inflate.destroy();

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { ReleaseApi, ReleaseAsset } from '../github/types.ts';
 import type { LocalAsset } from '../publish/local.ts';
-import type { ArtifactSource } from './source.ts';
+import { READ_CHUNK, type ArtifactSource } from './source.ts';
 
 /**
  * The draft release's own assets, as verify sees them before the release goes live. An asset
@@ -30,7 +30,7 @@ export function draftSource(
       if (!asset) throw new Error(`no asset ${name} on ${label}`);
       const mine = localBy.get(name);
       if (mine !== undefined && asset.digest === `sha256:${mine.sha256}`)
-        return createReadStream(mine.path);
+        return createReadStream(mine.path, { highWaterMark: READ_CHUNK });
       downloads++;
       return api.downloadAsset(asset.id);
     },

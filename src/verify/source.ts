@@ -12,6 +12,9 @@ import { MANIFEST_ASSET } from '../plan.ts';
  * publishing (`dist`, plus the manifest file, which upload publishes as `nexo-plugin.toml`).
  * Sizes are known before anything is read, so oversized files are refused unread.
  */
+/** Local files are read in 256 KiB chunks: a quarter of the callbacks of the default. */
+export const READ_CHUNK = 256 * 1024;
+
 export interface SourceFile {
   name: string;
   size: number;
@@ -71,7 +74,7 @@ export async function localSource(
     open: async (name) => {
       const p = paths.get(name);
       if (p === undefined) throw new Error(`no file ${name}`);
-      return createReadStream(p);
+      return createReadStream(p, { highWaterMark: READ_CHUNK });
     },
   };
 }
