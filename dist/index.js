@@ -9,7 +9,7 @@ import {
 } from "./chunks/chunk-BTX45R37.js";
 import {
   run
-} from "./chunks/chunk-PSDQOOCY.js";
+} from "./chunks/chunk-5K4OVJKI.js";
 import {
   readActionInputs
 } from "./chunks/chunk-5FEXQHVO.js";
