@@ -11,7 +11,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readZip } from '../src/archive/zip-read.ts';
 import type { GitHubEmulator } from '../test/support/github-emulator/index.ts';
-import { ROOT, cli, showRelease, type Published } from './demo-common.ts';
+import { ROOT, cli, showRelease, type Published, releaseEnv } from './demo-common.ts';
 
 const REPO = 'acme-lab/cell-counter';
 const TAG = 'v0.2.0';
@@ -38,13 +38,7 @@ export async function demoBiosimulant(github: GitHubEmulator, work: string): Pro
   const keys = await fs.mkdtemp(path.join(work, 'biosimulant-key-'));
   const key = await demoKey(keys);
   const env: Record<string, string> = {
-    GITHUB_API_URL: github.apiUrl,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: REPO,
-    GITHUB_REF: `refs/tags/${TAG}`,
-    GITHUB_TOKEN: TOKEN,
-    SOURCE_DATE_EPOCH: '1767225600',
-    NO_PROXY: '127.0.0.1,localhost',
+    ...releaseEnv(github.apiUrl, REPO, TAG, TOKEN),
   };
   // As the workflow's `signing-key: ${{ secrets.BIOSIMULANT_PLUGIN_SIGNING_KEY }}`: the PEM's path.
   await cli(['pack', '--signing-key', key.file, '--signer-id', SIGNER], plugin, env);

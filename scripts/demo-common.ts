@@ -29,6 +29,22 @@ export interface Published {
   entries: Record<string, unknown>;
 }
 
+/**
+ * What a workflow step's environment gives the CLI on a tag push, pointed at the GitHub
+ * emulator: the release repository, the tag, the token, a fixed source date; loopback unproxied.
+ */
+export function releaseEnv(apiUrl: string, repo: string, tag: string, token: string) {
+  return {
+    GITHUB_API_URL: apiUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: repo,
+    GITHUB_REF: `refs/tags/${tag}`,
+    GITHUB_TOKEN: token,
+    SOURCE_DATE_EPOCH: '1767225600',
+    NO_PROXY: '127.0.0.1,localhost',
+  };
+}
+
 /** Flags whose values are secrets: shown as *** in the echoed command line. */
 const SECRET_FLAGS = new Set([
   '--minisign-secret-key',

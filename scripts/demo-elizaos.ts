@@ -12,7 +12,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { GitHubEmulator } from '../test/support/github-emulator/index.ts';
 import { startVerdaccio } from '../test/support/verdaccio.ts';
-import { ROOT, cli, showRelease, step, type Published } from './demo-common.ts';
+import { ROOT, cli, showRelease, step, type Published, releaseEnv } from './demo-common.ts';
 
 const REPO = 'octo/plugin-hello';
 const REGISTRY_REPO = 'elizaos-plugins/registry';
@@ -43,15 +43,9 @@ export async function demoElizaos(github: GitHubEmulator, work: string): Promise
     const env: Record<string, string> = {
       HOME: home,
       npm_config_cache: path.join(home, '.npm'),
-      GITHUB_API_URL: github.apiUrl,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_REPOSITORY: REPO,
-      GITHUB_REF: `refs/tags/${TAG}`,
-      GITHUB_TOKEN: TOKEN,
+      ...releaseEnv(github.apiUrl, REPO, TAG, TOKEN),
       // As the workflow's `npm-token: ${{ secrets.NPM_TOKEN }}`, read from NODE_AUTH_TOKEN.
       NODE_AUTH_TOKEN: registry.token,
-      SOURCE_DATE_EPOCH: '1767225600',
-      NO_PROXY: '127.0.0.1,localhost',
     };
     // The workflow's `npm run build` (the example's build copies src/index.js to dist/).
     await step('npm', ['run', 'build'], plugin, env);

@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ed25519PublicKey } from '../src/crypto/ed25519.ts';
 import type { GitHubEmulator } from '../test/support/github-emulator/index.ts';
-import { ROOT, cli, showRelease, type Published } from './demo-common.ts';
+import { ROOT, cli, showRelease, type Published, releaseEnv } from './demo-common.ts';
 
 const REPO = 'example-dev/hello-osaurus';
 const REGISTRY = 'osaurus-ai/osaurus-tools';
@@ -47,13 +47,7 @@ export async function demoOsaurus(github: GitHubEmulator, work: string): Promise
   await fs.cp(path.join(ROOT, 'examples/osaurus-plugin'), plugin, { recursive: true });
   const key = demoKey();
   const env: Record<string, string> = {
-    GITHUB_API_URL: github.apiUrl,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: REPO,
-    GITHUB_REF: `refs/tags/${TAG}`,
-    GITHUB_TOKEN: TOKEN,
-    SOURCE_DATE_EPOCH: '1767225600',
-    NO_PROXY: '127.0.0.1,localhost',
+    ...releaseEnv(github.apiUrl, REPO, TAG, TOKEN),
   };
   await cli(
     [

@@ -15,7 +15,7 @@ import { toBase64, toBase64Url } from '../src/crypto/base64.ts';
 import { ed25519PublicKey } from '../src/crypto/ed25519.ts';
 import type { GitHubEmulator } from '../test/support/github-emulator/index.ts';
 import { startMarketplace } from '../test/support/pryzm-marketplace.ts';
-import { ROOT, cli, showRelease, step, type Published } from './demo-common.ts';
+import { ROOT, cli, showRelease, step, type Published, releaseEnv } from './demo-common.ts';
 
 const REPO = 'acme/hello-pryzm';
 const PUBLISHER = 'acme';
@@ -47,14 +47,8 @@ export async function demoPryzm(github: GitHubEmulator, work: string): Promise<P
   try {
     console.log(`PRYZM marketplace stand-in is up at ${market.url}`);
     const env: Record<string, string> = {
-      GITHUB_API_URL: github.apiUrl,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_REPOSITORY: REPO,
-      GITHUB_REF: `refs/tags/${TAG}`,
-      GITHUB_TOKEN: TOKEN,
+      ...releaseEnv(github.apiUrl, REPO, TAG, TOKEN),
       PRYZM_PUBLISHER_KEY: keyFile,
-      SOURCE_DATE_EPOCH: '1767225600',
-      NO_PROXY: '127.0.0.1,localhost',
     };
     // The workflow's `npm run build` (the example's build writes build/index.js).
     await step('npm', ['run', 'build'], plugin, env);

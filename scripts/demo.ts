@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { startGitHubEmulator } from '../test/support/github-emulator/index.ts';
 import { startSigstoreStandIn, type SigstoreStandIn } from '../test/support/sigstore/index.ts';
 import { demoBiosimulant } from './demo-biosimulant.ts';
-import { ROOT, cli, showRelease, type Published } from './demo-common.ts';
+import { ROOT, cli, showRelease, type Published, releaseEnv } from './demo-common.ts';
 import { demoElizaos } from './demo-elizaos.ts';
 import { demoOsaurus } from './demo-osaurus.ts';
 import { demoPryzm } from './demo-pryzm.ts';
@@ -47,14 +47,8 @@ try {
   }
   const env: Record<string, string> = {
     ...sigstore.env(),
-    GITHUB_API_URL: github.apiUrl,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: REPO,
-    GITHUB_REF: `refs/tags/${TAG}`,
+    ...releaseEnv(github.apiUrl, REPO, TAG, TOKEN),
     GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/release.yml@refs/tags/${TAG}`,
-    GITHUB_TOKEN: TOKEN,
-    SOURCE_DATE_EPOCH: '1767225600',
-    NO_PROXY: '127.0.0.1,localhost',
   };
   const sigstoreFlags = [
     '--fulcio-url',
