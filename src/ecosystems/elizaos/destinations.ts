@@ -123,9 +123,10 @@ export const registryPullRequestDestination: Destination = {
     const where = `${repo.owner}/${repo.name}`;
     const line =
       result.action === 'already-on-base'
-        ? `registry: ${result.path} in ${where} already lists ${pkg.name} with this content; no pull request needed`
-        : `registry: pull request ${result.action}${result.url ? `: ${result.url}` : ''} (${result.path} in ${where})`;
-    reporter.info(line);
-    reporter.summary(line);
+        ? `${result.path} in ${where} already lists ${pkg.name} with this content; no pull request needed`
+        : `pull request ${result.action}${result.url ? `: ${result.url}` : ''} (${result.path} in ${where})`;
+    reporter.info(`registry: ${line}`);
+    // The job summary gets its own section (the CLI prints summaries too: not the same line twice).
+    reporter.summary(`### ElizaOS registry\n\n${line}\n`);
   },
 };
