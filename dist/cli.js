@@ -7,7 +7,7 @@ const __filename = __fu(import.meta.url);
 const __dirname = __dn(__filename);
 import {
   run
-} from "./chunks/chunk-5K4OVJKI.js";
+} from "./chunks/chunk-NLTFRRCS.js";
 import {
   COMMANDS,
   INPUTS

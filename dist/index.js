@@ -9,7 +9,7 @@ import {
 } from "./chunks/chunk-BTX45R37.js";
 import {
   run
-} from "./chunks/chunk-5K4OVJKI.js";
+} from "./chunks/chunk-NLTFRRCS.js";
 import {
   readActionInputs
 } from "./chunks/chunk-5FEXQHVO.js";
