@@ -1,4 +1,4 @@
-import type { KeyPath, Position } from './locate.ts';
+import { positionsOf, type KeyPath, type Position } from './locate.ts';
 
 /**
  * A JSON reader that keeps where every value and key is written, for manifest diagnostics with
@@ -37,18 +37,7 @@ const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const pathId = (path: KeyPath): string => JSON.stringify(path);
 
 export function parseJsonSource(text: string): JsonSource {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const position = (offset: number): Position => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1 };
-  };
+  const position = positionsOf(text);
   const values = new Map<string, number>();
   const keys = new Map<string, number>();
   const duplicates: JsonSource['duplicates'] = [];
@@ -64,10 +53,27 @@ export function parseJsonSource(text: string): JsonSource {
   const space = (): void => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
+  // Where the string token starting at `i` goes wrong: a raw control character, a bad escape, or
+  // the end of the text, so the error points at the character to fix.
+  const badInString = (): number => {
+    if (text[i] !== '"') return i;
+    let j = i + 1;
+    while (j < text.length && text[j] !== '"') {
+      if (text.charCodeAt(j) < 0x20) return j;
+      if (text[j] === '\\') {
+        const esc = /^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.exec(text.slice(j + 1, j + 6));
+        if (esc === null) return j;
+        j += 1 + esc[0].length;
+      } else j++;
+    }
+    return j;
+  };
+
   const string = (): string => {
     STRING.lastIndex = i;
     const m = STRING.exec(text);
-    if (m === null) fail('a string in double quotes, with control characters escaped');
+    if (m === null)
+      fail('a string in double quotes, with control characters escaped', badInString());
     i += m![0].length;
     return JSON.parse(m![0]) as string;
   };

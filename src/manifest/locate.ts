@@ -42,18 +42,11 @@ export function formatPath(path: KeyPath): string {
   return out;
 }
 
-export function createLocator(text: string): Locator {
-  const scanner = new Scanner(text);
-  try {
-    scanner.scan();
-  } catch {
-    // Keep whatever was recorded before the scanner got lost; lookups fall back to ancestors.
-  }
+/** Offset to 1-based line and column (UTF-16 code units), by a binary search of line starts. */
+export function positionsOf(text: string): (offset: number) => Position {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-
-  const position = (offset: number | undefined): Position => {
-    if (offset === undefined) return { line: 1, column: 1 };
+  return (offset) => {
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {
@@ -63,6 +56,18 @@ export function createLocator(text: string): Locator {
     }
     return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1 };
   };
+}
+
+export function createLocator(text: string): Locator {
+  const scanner = new Scanner(text);
+  try {
+    scanner.scan();
+  } catch {
+    // Keep whatever was recorded before the scanner got lost; lookups fall back to ancestors.
+  }
+  const at = positionsOf(text);
+  const position = (offset: number | undefined): Position =>
+    offset === undefined ? { line: 1, column: 1 } : at(offset);
 
   const nearest = (path: KeyPath, pick: (p: KeyPath) => number | undefined): number | undefined => {
     for (let n = path.length; n > 0; n--) {
