@@ -7,7 +7,7 @@ const __filename = __fu(import.meta.url);
 const __dirname = __dn(__filename);
 import {
   run
-} from "./chunks/chunk-NLTFRRCS.js";
+} from "./chunks/chunk-CVKJKRM4.js";
 import {
   COMMANDS,
   INPUTS

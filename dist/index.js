@@ -9,7 +9,7 @@ import {
 } from "./chunks/chunk-BTX45R37.js";
 import {
   run
-} from "./chunks/chunk-NLTFRRCS.js";
+} from "./chunks/chunk-CVKJKRM4.js";
 import {
   readActionInputs
 } from "./chunks/chunk-5FEXQHVO.js";
