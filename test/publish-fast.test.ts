@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { AdaptiveLimit } from '../src/github/limit.ts';
 import type { ReleaseAsset } from '../src/github/types.ts';
 import { listingAfter } from '../src/publish/attach.ts';
@@ -7,27 +7,13 @@ import { predictedListing, sameListing } from '../src/publish/draft-verify.ts';
 import type { LocalAsset } from '../src/publish/local.ts';
 import { planSync } from '../src/publish/sync.ts';
 import { mapLimit } from '../src/sign/pool.ts';
-import {
-  ARM,
-  GNU,
-  REPO,
-  publishWorld,
-  uploads,
-  writes,
-  type PublishWorld,
-} from './support/publish-fixture.ts';
+import { ARM, GNU, REPO, worldsClosedAfter, uploads, writes } from './support/publish-fixture.ts';
 
 /**
  * Issue #13: publishing with no request on the critical path that an earlier answer holds, the
  * draft verification beside the uploads, and an identical rerun that asks almost nothing.
  */
-const worlds: PublishWorld[] = [];
-after(() => Promise.all(worlds.map((w) => w.close())));
-async function world(opts?: Parameters<typeof publishWorld>[0]) {
-  const w = await publishWorld(opts);
-  worlds.push(w);
-  return w;
-}
+const world = worldsClosedAfter();
 
 function local(name: string, sha: string, size = 10): LocalAsset {
   return { name, path: `/dist/${name}`, size, sha256: sha, target: null, contentType: 'x' };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { assertMatchesSchema } from './support/github-emulator/index.ts';
 import {
   ARM,
@@ -12,7 +12,7 @@ import {
   READ_TOKEN,
   REPO,
   TOKEN,
-  publishWorld,
+  worldsClosedAfter,
   uploads,
   writeChangelog,
   writes,
@@ -20,13 +20,7 @@ import {
 } from './support/publish-fixture.ts';
 import { makePluginRepo, runAction } from './support/fixture.ts';
 
-const worlds: PublishWorld[] = [];
-after(() => Promise.all(worlds.map((w) => w.close())));
-async function world(opts?: Parameters<typeof publishWorld>[0]) {
-  const w = await publishWorld(opts);
-  worlds.push(w);
-  return w;
-}
+const world = worldsClosedAfter();
 const TARBALL = `demo_plugin-1.2.3-${GNU}.tar.gz`;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

@@ -1,3 +1,4 @@
+import { after } from 'node:test';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { startGitHubEmulator, type GitHubEmulator } from './github-emulator/index.ts';
@@ -81,4 +82,20 @@ export function uploads(emu: GitHubEmulator): number {
 
 export function writes(emu: GitHubEmulator): number {
   return emu.requests.filter((r) => r.origin !== 'download' && r.method !== 'GET').length;
+}
+
+/**
+ * `world()` for a test file: each call starts a fresh PublishWorld, and all of them are closed
+ * when the file's tests are done.
+ */
+export function worldsClosedAfter(): (
+  opts?: Parameters<typeof publishWorld>[0],
+) => Promise<PublishWorld> {
+  const worlds: PublishWorld[] = [];
+  after(() => Promise.all(worlds.map((w) => w.close())));
+  return async (opts) => {
+    const w = await publishWorld(opts);
+    worlds.push(w);
+    return w;
+  };
 }
