@@ -7,7 +7,7 @@ const __filename = __fu(import.meta.url);
 const __dirname = __dn(__filename);
 import {
   run
-} from "./chunks/chunk-CVKJKRM4.js";
+} from "./chunks/chunk-A7GGBC76.js";
 import {
   COMMANDS,
   INPUTS

@@ -9,7 +9,7 @@ import {
 } from "./chunks/chunk-BTX45R37.js";
 import {
   run
-} from "./chunks/chunk-CVKJKRM4.js";
+} from "./chunks/chunk-A7GGBC76.js";
 import {
   readActionInputs
 } from "./chunks/chunk-5FEXQHVO.js";

@@ -42,12 +42,8 @@ export interface Attached {
   results: SyncResult[];
   /** The release's assets after the sync, as this run's requests and their answers show them. */
   listing: ReleaseAsset[];
-  /** Temporary assets of earlier runs that were removed. */
-  staleRemoved: number;
   /** Empty duplicates this run created and removed while converging. */
   removedDuplicates: number[];
-  /** True when this run created the release it ended up using. */
-  created: boolean;
   /** Signature files left as they are on the release (see planSync). */
   kept: Set<string>;
 }
@@ -69,7 +65,7 @@ async function syncTo(
   release: Release,
   remote: readonly ReleaseAsset[],
   input: AttachInput,
-): Promise<Omit<Attached, 'removedDuplicates' | 'created'>> {
+): Promise<Omit<Attached, 'removedDuplicates'>> {
   const { items, stale } = planSync(input.local, remote);
   checkAssetCount(items, remote.length, stale.length, input.sync.limit.value);
   const results = await executeSync(api, release, items, stale, input.sync);
@@ -77,7 +73,6 @@ async function syncTo(
     release,
     results,
     listing: listingAfter(remote, stale, results),
-    staleRemoved: stale.length,
     kept: new Set(items.filter((i) => i.kept).map((i) => i.local.name)),
   };
 }
@@ -98,14 +93,14 @@ export async function attachAssets(api: ReleaseApi, input: AttachInput): Promise
   if (input.existing !== undefined) {
     input.onRelease?.();
     const done = await syncTo(api, input.existing, input.remote, input);
-    return { ...done, removedDuplicates: [], created: false };
+    return { ...done, removedDuplicates: [] };
   }
   const mine = await createDraft(api, input.create);
   if (mine === undefined) {
     // Another job published a release for the tag between our look-up and our create.
     const chosen = await chosenRelease(api, tag);
     const done = await syncTo(api, chosen, await api.listAssets(chosen.id), input);
-    return { ...done, removedDuplicates: [], created: false };
+    return { ...done, removedDuplicates: [] };
   }
   input.onRelease?.();
   const race = chosenRelease(api, tag, mine);
@@ -113,7 +108,7 @@ export async function attachAssets(api: ReleaseApi, input: AttachInput): Promise
   race.catch(() => undefined);
   const first = await syncTo(api, mine, [], input);
   const chosen = await race;
-  if (chosen.id === mine.id) return { ...first, removedDuplicates: [], created: true };
+  if (chosen.id === mine.id) return { ...first, removedDuplicates: [] };
 
   // Ours is a duplicate: every job converges on `chosen`. Delete ours only if nothing but our
   // own uploads is on it (another job could only have attached to it by mistake; leave that).
@@ -129,5 +124,5 @@ export async function attachAssets(api: ReleaseApi, input: AttachInput): Promise
     );
   }
   const done = await syncTo(api, chosen, await api.listAssets(chosen.id), input);
-  return { ...done, removedDuplicates, created: false };
+  return { ...done, removedDuplicates };
 }
